@@ -1,0 +1,161 @@
+package net.voipbin.rpc.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.amqp.core.AmqpMessageReturnedException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.RabbitMessageFuture;
+
+import net.voipbin.rpc.envelope.RpcRequest;
+import net.voipbin.rpc.envelope.RpcResponse;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.error.ErrorBody;
+import net.voipbin.rpc.trace.Trace;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Request/response over RabbitMQ: the request goes to the callee's queue through the default
+ * exchange, the answer comes back on direct reply-to (or a per-client reply queue where the broker
+ * lacks it). Every call has a deadline; the request also expires in the broker at that deadline, so
+ * a late callee never acts on a request its caller gave up on.
+ */
+public final class RpcClient {
+
+    private final AsyncRabbitTemplate template;
+    private final JsonMapper json;
+    private final String publisher;
+    private final Duration defaultTimeout;
+
+    public RpcClient(AsyncRabbitTemplate template, JsonMapper json, String publisher, Duration defaultTimeout) {
+        this.template = template;
+        this.json = json;
+        this.publisher = publisher;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    /** The raw response, whatever its status; fails only on timeout or an unroutable request. */
+    public RpcResponse send(String queue, String method, String uri, Object body) {
+        return send(queue, method, uri, body, defaultTimeout);
+    }
+
+    public RpcResponse send(String queue, String method, String uri, Object body, Duration timeout) {
+        try {
+            return sendAsync(queue, method, uri, body, timeout).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** Non-blocking form: completes with the response, or exceptionally with an {@link ApiException}. */
+    public CompletableFuture<RpcResponse> sendAsync(String queue, String method, String uri, Object body,
+            Duration timeout) {
+        RpcRequest request = new RpcRequest(uri, method, publisher, RpcRequest.JSON,
+                body == null ? null : json.valueToTree(body));
+        RabbitMessageFuture pending = template.sendAndReceive("", queue, toMessage(request, timeout));
+        return pending
+                .thenApply(this::toResponse)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> {
+                    pending.cancel(true);
+                    throw translate(unwrap(failure), queue, request, timeout);
+                });
+    }
+
+    /** Calls and maps a 2xx body to {@code type}; a 4xx/5xx becomes {@link RpcErrorException}. */
+    public <T> T call(String queue, String method, String uri, Object body, Class<T> type) {
+        return decode(requireSuccess(send(queue, method, uri, body)), json.constructType(type));
+    }
+
+    public <T> List<T> callForList(String queue, String method, String uri, Object body, Class<T> element) {
+        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, element);
+        return decode(requireSuccess(send(queue, method, uri, body)), listType);
+    }
+
+    /** Calls for the effect only; a 4xx/5xx becomes {@link RpcErrorException}. */
+    public void execute(String queue, String method, String uri, Object body) {
+        requireSuccess(send(queue, method, uri, body));
+    }
+
+    public <T> CompletableFuture<T> callAsync(String queue, String method, String uri, Object body, Class<T> type,
+            Duration timeout) {
+        return sendAsync(queue, method, uri, body, timeout)
+                .thenApply(response -> decode(requireSuccess(response), json.constructType(type)));
+    }
+
+    private RpcResponse requireSuccess(RpcResponse response) {
+        if (response.isError()) {
+            throw new RpcErrorException(response.statusCode(), errorBody(response.data()));
+        }
+        return response;
+    }
+
+    private ErrorBody errorBody(JsonNode data) {
+        if (data == null || !data.isObject()) {
+            return ErrorBody.of("error", data == null ? "" : data.toString());
+        }
+        return json.treeToValue(data, ErrorBody.class);
+    }
+
+    private <T> T decode(RpcResponse response, JavaType type) {
+        JsonNode data = response.data();
+        if (data == null) {
+            throw new ApiException(502, "empty_response", "expected a " + type.getRawClass().getSimpleName()
+                    + " but the response had no data");
+        }
+        return json.treeToValue(data, type);
+    }
+
+    private Message toMessage(RpcRequest request, Duration timeout) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
+        properties.setExpiration(Long.toString(timeout.toMillis()));
+        properties.setHeader(Trace.HEADER, Trace.currentOrNew());
+        return new Message(json.writeValueAsBytes(request), properties);
+    }
+
+    private RpcResponse toResponse(Message message) {
+        try {
+            return json.readValue(message.getBody(), RpcResponse.class);
+        } catch (RuntimeException e) {
+            throw new ApiException(502, "bad_response", "unparsable RPC response: " + e.getMessage());
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static RuntimeException translate(Throwable failure, String queue, RpcRequest request, Duration timeout) {
+        if (failure instanceof TimeoutException) {
+            return new RpcTimeoutException(queue, request.method(), request.uri(), timeout);
+        }
+        if (failure instanceof AmqpMessageReturnedException) {
+            return ApiException.unavailable("no consumer queue " + queue + " for " + request.method() + " "
+                    + request.uri());
+        }
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        return ApiException.unavailable("RPC " + request.method() + " " + request.uri() + " on " + queue
+                + " failed: " + failure.getMessage());
+    }
+}

@@ -1,0 +1,69 @@
+package net.voipbin.rpc.config;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import net.voipbin.rpc.auth.JwtTokens;
+import net.voipbin.rpc.rest.RestSupport;
+
+/**
+ * The REST edge every service shares: bearer JWT authentication (HS256, the fleet's key) on
+ * {@code /v1.0/**}, open health probes, one JSON error format, {@code Customer} and {@code PageQuery}
+ * controller parameters, and a trace id per request.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(VoipbinProperties.class)
+@EnableWebSecurity
+@Import(RestSupport.class)
+public class RestAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(VoipbinProperties properties) {
+        return NimbusJwtDecoder.withSecretKey(JwtTokens.key(properties.auth().jwtSecret()))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain voipbinSecurity(HttpSecurity http, RestSupport support) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(support.unauthorizedEntryPoint()))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(support.unauthorizedEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer voipbinArgumentResolvers(RestSupport support) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.addAll(support.argumentResolvers());
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package net.voipbin.rpc.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything a service configures about the wire, under {@code voipbin.*}. Defaults are the names
+ * of DESIGN.md; {@code voipbin.amqp.namespace} prefixes every AMQP name (tests isolate themselves with
+ * it, an operator can run two fleets on one broker).
+ */
+@ConfigurationProperties("voipbin")
+public record VoipbinProperties(
+        @DefaultValue Service service,
+        @DefaultValue Amqp amqp,
+        @DefaultValue Rpc rpc,
+        @DefaultValue Events events,
+        @DefaultValue Auth auth) {
+
+    public record Service(String name) {
+    }
+
+    public record Amqp(
+            @DefaultValue("") String namespace,
+            @DefaultValue("bin-manager.event") String eventExchange) {
+    }
+
+    public record Rpc(
+            @DefaultValue("3s") Duration timeout,
+            @DefaultValue("16") int serverConsumers,
+            @DefaultValue("8") int serverPrefetch) {
+    }
+
+    public record Events(
+            @DefaultValue("4") int consumers,
+            @DefaultValue("32") int prefetch,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("5s") Duration confirmTimeout) {
+    }
+
+    /** {@code jwt-secret}: the fleet's HS256 key (at least 32 bytes) that signs customer tokens. */
+    public record Auth(String jwtSecret) {
+    }
+}

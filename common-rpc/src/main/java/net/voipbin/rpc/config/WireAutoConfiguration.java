@@ -1,0 +1,195 @@
+package net.voipbin.rpc.config;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import jakarta.validation.Validator;
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.event.ConfirmedSender;
+import net.voipbin.rpc.event.EventConsumer;
+import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.event.EventSubscriber;
+import net.voipbin.rpc.event.EventSubscriptions;
+import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.server.RpcEndpoint;
+import net.voipbin.rpc.server.RpcRouter;
+import net.voipbin.rpc.server.RpcServer;
+import net.voipbin.rpc.topology.Topology;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a service gets by depending on common-rpc: its topology declared, an RPC server on its request
+ * queue serving every {@link RpcEndpoint}, an {@link RpcClient}, an {@link EventPublisher} and, when it
+ * has {@link EventSubscriber}s, a consumer on its subscribe queue bound to exactly their events.
+ */
+@AutoConfiguration(after = {RabbitAutoConfiguration.class, JacksonAutoConfiguration.class})
+@EnableConfigurationProperties(VoipbinProperties.class)
+public class WireAutoConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer voipbinJsonDialect() {
+        return Json::configure;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JsonMapper jsonMapper() {
+        return Json.newMapper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ServiceName serviceName(VoipbinProperties properties, Environment environment) {
+        String name = properties.service().name();
+        return new ServiceName(name != null && !name.isBlank() ? name : environment.getRequiredProperty("spring.application.name"));
+    }
+
+    @Bean
+    Topology topology(VoipbinProperties properties) {
+        return new Topology(properties.amqp().namespace(), properties.amqp().eventExchange());
+    }
+
+    /** Consumers may block on downstream RPC: give each delivery a virtual thread, not a pool slot. */
+    @Bean
+    ConnectionFactoryCustomizer voipbinConsumerThreads() {
+        return factory -> factory.setSharedExecutor(
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("amqp-", 0).factory()));
+    }
+
+    @Bean
+    Declarables voipbinTopology(Topology topology, ServiceName service, EventSubscriptions subscriptions) {
+        List<Declarable> declarables = new ArrayList<>();
+        TopicExchange events = new TopicExchange(topology.eventExchange(), true, false);
+        declarables.add(events);
+        declarables.add(new Queue(topology.requestQueue(service.value()), true, false, false));
+        if (!subscriptions.isEmpty()) {
+            Queue inbox = new Queue(topology.subscribeQueue(service.value()), true, false, false);
+            declarables.add(inbox);
+            declarables.add(new Queue(topology.deadQueue(service.value()), true, false, false));
+            for (String key : subscriptions.routingKeys()) {
+                Binding binding = BindingBuilder.bind(inbox).to(events).with(key);
+                declarables.add(binding);
+            }
+        }
+        return new Declarables(declarables);
+    }
+
+    @Bean
+    EventSubscriptions eventSubscriptions(ObjectProvider<EventSubscriber> subscribers, JsonMapper json) {
+        EventSubscriptions subscriptions = new EventSubscriptions(json);
+        subscribers.orderedStream().forEach(subscriber -> subscriber.subscriptions(subscriptions));
+        return subscriptions;
+    }
+
+    @Bean
+    ConfirmedSender confirmedSender(ConnectionFactory connectionFactory, VoipbinProperties properties) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setUsePublisherConnection(true);
+        return new ConfirmedSender(template, properties.events().confirmTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(ConfirmedSender sender, JsonMapper json, Topology topology, ServiceName service,
+            Clock clock) {
+        return new EventPublisher(sender, json, topology.eventExchange(), service.value(), clock);
+    }
+
+    @Bean
+    AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, Environment environment) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMandatory(true);
+        AsyncRabbitTemplate async;
+        if ("queue".equals(environment.getProperty("voipbin.rpc.reply-mode", "direct"))) {
+            // Brokers without direct reply-to (Qpid in local mode): one exclusive reply queue per client.
+            AnonymousQueue replies = new AnonymousQueue();
+            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+            container.setQueues(replies);
+            container.setMismatchedQueuesFatal(false);
+            async = new AsyncRabbitTemplate(template, container, replies.getName());
+        } else {
+            async = new AsyncRabbitTemplate(template);
+        }
+        async.setMandatory(true);
+        async.setReceiveTimeout(60_000);
+        return async;
+    }
+
+    @Bean
+    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, JsonMapper json, ServiceName service,
+            VoipbinProperties properties) {
+        return new RpcClient(rpcTemplate, json, service.value(), properties.rpc().timeout());
+    }
+
+    @Bean
+    RpcRouter rpcRouter(ObjectProvider<RpcEndpoint> endpoints, JsonMapper json, Validator validator) {
+        return new RpcRouter(endpoints.orderedStream().toList(), json, validator);
+    }
+
+    @Bean
+    DirectMessageListenerContainer rpcServerContainer(ConnectionFactory connectionFactory, RpcRouter router,
+            JsonMapper json, Topology topology, ServiceName service, VoipbinProperties properties) {
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+        container.setQueueNames(topology.requestQueue(service.value()));
+        container.setConsumersPerQueue(properties.rpc().serverConsumers());
+        container.setPrefetchCount(properties.rpc().serverPrefetch());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(false);
+        container.setMessageListener(new RpcServer(router, json));
+        return container;
+    }
+
+    @Bean
+    @Qualifier("eventSubscriberContainer")
+    DirectMessageListenerContainer eventSubscriberContainer(ConnectionFactory connectionFactory,
+            EventSubscriptions subscriptions, JsonMapper json, ConfirmedSender sender, Topology topology,
+            ServiceName service, VoipbinProperties properties) {
+        String queue = topology.subscribeQueue(service.value());
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConsumersPerQueue(properties.events().consumers());
+        container.setPrefetchCount(properties.events().prefetch());
+        container.setMessageListener(new EventConsumer(event -> subscriptions.handlerFor(event)
+                .orElse(ignored -> { })
+                .handle(event), json, sender, queue, topology.deadQueue(service.value()),
+                properties.events().maxAttempts()));
+        if (subscriptions.isEmpty()) {
+            container.setAutoStartup(false);
+        } else {
+            container.setQueueNames(queue);
+        }
+        return container;
+    }
+}

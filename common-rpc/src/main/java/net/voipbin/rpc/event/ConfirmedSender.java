@@ -1,0 +1,45 @@
+package net.voipbin.rpc.event;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/**
+ * Publishes a message and waits for the broker's publisher confirm: when {@link #send} returns, the
+ * broker has taken responsibility for the message. A nack or no confirm in time is an exception.
+ */
+public final class ConfirmedSender {
+
+    private final RabbitTemplate template;
+    private final Duration confirmTimeout;
+
+    public ConfirmedSender(RabbitTemplate template, Duration confirmTimeout) {
+        this.template = template;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    public void send(String exchange, String routingKey, Message message) {
+        CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
+        template.send(exchange, routingKey, message, correlation);
+        CorrelationData.Confirm confirm;
+        try {
+            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpException("interrupted while waiting for the publisher confirm", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AmqpException("no publisher confirm for " + exchange + "/" + routingKey + " within "
+                    + confirmTimeout.toMillis() + " ms", e);
+        }
+        if (!confirm.ack()) {
+            throw new AmqpException("broker refused " + exchange + "/" + routingKey + ": " + confirm.reason());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package net.voipbin.rpc.event;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import net.voipbin.rpc.envelope.Event;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The subscription table: routing key ({@code <publisher>.<type>}, or {@code #} for every event) →
+ * handler. The queue bindings are derived from its keys.
+ */
+public final class EventSubscriptions {
+
+    public static final String ALL = "#";
+
+    private final Map<String, RawEventHandler> handlers = new LinkedHashMap<>();
+    private final JsonMapper json;
+
+    public EventSubscriptions(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Handles {@code publisher}'s {@code type} events, their data mapped to {@code dataType}. */
+    public <T> EventSubscriptions on(String publisher, String type, Class<T> dataType, EventHandler<T> handler) {
+        return onEvent(publisher, type, event -> handler.handle(json.treeToValue(event.data(), dataType)));
+    }
+
+    public EventSubscriptions onEvent(String publisher, String type, RawEventHandler handler) {
+        return register(publisher + "." + type, handler);
+    }
+
+    /** Every event on the bus (webhook-manager). */
+    public EventSubscriptions onAll(RawEventHandler handler) {
+        return register(ALL, handler);
+    }
+
+    public Set<String> routingKeys() {
+        return Set.copyOf(handlers.keySet());
+    }
+
+    public boolean isEmpty() {
+        return handlers.isEmpty();
+    }
+
+    public Optional<RawEventHandler> handlerFor(Event event) {
+        RawEventHandler exact = handlers.get(event.routingKey());
+        return Optional.ofNullable(exact != null ? exact : handlers.get(ALL));
+    }
+
+    private EventSubscriptions register(String key, RawEventHandler handler) {
+        if (handlers.putIfAbsent(key, handler) != null) {
+            throw new IllegalStateException("two handlers for " + key);
+        }
+        return this;
+    }
+}

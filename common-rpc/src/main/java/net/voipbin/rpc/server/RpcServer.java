@@ -1,0 +1,71 @@
+package net.voipbin.rpc.server;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+
+import net.voipbin.rpc.envelope.RpcRequest;
+import net.voipbin.rpc.envelope.RpcResponse;
+import net.voipbin.rpc.error.ErrorBody;
+import net.voipbin.rpc.trace.Trace;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes the service's request queue: decodes the envelope, lets the {@link RpcRouter} answer and
+ * replies on the consumer's own channel to {@code reply_to} with the request's correlation id. A
+ * request that cannot even be decoded is answered 400 and dropped (never requeued): a poison message
+ * costs one log line.
+ */
+public final class RpcServer implements ChannelAwareMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+
+    private final RpcRouter router;
+    private final JsonMapper json;
+
+    public RpcServer(RpcRouter router, JsonMapper json) {
+        this.router = router;
+        this.json = json;
+    }
+
+    @Override
+    public void onMessage(Message message, Channel channel) throws IOException {
+        MessageProperties properties = message.getMessageProperties();
+        Trace.runWith(properties.getHeader(Trace.HEADER), () -> reply(channel, properties, answer(message)));
+    }
+
+    private RpcResponse answer(Message message) {
+        RpcRequest request;
+        try {
+            request = json.readValue(message.getBody(), RpcRequest.class);
+        } catch (RuntimeException e) {
+            log.warn("unparsable RPC request dropped: {}", e.getMessage());
+            return router.error(400, ErrorBody.of("invalid_request", "unparsable RPC request: " + e.getMessage()));
+        }
+        return router.dispatch(request);
+    }
+
+    private void reply(Channel channel, MessageProperties request, RpcResponse response) {
+        String replyTo = request.getReplyTo();
+        if (replyTo == null || replyTo.isEmpty()) {
+            return;
+        }
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType(MessageProperties.CONTENT_TYPE_JSON)
+                .correlationId(request.getCorrelationId())
+                .deliveryMode(1)
+                .build();
+        try {
+            channel.basicPublish("", replyTo, properties, json.writeValueAsBytes(response));
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not reply to {}: {}", replyTo, e.getMessage());
+        }
+    }
+}

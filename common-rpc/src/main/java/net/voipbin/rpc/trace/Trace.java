@@ -1,0 +1,40 @@
+package net.voipbin.rpc.trace;
+
+import java.util.UUID;
+
+import org.slf4j.MDC;
+
+/**
+ * The trace id that travels with every RPC and event as the {@code trace_id} message header and
+ * sits in the logging MDC while a message is handled, so one caller's request can be followed
+ * across the fleet's logs.
+ */
+public final class Trace {
+
+    public static final String HEADER = "trace_id";
+    public static final String MDC_KEY = "trace_id";
+
+    private Trace() {
+    }
+
+    /** The trace id of the work in progress on this thread, or a new one. */
+    public static String currentOrNew() {
+        String current = MDC.get(MDC_KEY);
+        return current != null ? current : UUID.randomUUID().toString();
+    }
+
+    /** Runs {@code work} with {@code traceId} (or a new id) in the MDC, restoring what was there. */
+    public static void runWith(String traceId, Runnable work) {
+        String previous = MDC.get(MDC_KEY);
+        MDC.put(MDC_KEY, traceId != null && !traceId.isBlank() ? traceId : UUID.randomUUID().toString());
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        }
+    }
+}

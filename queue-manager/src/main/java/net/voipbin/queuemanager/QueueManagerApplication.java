@@ -1,0 +1,12 @@
+package net.voipbin.queuemanager;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class QueueManagerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueueManagerApplication.class, args);
+    }
+}
