@@ -19,7 +19,13 @@ final class Locator {
     static final String DB_URL_ENV = "VOIPBIN_TEST_DB_URL";
     static final String AMQP_URL_ENV = "VOIPBIN_TEST_AMQP_URL";
 
+    private static volatile String rabbitContainerId;
+
     private Locator() {
+    }
+
+    static String rabbitContainerId() {
+        return rabbitContainerId;
     }
 
     static Postgres postgres() {
@@ -49,6 +55,7 @@ final class Locator {
         requireDocker("RabbitMQ", AMQP_URL_ENV, "rabbitmq-server -detached");
         RabbitMQContainer container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
         container.start();
+        rabbitContainerId = container.getContainerId();
         return new Rabbit(container.getAmqpUrl().replace("amqp://", "amqp://guest:guest@"), "Testcontainers");
     }
 

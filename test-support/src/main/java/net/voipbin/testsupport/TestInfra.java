@@ -78,6 +78,15 @@ public final class TestInfra {
         registry.add("voipbin.auth.jwt-secret", () -> JWT_SECRET);
     }
 
+    /**
+     * The command that runs {@code rabbitmqctl} against the tests' broker: the local one, or
+     * {@code docker exec} into the Testcontainers broker.
+     */
+    static java.util.List<String> rabbitmqctlPrefix() {
+        String container = Locator.rabbitContainerId();
+        return container == null ? java.util.List.of("rabbitmqctl") : java.util.List.of("docker", "exec", container, "rabbitmqctl");
+    }
+
     /** Remembers a queue a test declared by hand, for deletion at JVM exit. */
     public static void rememberQueue(String queue) {
         TopologyCleanup.remember(queue);

@@ -14,13 +14,13 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -81,11 +81,21 @@ public class WireAutoConfiguration {
         return new Topology(properties.amqp().namespace(), properties.amqp().eventExchange());
     }
 
-    /** Consumers may block on downstream RPC: give each delivery a virtual thread, not a pool slot. */
+    /**
+     * Consumers may block on downstream RPC: dispatch deliveries on virtual threads, not on the
+     * client's default pool of two threads per core.
+     */
     @Bean
-    ConnectionFactoryCustomizer voipbinConsumerThreads() {
-        return factory -> factory.setSharedExecutor(
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("amqp-", 0).factory()));
+    static BeanPostProcessor voipbinConsumerThreads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractConnectionFactory factory) {
+                    factory.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("amqp-", 0).factory()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
@@ -172,7 +182,6 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    @Qualifier("eventSubscriberContainer")
     DirectMessageListenerContainer eventSubscriberContainer(ConnectionFactory connectionFactory,
             EventSubscriptions subscriptions, JsonMapper json, ConfirmedSender sender, Topology topology,
             ServiceName service, VoipbinProperties properties) {

@@ -1,0 +1,94 @@
+package net.voipbin.rpc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+
+import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.event.EventConsumer;
+import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.topology.Topology;
+import net.voipbin.testsupport.TestInfra;
+
+/** Events from one real service to two others, through the real topic exchange. */
+class EventFlowIT {
+
+    private static ConfigurableApplicationContext publisher;
+    private static ConfigurableApplicationContext alpha;
+    private static ConfigurableApplicationContext beta;
+
+    @BeforeAll
+    static void start() {
+        String namespace = TestInfra.uniqueNamespace();
+        alpha = SampleServiceApp.start("alpha", namespace, WebApplicationType.NONE);
+        beta = SampleServiceApp.start("beta", namespace, WebApplicationType.NONE);
+        publisher = SampleServiceApp.start("publisher-svc", namespace, WebApplicationType.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        publisher.close();
+        alpha.close();
+        beta.close();
+    }
+
+    @Test
+    void oneEventReachesEachSubscribingServiceExactlyOnce() {
+        publisher.getBean(EventPublisher.class).publish("thing_created", Map.of("id", "thing-1"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(alpha, "thing-1") == 1 && received(beta, "thing-1") == 1);
+        // A late duplicate would show up within the broker's round trip; give it one more chance.
+        publisher.getBean(EventPublisher.class).publish("thing_created", Map.of("id", "marker"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(alpha, "marker") == 1 && received(beta, "marker") == 1);
+        assertThat(received(alpha, "thing-1")).isEqualTo(1);
+        assertThat(received(beta, "thing-1")).isEqualTo(1);
+
+        Event event = inbox(alpha).received.stream().filter(e -> e.data().get("id").asString().equals("thing-1")).findFirst().orElseThrow();
+        assertThat(event.publisher()).isEqualTo("publisher-svc");
+        assertThat(event.type()).isEqualTo("thing_created");
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedThenParkedWhileLaterEventsStillFlow() throws Exception {
+        EventPublisher events = publisher.getBean(EventPublisher.class);
+        events.publish("poison", Map.of("id", "poison-1"));
+        events.publish("thing_created", Map.of("id", "after-poison"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(alpha, "after-poison") == 1);
+
+        String dead = alpha.getBean(Topology.class).deadQueue("alpha");
+        GetResponse parked = await().atMost(Duration.ofSeconds(10)).until(() -> take(dead), r -> r != null);
+        assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).contains("poison-1");
+        assertThat(parked.getProps().getHeaders().get(EventConsumer.ATTEMPTS_HEADER)).isEqualTo(3);
+        assertThat(parked.getProps().getHeaders().get(EventConsumer.ERROR_HEADER).toString()).contains("cannot digest");
+        assertThat(take(dead)).as("parked once, not once per attempt").isNull();
+    }
+
+    private static GetResponse take(String queue) throws Exception {
+        try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection();
+                Channel channel = connection.createChannel()) {
+            return channel.basicGet(queue, true);
+        }
+    }
+
+    private static SampleServiceApp.Inbox inbox(ConfigurableApplicationContext context) {
+        return context.getBean(SampleServiceApp.Inbox.class);
+    }
+
+    private static long received(ConfigurableApplicationContext context, String id) {
+        return inbox(context).received.stream().filter(e -> e.data().get("id").asString().equals(id)).count();
+    }
+}

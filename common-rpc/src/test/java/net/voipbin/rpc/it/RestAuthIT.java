@@ -1,0 +1,95 @@
+package net.voipbin.rpc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.jayway.jsonpath.JsonPath;
+
+import net.voipbin.rpc.auth.JwtTokens;
+import net.voipbin.testsupport.Http;
+import net.voipbin.testsupport.TestInfra;
+
+/** The REST edge every service shares: bearer JWT, tenant isolation, one error format. */
+class RestAuthIT {
+
+    private static ConfigurableApplicationContext service;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        service = SampleServiceApp.start("notes", TestInfra.uniqueNamespace(), WebApplicationType.SERVLET);
+        base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void refusesARequestWithoutATokenWith401InTheErrorFormat() {
+        Http.Response response = Http.get(base + "/v1.0/notes/" + UUID.randomUUID(), null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void refusesForgedMalformedAndExpiredTokens() {
+        UUID customer = UUID.randomUUID();
+        String forged = JwtTokens.mint("another-fleet-key-that-is-long-enough-0123456789", customer, Duration.ofHours(1));
+        String expired = JwtTokens.mint(TestInfra.JWT_SECRET, customer, Duration.ofSeconds(-120));
+
+        for (String token : new String[] {forged, "not.a.jwt", expired}) {
+            Http.Response response = Http.get(base + "/v1.0/notes/" + UUID.randomUUID(), token);
+            assertThat(response.status()).as("token %s", token).isEqualTo(401);
+            assertThat((String) JsonPath.read(response.body(), "$.message")).isEqualTo("invalid bearer token");
+        }
+    }
+
+    @Test
+    void showsACustomerOnlyItsOwnResources() {
+        String alice = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+        String bob = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+
+        Http.Response created = Http.post(base + "/v1.0/notes", alice, "{\"name\":\"call back tomorrow\"}");
+        assertThat(created.status()).isEqualTo(200);
+        String id = JsonPath.read(created.body(), "$.id");
+
+        assertThat(Http.get(base + "/v1.0/notes/" + id, alice).status()).isEqualTo(200);
+        Http.Response foreign = Http.get(base + "/v1.0/notes/" + id, bob);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat((String) JsonPath.read(foreign.body(), "$.error")).isEqualTo("not_found");
+    }
+
+    @Test
+    void namesTheInvalidFieldAndRejectsUnreadableBodies() {
+        String token = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+
+        Http.Response blank = Http.post(base + "/v1.0/notes", token, "{\"name\":\"\"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat((String) JsonPath.read(blank.body(), "$.field")).isEqualTo("name");
+
+        Http.Response garbage = Http.post(base + "/v1.0/notes", token, "{name:");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat((String) JsonPath.read(garbage.body(), "$.error")).isEqualTo("invalid_body");
+
+        assertThat(Http.get(base + "/v1.0/notes/not-a-uuid", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void leavesHealthOpenForProbes() {
+        Http.Response health = Http.get(base + "/actuator/health", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
+    }
+}

@@ -1,0 +1,28 @@
+package net.voipbin.rpc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class UriTemplateTest {
+
+    @Test
+    void matchesLiteralsAndExtractsDecodedVariables() {
+        UriTemplate template = new UriTemplate("/v1/calls/{id}/digits/{digit}");
+
+        assertThat(template.match("/v1/calls/abc/digits/%23")).contains(Map.of("id", "abc", "digit", "#"));
+        assertThat(template.match("/v1/calls/abc/digits/1/")).contains(Map.of("id", "abc", "digit", "1"));
+    }
+
+    @Test
+    void refusesOtherShapes() {
+        UriTemplate template = new UriTemplate("/v1/calls/{id}");
+
+        assertThat(template.match("/v1/calls")).isEmpty();
+        assertThat(template.match("/v1/calls/")).isEmpty();
+        assertThat(template.match("/v1/flows/abc")).isEmpty();
+        assertThat(template.match("/v1/calls/abc/hangup")).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package net.voipbin.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Forcibly closes broker connections, as a network blip or a broker restart would, with
+ * {@code rabbitmqctl} (the local broker's, or inside the Testcontainers container).
+ */
+public final class BrokerControl {
+
+    private BrokerControl() {
+    }
+
+    /** Closes every connection whose client-provided name starts with {@code namePrefix}; returns how many. */
+    public static int closeConnections(String namePrefix) {
+        List<String> pids = new ArrayList<>();
+        // client_properties works on every broker version (user_provided_name needs 3.11+).
+        String marker = "{\"connection_name\",\"" + namePrefix;
+        for (String line : rabbitmqctl("-q", "list_connections", "--no-table-headers", "pid", "client_properties")
+                .split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && line.indexOf(marker, tab) > 0) {
+                pids.add(line.substring(0, tab));
+            }
+        }
+        for (String pid : pids) {
+            rabbitmqctl("close_connection", pid, "closed by a test");
+        }
+        return pids.size();
+    }
+
+    private static String rabbitmqctl(String... args) {
+        List<String> command = new ArrayList<>(TestInfra.rabbitmqctlPrefix());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("rabbitmqctl timed out: " + command);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl failed: " + command + "\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run rabbitmqctl (needed to close broker connections): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
