@@ -1,0 +1,106 @@
+package net.voipbin.webhookmanager.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.voipbin.contract.webhookmanager.WebhookManagerEvents;
+import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.event.EventSubscriber;
+import net.voipbin.rpc.event.EventSubscriptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every event on the bus ({@code #}). The customer is {@code data.customer_id} (an event's data is the
+ * resource, and every customer-owned resource carries it); events without one are not customer events
+ * and are skipped. The pending deliveries are committed before the handler returns, and the consumer
+ * acks only after that, so a crash loses nothing; a redelivered event adds nothing (same event key).
+ */
+final class DeliveryEventSubscriber implements EventSubscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryEventSubscriber.class);
+    private static final UUID NO_WEBHOOK = new UUID(0, 0);
+
+    /** The body customers receive, serialized once: these bytes are stored, signed and sent. */
+    record WebhookBody(String type, Instant timestamp, JsonNode data) {
+    }
+
+    private final DeliveryRepository repository;
+    private final DeliveryScheduler scheduler;
+    private final JsonMapper json;
+    private final Duration firstDelay;
+    private final String ownName;
+
+    DeliveryEventSubscriber(DeliveryRepository repository, DeliveryScheduler scheduler, JsonMapper json,
+            Duration firstDelay, String ownName) {
+        this.repository = repository;
+        this.scheduler = scheduler;
+        this.json = json;
+        this.firstDelay = firstDelay;
+        this.ownName = ownName;
+    }
+
+    @Override
+    public void subscriptions(EventSubscriptions subscriptions) {
+        subscriptions.onAll(this::accept);
+    }
+
+    void accept(Event event) {
+        UUID customer = uuidField(event.data(), "customer_id");
+        if (customer == null) {
+            log.debug("event {} has no data.customer_id: not a customer event", event.routingKey());
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(new WebhookBody(event.type(), event.timestamp(), event.data()));
+        byte[] digest = sha256(event.publisher(), body);
+        String eventKey = HexFormat.of().formatHex(digest);
+        String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+        int created = repository.enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event), firstDelay);
+        if (created > 0) {
+            log.debug("event {} for customer {}: {} deliveries", event.routingKey(), customer, created);
+            scheduler.wakeUp();
+        }
+    }
+
+    /** A webhook_delivery_failed event is never delivered to the webhook whose delivery failed. */
+    private UUID aboutWebhook(Event event) {
+        if (ownName.equals(event.publisher()) && WebhookManagerEvents.WEBHOOK_DELIVERY_FAILED.equals(event.type())) {
+            UUID webhook = uuidField(event.data(), "webhook_id");
+            return webhook == null ? NO_WEBHOOK : webhook;
+        }
+        return NO_WEBHOOK;
+    }
+
+    private static UUID uuidField(JsonNode data, String field) {
+        JsonNode value = data == null ? null : data.get(field);
+        if (value == null || !value.isString()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.asString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static byte[] sha256(String publisher, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(publisher.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return digest.digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package net.voipbin.webhookmanager.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.webhookmanager.WebhookDelivery;
+import net.voipbin.webhookmanager.signing.WebhookSecret;
+
+/**
+ * The delivery queue in PostgreSQL. Due times use the database clock, so several instances agree on
+ * what is due. A claimed row is leased (its due time pushed past the lease) rather than held in a
+ * transaction across the HTTP call.
+ */
+@Repository
+class DeliveryRepository {
+
+    static final String COLUMNS = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.status, "
+            + "d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.replay_of, d.tm_create, d.tm_update";
+
+    private final JdbcClient jdbc;
+
+    DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One pending delivery per matching enabled webhook of the customer, in one statement. A webhook
+     * with no event types takes every type except webhook_delivery_failed (that one only when asked
+     * for by name); a failure is never delivered to the webhook it is about. A redelivered event
+     * conflicts on (webhook_id, event_key) and adds nothing.
+     */
+    int enqueue(UUID customerId, String eventType, String eventKey, String messageId, byte[] payload,
+            UUID aboutWebhook, Duration firstDelay) {
+        return jdbc.sql("""
+                INSERT INTO deliveries (id, customer_id, webhook_id, message_id, event_key, event_type, payload,
+                                        status, attempts, next_attempt_at, tm_create, tm_update)
+                SELECT gen_random_uuid(), w.customer_id, w.id, :messageId, :eventKey, :type, :payload,
+                       'pending', 0, now() + make_interval(secs => :delay), now(), now()
+                FROM webhooks w
+                WHERE w.customer_id = :customer AND w.enabled AND w.tm_delete IS NULL
+                  AND (CAST(:type AS text) = ANY (w.event_types)
+                       OR (cardinality(w.event_types) = 0 AND CAST(:type AS text) <> 'webhook_delivery_failed'))
+                  AND w.id <> :about
+                ON CONFLICT (webhook_id, event_key) DO NOTHING
+                """)
+                .param("messageId", messageId).param("eventKey", eventKey).param("type", eventType)
+                .param("payload", payload).param("customer", customerId).param("about", aboutWebhook)
+                .param("delay", firstDelay.toMillis() / 1000.0)
+                .update();
+    }
+
+    /** Leases up to {@code limit} due deliveries; instances skip each other's locked rows. */
+    List<ClaimedDelivery> claim(int limit, Duration lease) {
+        return jdbc.sql("""
+                WITH due AS (
+                    SELECT id FROM deliveries
+                    WHERE status = 'pending' AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE deliveries d SET next_attempt_at = now() + make_interval(secs => :lease)
+                FROM due, webhooks w
+                WHERE d.id = due.id AND w.id = d.webhook_id
+                RETURNING d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.payload, d.attempts,
+                          w.url, w.enabled AND w.tm_delete IS NULL AS active, w.secret,
+                          CASE WHEN w.previous_secret_expires > now() THEN w.previous_secret END AS previous_secret
+                """)
+                .param("limit", limit).param("lease", (double) lease.toSeconds())
+                .query(DeliveryRepository::claimed).list();
+    }
+
+    /** Logs the attempt and moves the delivery on, in one statement; empty if it was no longer pending. */
+    Optional<WebhookDelivery> complete(UUID id, int attempt, AttemptResult result, RetryPolicy.Decision decision) {
+        return jdbc.sql("""
+                WITH logged AS (
+                    INSERT INTO delivery_attempts (delivery_id, attempt, tm_attempt, status_code, latency_ms, error)
+                    VALUES (:id, :attempt, :at, CAST(:code AS int), :latency, CAST(:error AS text))
+                    ON CONFLICT DO NOTHING)
+                UPDATE deliveries d SET status = :status, attempts = :attempt,
+                    next_attempt_at = CASE WHEN CAST(:status AS text) = 'pending'
+                                      THEN now() + make_interval(secs => :delay) END,
+                    last_status_code = CAST(:code AS int), last_error = CAST(:error AS text), tm_update = now()
+                WHERE d.id = :id AND d.status = 'pending'
+                RETURNING\s""" + COLUMNS)
+                .param("id", id).param("attempt", attempt).param("at", odt(result.at()))
+                .param("code", result.statusCode()).param("latency", result.latencyMs()).param("error", result.error())
+                .param("status", decision.status()).param("delay", decision.delay().toMillis() / 1000.0)
+                .query(DeliveryRepository::delivery).optional();
+    }
+
+    /** Gives a leased delivery back without an attempt (its endpoint is busy). */
+    void postpone(UUID id, Duration delay) {
+        jdbc.sql("UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => :delay) "
+                        + "WHERE id = :id AND status = 'pending'")
+                .param("id", id).param("delay", delay.toMillis() / 1000.0).update();
+    }
+
+    void cancel(UUID id) {
+        jdbc.sql("UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, "
+                        + "last_error = 'webhook disabled or deleted', tm_update = now() WHERE id = :id AND status = 'pending'")
+                .param("id", id).update();
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+        int code = rs.getInt("last_status_code");
+        Integer lastCode = rs.wasNull() ? null : code;
+        return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getObject("webhook_id", UUID.class), rs.getString("message_id"), rs.getString("event_type"),
+                rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), lastCode,
+                rs.getString("last_error"), rs.getObject("replay_of", UUID.class), instant(rs, "tm_create"),
+                instant(rs, "tm_update"));
+    }
+
+    private static ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
+        List<WebhookSecret> secrets = new ArrayList<>(List.of(new WebhookSecret(rs.getString("secret"))));
+        String previous = rs.getString("previous_secret");
+        if (previous != null) {
+            secrets.add(new WebhookSecret(previous));
+        }
+        return new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getObject("webhook_id", UUID.class), rs.getString("message_id"), rs.getString("event_type"),
+                rs.getBytes("payload"), rs.getInt("attempts"), rs.getString("url"), rs.getBoolean("active"),
+                List.copyOf(secrets));
+    }
+}

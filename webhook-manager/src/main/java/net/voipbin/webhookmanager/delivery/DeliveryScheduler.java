@@ -1,0 +1,121 @@
+package net.voipbin.webhookmanager.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Picks due deliveries from the database and hands each to a virtual thread. Restart-safe (all state
+ * is in the rows; a crash mid-attempt leaves a lease that expires) and safe with several instances
+ * ({@code FOR UPDATE SKIP LOCKED}). It polls every {@code poll-interval} and is woken at once when
+ * this instance enqueues new work. On stop it claims nothing more and waits for attempts in flight.
+ */
+public final class DeliveryScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
+
+    private final DeliveryRepository repository;
+    private final DeliveryWorker worker;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final int batchSize;
+    private final Semaphore slots;
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private volatile boolean running;
+    private Thread poller;
+    private ExecutorService workers;
+
+    DeliveryScheduler(DeliveryRepository repository, DeliveryWorker worker, Duration pollInterval, Duration lease,
+            int batchSize, int maxInFlight) {
+        this.repository = repository;
+        this.worker = worker;
+        this.pollInterval = pollInterval;
+        this.lease = lease;
+        this.batchSize = batchSize;
+        this.slots = new Semaphore(maxInFlight);
+    }
+
+    /** New work was committed: look now instead of at the next poll. */
+    public void wakeUp() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    @Override
+    public synchronized void start() {
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
+        running = true;
+        poller = Thread.ofPlatform().name("webhook-scheduler").daemon().start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp();
+        try {
+            poller.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.close();
+        log.info("delivery scheduler stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!claimAndDispatch()) {
+                    wakeUps.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("delivery scheduler poll failed, retrying: {}", e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** True when there may be more due work right away (a full batch was claimed). */
+    private boolean claimAndDispatch() throws InterruptedException {
+        slots.acquire();
+        int wanted = Math.min(batchSize, slots.availablePermits() + 1);
+        slots.release();
+        List<ClaimedDelivery> due = repository.claim(wanted, lease);
+        for (ClaimedDelivery delivery : due) {
+            slots.acquire();
+            workers.execute(() -> {
+                try {
+                    worker.process(delivery);
+                } catch (RuntimeException e) {
+                    // The lease brings it back; the attempt is not lost.
+                    log.error("delivery {} attempt could not be recorded: {}", delivery.id(), e.getMessage());
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        return due.size() == wanted;
+    }
+
+    private void sleepQuietly() {
+        try {
+            wakeUps.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package net.voipbin.webhookmanager.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import net.voipbin.contract.webhookmanager.WebhookDelivery;
+import net.voipbin.contract.webhookmanager.WebhookManagerEvents;
+import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.webhookmanager.webhook.WebhookService;
+
+/** Runs one attempt of a claimed delivery through its endpoint's bulkhead and breaker, and records what follows. */
+final class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryRepository repository;
+    private final DeliverySender sender;
+    private final EndpointGuards guards;
+    private final RetryPolicy policy;
+    private final WebhookService webhooks;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    DeliveryWorker(DeliveryRepository repository, DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
+            WebhookService webhooks, EventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.sender = sender;
+        this.guards = guards;
+        this.policy = policy;
+        this.webhooks = webhooks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void process(ClaimedDelivery delivery) {
+        if (!delivery.active()) {
+            repository.cancel(delivery.id());
+            log.info("delivery {} cancelled: webhook {} disabled or deleted", delivery.id(), delivery.webhookId());
+            return;
+        }
+        Bulkhead bulkhead = guards.bulkhead(delivery.endpoint());
+        if (!bulkhead.tryAcquirePermission()) {
+            // The endpoint already has its share of workers: not an attempt, just later.
+            repository.postpone(delivery.id(), Duration.ofMillis(100 + ThreadLocalRandom.current().nextInt(200)));
+            return;
+        }
+        AttemptResult result;
+        try {
+            result = attempt(delivery);
+        } finally {
+            bulkhead.onComplete();
+        }
+        record(delivery, result);
+    }
+
+    private AttemptResult attempt(ClaimedDelivery delivery) {
+        CircuitBreaker breaker = guards.breaker(delivery.endpoint());
+        if (!breaker.tryAcquirePermission()) {
+            return AttemptResult.notSent(clock.instant(), "circuit open: endpoint " + delivery.endpoint()
+                    + " failing, not contacted");
+        }
+        AttemptResult result = sender.send(delivery);
+        if (!result.sent()) {
+            breaker.releasePermission();
+        } else if (result.endpointFailure()) {
+            breaker.onError(result.latencyMs(), TimeUnit.MILLISECONDS, new EndpointGuards.EndpointFailure(result.error()));
+        } else {
+            breaker.onSuccess(result.latencyMs(), TimeUnit.MILLISECONDS);
+        }
+        return result;
+    }
+
+    private void record(ClaimedDelivery delivery, AttemptResult result) {
+        int attempt = delivery.attemptNumber();
+        RetryPolicy.Decision decision = policy.decide(attempt, result);
+        Optional<WebhookDelivery> saved = repository.complete(delivery.id(), attempt, result, decision);
+        if (saved.isEmpty()) {
+            return;
+        }
+        switch (decision.outcome()) {
+            case DELIVERED -> log.debug("delivery {} delivered at attempt {}", delivery.id(), attempt);
+            case RETRY -> log.info("delivery {} attempt {} failed ({}), next in {} ms", delivery.id(), attempt,
+                    describe(result), decision.delay().toMillis());
+            case GONE -> webhooks.disableGone(delivery.webhookId(), result.statusCode());
+            case FAILED -> failed(saved.get(), result);
+        }
+    }
+
+    private void failed(WebhookDelivery delivery, AttemptResult result) {
+        log.warn("delivery {} to webhook {} failed after {} attempts ({})", delivery.id(), delivery.webhookId(),
+                delivery.attempts(), describe(result));
+        try {
+            events.publish(WebhookManagerEvents.WEBHOOK_DELIVERY_FAILED, delivery);
+        } catch (RuntimeException e) {
+            log.error("delivery {} failed but {} not published: {}", delivery.id(),
+                    WebhookManagerEvents.WEBHOOK_DELIVERY_FAILED, e.getMessage());
+        }
+    }
+
+    private static String describe(AttemptResult result) {
+        return result.statusCode() != null ? "HTTP " + result.statusCode() : result.error();
+    }
+}
