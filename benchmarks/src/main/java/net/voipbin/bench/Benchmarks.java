@@ -20,6 +20,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         benchmarks.put("jmh", org.openjdk.jmh.Main::main);
+        benchmarks.put("rpc", net.voipbin.bench.rpc.RpcRoundTrip::main);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar <" + String.join("|", benchmarks.keySet())
                     + "> [args]");

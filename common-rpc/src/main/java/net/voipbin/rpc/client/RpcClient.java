@@ -1,18 +1,21 @@
 package net.voipbin.rpc.client;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.amqp.core.AmqpMessageReturnedException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
-import org.springframework.amqp.rabbit.RabbitMessageFuture;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+
+import com.rabbitmq.client.AMQP;
 
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
@@ -25,19 +28,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Request/response over RabbitMQ: the request goes to the callee's queue through the default
- * exchange, the answer comes back on direct reply-to (or a per-client reply queue where the broker
- * lacks it). Every call has a deadline; the request also expires in the broker at that deadline, so
+ * exchange (mandatory: no such queue fails at once with 503), the answer comes back on direct
+ * reply-to (or an exclusive reply queue per channel where the broker lacks it). Every call has a deadline; the request also expires in the broker at that deadline, so
  * a late callee never acts on a request its caller gave up on.
  */
 public final class RpcClient {
 
-    private final AsyncRabbitTemplate template;
+    private final ReplyChannel[] channels;
+    private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final String idPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
     private final JsonMapper json;
     private final String publisher;
     private final Duration defaultTimeout;
 
-    public RpcClient(AsyncRabbitTemplate template, JsonMapper json, String publisher, Duration defaultTimeout) {
-        this.template = template;
+    /**
+     * @param directReplyTo false on brokers without RabbitMQ's direct reply-to: each channel then
+     *                      consumes an exclusive reply queue of its own
+     * @param channels      how many publishing channels concurrent callers share
+     */
+    public RpcClient(ConnectionFactory connectionFactory, boolean directReplyTo, int channels, JsonMapper json,
+            String publisher, Duration defaultTimeout) {
+        this.channels = new ReplyChannel[Math.max(1, channels)];
+        for (int i = 0; i < this.channels.length; i++) {
+            this.channels[i] = new ReplyChannel(connectionFactory, directReplyTo, pending);
+        }
         this.json = json;
         this.publisher = publisher;
         this.defaultTimeout = defaultTimeout;
@@ -65,14 +80,25 @@ public final class RpcClient {
             Duration timeout) {
         RpcRequest request = new RpcRequest(uri, method, publisher, RpcRequest.JSON,
                 body == null ? null : json.valueToTree(body));
-        RabbitMessageFuture pending = template.sendAndReceive("", queue, toMessage(request, timeout));
-        return pending
-                .thenApply(this::toResponse)
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
-                    pending.cancel(true);
-                    throw translate(unwrap(failure), queue, request, timeout);
-                });
+        long number = sequence.incrementAndGet();
+        String correlationId = idPrefix + number;
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        pending.put(correlationId, reply);
+        try {
+            channels[(int) (number % channels.length)].publish(queue, properties(correlationId, timeout),
+                    json.writeValueAsBytes(request));
+        } catch (IOException | AmqpException e) {
+            pending.remove(correlationId);
+            return CompletableFuture.failedFuture(ApiException.unavailable("cannot send " + method + " " + uri
+                    + " to " + queue + ": " + e.getMessage()));
+        }
+        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((bytes, failure) -> {
+            if (failure != null) {
+                pending.remove(correlationId);
+                throw translate(unwrap(failure), queue, request, timeout);
+            }
+            return toResponse(bytes);
+        });
     }
 
     /** Calls and maps a 2xx body to {@code type}; a 4xx/5xx becomes {@link RpcErrorException}. */
@@ -119,18 +145,18 @@ public final class RpcClient {
         return json.treeToValue(data, type);
     }
 
-    private Message toMessage(RpcRequest request, Duration timeout) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setDeliveryMode(MessageDeliveryMode.NON_PERSISTENT);
-        properties.setExpiration(Long.toString(timeout.toMillis()));
-        properties.setHeader(Trace.HEADER, Trace.currentOrNew());
-        return new Message(json.writeValueAsBytes(request), properties);
+    private static AMQP.BasicProperties.Builder properties(String correlationId, Duration timeout) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType(RpcRequest.JSON)
+                .deliveryMode(1)
+                .correlationId(correlationId)
+                .expiration(Long.toString(timeout.toMillis()))
+                .headers(Map.of(Trace.HEADER, Trace.currentOrNew()));
     }
 
-    private RpcResponse toResponse(Message message) {
+    private RpcResponse toResponse(byte[] body) {
         try {
-            return json.readValue(message.getBody(), RpcResponse.class);
+            return json.readValue(body, RpcResponse.class);
         } catch (RuntimeException e) {
             throw new ApiException(502, "bad_response", "unparsable RPC response: " + e.getMessage());
         }
@@ -147,10 +173,6 @@ public final class RpcClient {
     private static RuntimeException translate(Throwable failure, String queue, RpcRequest request, Duration timeout) {
         if (failure instanceof TimeoutException) {
             return new RpcTimeoutException(queue, request.method(), request.uri(), timeout);
-        }
-        if (failure instanceof AmqpMessageReturnedException) {
-            return ApiException.unavailable("no consumer queue " + queue + " for " + request.method() + " "
-                    + request.uri());
         }
         if (failure instanceof ApiException api) {
             return api;

@@ -29,7 +29,9 @@ public record VoipbinProperties(
     public record Rpc(
             @DefaultValue("3s") Duration timeout,
             @DefaultValue("16") int serverConsumers,
-            @DefaultValue("8") int serverPrefetch) {
+            @DefaultValue("8") int serverPrefetch,
+            @DefaultValue("4") int clientChannels,
+            @DefaultValue("direct") String replyMode) {
     }
 
     public record Events(

@@ -3,24 +3,25 @@ package net.voipbin.rpc.config;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+
 import org.springframework.core.env.Environment;
 
 import jakarta.validation.Validator;
@@ -91,11 +93,15 @@ public class WireAutoConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractConnectionFactory factory) {
-                    factory.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("amqp-", 0).factory()));
+                    factory.setExecutor(virtualThreads());
                 }
                 return bean;
             }
         };
+    }
+
+    private static ExecutorService virtualThreads() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("amqp-", 0).factory());
     }
 
     @Bean
@@ -124,7 +130,7 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    ConfirmedSender confirmedSender(ConnectionFactory connectionFactory, VoipbinProperties properties) {
+    ConfirmedSender confirmedSender(@Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory, VoipbinProperties properties) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setUsePublisherConnection(true);
         return new ConfirmedSender(template, properties.events().confirmTimeout());
@@ -138,29 +144,18 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, Environment environment) {
-        RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setMandatory(true);
-        AsyncRabbitTemplate async;
-        if ("queue".equals(environment.getProperty("voipbin.rpc.reply-mode", "direct"))) {
-            // Brokers without direct reply-to (Qpid in local mode): one exclusive reply queue per client.
-            AnonymousQueue replies = new AnonymousQueue();
-            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-            container.setQueues(replies);
-            container.setMismatchedQueuesFatal(false);
-            async = new AsyncRabbitTemplate(template, container, replies.getName());
-        } else {
-            async = new AsyncRabbitTemplate(template);
-        }
-        async.setMandatory(true);
-        async.setReceiveTimeout(60_000);
-        return async;
+    RpcConnection rpcConnection(@Qualifier("rabbitConnectionFactory") CachingConnectionFactory connectionFactory,
+            CachingConnectionFactoryConfigurer configurer) {
+        return new RpcConnection(connectionFactory, configurer, virtualThreads());
     }
 
     @Bean
-    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, JsonMapper json, ServiceName service,
+    RpcClient rpcClient(RpcConnection rpcConnection, JsonMapper json, ServiceName service,
             VoipbinProperties properties) {
-        return new RpcClient(rpcTemplate, json, service.value(), properties.rpc().timeout());
+        // Brokers without direct reply-to (Qpid in local mode) get reply-mode=queue.
+        boolean directReplyTo = !"queue".equals(properties.rpc().replyMode());
+        return new RpcClient(rpcConnection.factory(), directReplyTo, properties.rpc().clientChannels(), json,
+                service.value(), properties.rpc().timeout());
     }
 
     @Bean
@@ -169,9 +164,9 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    DirectMessageListenerContainer rpcServerContainer(ConnectionFactory connectionFactory, RpcRouter router,
+    DirectMessageListenerContainer rpcServerContainer(RpcConnection rpcConnection, RpcRouter router,
             JsonMapper json, Topology topology, ServiceName service, VoipbinProperties properties) {
-        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(rpcConnection.factory());
         container.setQueueNames(topology.requestQueue(service.value()));
         container.setConsumersPerQueue(properties.rpc().serverConsumers());
         container.setPrefetchCount(properties.rpc().serverPrefetch());
@@ -182,7 +177,8 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    DirectMessageListenerContainer eventSubscriberContainer(ConnectionFactory connectionFactory,
+    DirectMessageListenerContainer eventSubscriberContainer(
+            @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             EventSubscriptions subscriptions, JsonMapper json, ConfirmedSender sender, Topology topology,
             ServiceName service, VoipbinProperties properties) {
         String queue = topology.subscribeQueue(service.value());

@@ -65,6 +65,24 @@ class RpcRoundTripIT {
     }
 
     @Test
+    void worksWithAReplyQueuePerClientOnBrokersWithoutDirectReplyTo() {
+        try (ConfigurableApplicationContext plainCaller = SampleServiceApp.start("plain-caller", namespace,
+                WebApplicationType.NONE, "voipbin.rpc.reply-mode=queue")) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> answer = plainCaller.getBean(RpcClient.class)
+                    .call(greeterQueue(), "GET", "/v1/greetings/dave", null, Map.class);
+
+            assertThat(answer).containsEntry("greeting", "hello dave");
+        }
+    }
+
+    @Test
+    void failsFastWith503WhenTheCalleeQueueDoesNotExist() {
+        assertThatThrownBy(() -> client().send(namespace + "bin-manager.ghost.request", "GET", "/v1/x", null))
+                .isInstanceOfSatisfying(net.voipbin.rpc.error.ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    @Test
     void answersUnknownRoutes404AndWrongMethods405() {
         assertThat(client().send(greeterQueue(), "GET", "/v1/nowhere", null).statusCode()).isEqualTo(404);
         assertThat(client().send(greeterQueue(), "DELETE", "/v1/greetings/alice", null).statusCode()).isEqualTo(405);

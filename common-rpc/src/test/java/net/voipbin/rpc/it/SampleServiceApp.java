@@ -100,9 +100,11 @@ class SampleServiceApp {
         }
     }
 
-    static ConfigurableApplicationContext start(String service, String namespace, WebApplicationType web) {
+    static ConfigurableApplicationContext start(String service, String namespace, WebApplicationType web,
+            String... extraProperties) {
         return new SpringApplicationBuilder(SampleServiceApp.class, NoteController.class)
                 .web(web)
+                .properties(extraProperties)
                 .properties(
                         "voipbin.service.name=" + service,
                         "voipbin.amqp.namespace=" + namespace,
