@@ -1,0 +1,165 @@
+package net.voipbin.asterisksim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An ARI simulator that behaves like Asterisk 22 toward the platform: REST and the events WebSocket
+ * ({@code /ari/events?app=voipbin&subscribeAll=true}) on one port with basic auth, channel and bridge
+ * state, and the events a real Asterisk emits in its order. The methods below are the other side of
+ * the call: what callers and far ends do.
+ *
+ * <pre>
+ * try (AsteriskSim sim = AsteriskSim.start(SimConfig.defaults().withTimeScale(0.01))) {
+ *     String channel = sim.placeInboundCall("+15551234", "1000");
+ *     ...
+ * }
+ * </pre>
+ */
+public final class AsteriskSim implements AutoCloseable {
+
+    private final SimConfig config;
+    private final EventHub hub = new EventHub();
+    private final World world;
+    private final ChannelOps channels;
+    private final OriginateOps originates;
+    private final AriRoutes routes;
+    private final ControlRoutes control;
+    private final SimServer server;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final int port;
+
+    private AsteriskSim(SimConfig config, Clock clock) {
+        this.config = config;
+        this.world = new World(config, clock, hub);
+        MediaOps media = new MediaOps(world);
+        BridgeOps bridges = new BridgeOps(world, media);
+        Hangups hangups = new Hangups(world, media, bridges);
+        this.channels = new ChannelOps(world, hangups);
+        this.originates = new OriginateOps(world, hangups);
+        this.routes = new AriRoutes(world, channels, originates, bridges, media);
+        this.control = new ControlRoutes(this);
+        this.server = new SimServer(() -> new SimHttpHandler(this));
+        this.port = server.start(config.host(), config.port());
+    }
+
+    public static AsteriskSim start(SimConfig config) {
+        return new AsteriskSim(config, Clock.systemUTC());
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port} (ARI REST is under {@code /ari}). */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port;
+    }
+
+    public String eventsUrl() {
+        return "ws://" + config.host() + ":" + port + "/ari/events?app=" + config.app() + "&subscribeAll=true";
+    }
+
+    /** A SIP caller dials {@code dialed}: {@code StasisStart} (state Ring); returns the channel id. */
+    public String placeInboundCall(String caller, String dialed) {
+        return world.call(() -> channels.inbound(caller, dialed));
+    }
+
+    /** The caller presses keys: one {@code ChannelDtmfReceived} per digit. */
+    public void pressDigits(String channelId, String digits) {
+        world.run(() -> channels.pressDigits(channelId, digits));
+    }
+
+    /** The caller hangs up: {@code ChannelHangupRequest}, {@code StasisEnd}, {@code ChannelDestroyed}. */
+    public void hangupFromCaller(String channelId) {
+        world.run(() -> channels.callerHangup(channelId));
+    }
+
+    /**
+     * What the far end of the next originates whose endpoint contains {@code endpointMatch} does, after
+     * {@code delay} (simulated, scaled); a null or empty match changes the default (answered after
+     * {@link SimConfig#originateDelay()}).
+     */
+    public void planOriginate(String endpointMatch, OriginateOutcome outcome, Duration delay) {
+        world.run(() -> originates.plan(endpointMatch, outcome, delay));
+    }
+
+    public List<String> channelIds() {
+        return world.call(() -> new ArrayList<>(world.channels.keySet()));
+    }
+
+    /** Closes every events WebSocket (the server stays up), as a network blip would. */
+    public void dropClients() {
+        world.run(hub::dropAll);
+    }
+
+    /** Sends {@code text} as one WebSocket text frame to every client, in order with the events. */
+    public void injectRawFrame(String text) {
+        world.run(() -> hub.send(text));
+    }
+
+    public int connectedClients() {
+        return hub.clientCount();
+    }
+
+    /** Stops listening and closes every connection; state is kept. */
+    public void stopServer() {
+        server.stop();
+    }
+
+    /** Listens again on the same port. */
+    public void startServer() {
+        server.start(config.host(), port);
+    }
+
+    public boolean isServing() {
+        return server.isRunning();
+    }
+
+    /** Every REST request received, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /** The events emitted so far (compact JSON as sent), oldest first; bounded. */
+    public List<String> events() {
+        return hub.emitted();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        world.shutdown();
+    }
+
+    void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    World world() {
+        return world;
+    }
+
+    EventHub hub() {
+        return hub;
+    }
+
+    AriRoutes routes() {
+        return routes;
+    }
+
+    ControlRoutes control() {
+        return control;
+    }
+}
