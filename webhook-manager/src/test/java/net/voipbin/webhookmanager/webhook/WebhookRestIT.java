@@ -1,0 +1,147 @@
+package net.voipbin.webhookmanager.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import net.voipbin.testsupport.Http;
+import net.voipbin.webhookmanager.Receiver;
+import net.voipbin.webhookmanager.Verify;
+import net.voipbin.webhookmanager.WebhookManagerITBase;
+import tools.jackson.databind.JsonNode;
+
+@ExtendWith(OutputCaptureExtension.class)
+class WebhookRestIT extends WebhookManagerITBase {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    @Test
+    void theSecretIsShownOnceOnCreateAndNeverOnReads() {
+        JsonNode created = createWebhook("/hook", "[\"call_hungup\"]");
+        String id = created.get("id").asString();
+
+        assertThat(created.get("secret").asString()).startsWith("whsec_");
+        assertThat(created.get("enabled").asBoolean()).isTrue();
+        assertThat(get("/webhooks/" + id).has("secret")).isFalse();
+        assertThat(get("/webhooks").get("result")).singleElement().satisfies(w -> assertThat(w.has("secret")).isFalse());
+    }
+
+    @Test
+    void aWebhookCanBeChangedAndDeleted() {
+        String id = createWebhook("/hook", "[]").get("id").asString();
+
+        Http.Response updated = Http.put(api("/webhooks/" + id), token,
+                "{\"event_types\":[\"call_answered\"],\"enabled\":false,\"description\":\"night\"}");
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode webhook = json.readTree(updated.body());
+        assertThat(webhook.get("enabled").asBoolean()).isFalse();
+        assertThat(webhook.get("event_types").get(0).asString()).isEqualTo("call_answered");
+        assertThat(webhook.get("url").asString()).isEqualTo(receiver.url("/hook"));
+
+        assertThat(Http.delete(api("/webhooks/" + id), token).status()).isEqualTo(204);
+        assertThat(Http.get(api("/webhooks/" + id), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() {
+        assertThat(field(Http.post(api("/webhooks"), token, "{\"url\":\"ftp://example.com/x\"}"))).isEqualTo("url");
+        assertThat(field(Http.post(api("/webhooks"), token,
+                "{\"url\":\"" + receiver.url("/x") + "\",\"event_types\":[\"Bad Type!\"]}"))).isEqualTo("event_types");
+        String id = createWebhook("/hook", "[]").get("id").asString();
+        assertThat(field(Http.post(api("/webhooks/" + id + "/rotate_secret"), token,
+                "{\"grace_period_seconds\":-1}"))).isEqualTo("grace_period_seconds");
+    }
+
+    @Test
+    void theSsrfGuardRefusesPrivateAndMetadataAddressesOverRest() {
+        for (String url : new String[] {"http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data"}) {
+            Http.Response response = Http.post(api("/webhooks"), token, "{\"url\":\"" + url + "\"}");
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(json.readTree(response.body()).get("field").asString()).isEqualTo("url");
+        }
+    }
+
+    @Test
+    void anotherCustomerNeitherSeesNorChangesNorReceivesMyWebhooks() {
+        String mine = createWebhook("/mine", "[]").get("id").asString();
+        UUID other = UUID.randomUUID();
+        String theirs = tokenFor(other);
+
+        assertThat(Http.get(api("/webhooks/" + mine), theirs).status()).isEqualTo(404);
+        assertThat(Http.put(api("/webhooks/" + mine), theirs, "{\"enabled\":false}").status()).isEqualTo(404);
+        assertThat(Http.delete(api("/webhooks/" + mine), theirs).status()).isEqualTo(404);
+        assertThat(Http.post(api("/webhooks/" + mine + "/rotate_secret"), theirs, "{}").status()).isEqualTo(404);
+        assertThat(Http.get(api("/webhooks/" + mine + "/deliveries"), theirs).status()).isEqualTo(404);
+        assertThat(json.readTree(Http.get(api("/webhooks"), theirs).body()).get("result")).isEmpty();
+        assertThat(Http.get(api("/webhooks"), null).status()).isEqualTo(401);
+
+        Http.post(api("/webhooks"), theirs, "{\"url\":\"" + receiver.url("/theirs") + "\"}");
+        publish("call-manager", "call_created", other, Map.of("id", "c-other"));
+        await().atMost(DEADLINE).until(() -> receiver.on("/theirs").size() == 1);
+        assertThat(get("/webhooks/" + mine + "/deliveries").get("result")).isEmpty();
+        assertThat(receiver.on("/mine")).isEmpty();
+    }
+
+    @Test
+    void afterRotationDeliveriesAreSignedWithBothSecretsDuringTheGracePeriod(CapturedOutput output) throws Exception {
+        JsonNode created = createWebhook("/rotating", "[]");
+        String id = created.get("id").asString();
+        String oldSecret = created.get("secret").asString();
+
+        Http.Response rotated = Http.post(api("/webhooks/" + id + "/rotate_secret"), token, "{\"grace_period_seconds\":3600}");
+        assertThat(rotated.status()).isEqualTo(200);
+        String newSecret = json.readTree(rotated.body()).get("secret").asString();
+        assertThat(newSecret).isNotEqualTo(oldSecret);
+        assertThat(json.readTree(rotated.body()).has("previous_secret_expires")).isTrue();
+
+        publish("call-manager", "call_created", customer, Map.of("id", "c-rot"));
+
+        await().atMost(DEADLINE).until(() -> receiver.on("/rotating").size() == 1);
+        Receiver.Request request = receiver.on("/rotating").getFirst();
+        for (String secret : new String[] {newSecret, oldSecret}) {
+            assertThat(Verify.voipbin(request.header("X-VoIPBIN-Signature"), request.body(), secret)).isTrue();
+            assertThat(Verify.standard(request.header("webhook-id"), request.header("webhook-timestamp"),
+                    request.header("webhook-signature"), request.body(), secret)).isTrue();
+        }
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(output.getAll()).doesNotContain(newSecret).doesNotContain(oldSecret)
+                .doesNotContain(newSecret.substring(6)).doesNotContain(oldSecret.substring(6));
+    }
+
+    @Test
+    void aFailedDeliveryCanBeReplayedAloneOrWithAllFailedSinceATime() {
+        receiver.fallback(r -> Receiver.Answer.of(500));
+        JsonNode webhook = createWebhook("/replay", "[]");
+        String id = webhook.get("id").asString();
+        publish("call-manager", "call_created", customer, Map.of("id", "r-1"));
+        publish("call-manager", "call_created", customer, Map.of("id", "r-2"));
+        await().atMost(DEADLINE).until(() -> get("/webhooks/" + id + "/deliveries?status=failed").get("result").size() == 2);
+        receiver.fallback(r -> Receiver.Answer.of(200));
+        String first = get("/webhooks/" + id + "/deliveries?status=failed").get("result").get(0).get("id").asString();
+
+        Http.Response one = Http.post(api("/webhooks/" + id + "/deliveries/" + first + "/replay"), token, "{}");
+        assertThat(one.status()).isEqualTo(202);
+        assertThat(json.readTree(one.body()).get("replay_of").asString()).isEqualTo(first);
+        await().atMost(DEADLINE).until(() -> get("/webhooks/" + id + "/deliveries?status=delivered").get("result").size() == 1);
+
+        Http.Response all = Http.post(api("/webhooks/" + id + "/deliveries/replay_failed"), token,
+                "{\"since\":\"2020-01-01T00:00:00.000Z\"}");
+        assertThat(all.status()).isEqualTo(202);
+        assertThat(json.readTree(all.body()).get("replayed").asInt()).as("the replayed one is not sent again").isEqualTo(1);
+        await().atMost(DEADLINE).until(() -> get("/webhooks/" + id + "/deliveries?status=delivered").get("result").size() == 2);
+        assertThat(receiver.on("/replay").stream().map(r -> r.header("webhook-id")).distinct()).hasSize(2);
+    }
+
+    private String field(Http.Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        return json.readTree(response.body()).get("field").asString();
+    }
+}
