@@ -1,0 +1,72 @@
+package net.voipbin.contract.callmanager;
+
+import java.util.List;
+import java.util.UUID;
+
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.topology.Topology;
+
+/** Typed RPC client of call-manager, for the other services. */
+public final class CallManagerClient {
+
+    public static final String SERVICE = "call-manager";
+
+    private final RpcClient rpc;
+    private final String queue;
+
+    public CallManagerClient(RpcClient rpc, Topology topology) {
+        this.rpc = rpc;
+        this.queue = topology.requestQueue(SERVICE);
+    }
+
+    public Call get(UUID callId) {
+        return rpc.call(queue, "GET", "/v1/calls/" + callId, null, Call.class);
+    }
+
+    public List<Call> create(CallRequests.Create request) {
+        return rpc.callForList(queue, "POST", "/v1/calls", request, Call.class);
+    }
+
+    public Call answer(UUID callId) {
+        return operation(callId, "answer", null);
+    }
+
+    public Call hangup(UUID callId, Call.HangupReason reason) {
+        return operation(callId, "hangup", new CallRequests.Hangup(reason));
+    }
+
+    /** Starts playback; completion comes as {@code call_operation_finished}. */
+    public Call play(UUID callId, CallRequests.Play request) {
+        return operation(callId, "play", request);
+    }
+
+    /** Starts text to speech; completion comes as {@code call_operation_finished}. */
+    public Call talk(UUID callId, CallRequests.Talk request) {
+        return operation(callId, "talk", request);
+    }
+
+    /** Starts collecting digits; the result comes as {@code call_operation_finished} with {@code digits}. */
+    public Call digitsReceive(UUID callId, CallRequests.DigitsReceive request) {
+        return operation(callId, "digits_receive", request);
+    }
+
+    public Call digitsSend(UUID callId, CallRequests.DigitsSend request) {
+        return operation(callId, "digits_send", request);
+    }
+
+    public Call recordStart(UUID callId, CallRequests.RecordStart request) {
+        return operation(callId, "record_start", request);
+    }
+
+    public Call recordStop(UUID callId) {
+        return operation(callId, "record_stop", null);
+    }
+
+    public Call transfer(UUID callId, CallRequests.Transfer request) {
+        return operation(callId, "transfer", request);
+    }
+
+    private Call operation(UUID callId, String operation, Object body) {
+        return rpc.call(queue, "POST", "/v1/calls/" + callId + "/" + operation, body, Call.class);
+    }
+}

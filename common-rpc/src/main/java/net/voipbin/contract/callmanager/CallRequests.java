@@ -1,0 +1,65 @@
+package net.voipbin.contract.callmanager;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** Bodies of call-manager's RPC routes ({@code POST /v1/calls/<id>/<operation>}). */
+public final class CallRequests {
+
+    private CallRequests() {
+    }
+
+    /**
+     * {@code POST /v1/calls}: originate one outbound call per destination. With {@code flow_id} the
+     * answered call runs that flow; {@code dial_timeout_ms} bounds the ringing.
+     */
+    public record Create(
+            @NotNull UUID customerId,
+            @NotNull @Valid Address source,
+            @NotEmpty List<@Valid Address> destinations,
+            UUID flowId,
+            @Min(1000) @Max(300_000) Integer dialTimeoutMs) {
+    }
+
+    /** {@code POST /v1/calls/<id>/play}: media URLs or prompt names ({@code sound:...}), played {@code loop} times. */
+    public record Play(@NotEmpty List<@NotBlank String> media, @Min(1) @Max(100) Integer loop, String operationId) {
+    }
+
+    /** {@code POST /v1/calls/<id>/talk}: text to speech. */
+    public record Talk(@NotBlank String text, String language, String operationId) {
+    }
+
+    /** {@code POST /v1/calls/<id>/digits_receive}: collect up to {@code max_length} digits. */
+    public record DigitsReceive(
+            @Min(100) @Max(300_000) int timeoutMs,
+            @Min(1) @Max(64) int maxLength,
+            @Pattern(regexp = "[0-9*#]?") String terminator,
+            String operationId) {
+    }
+
+    /** {@code POST /v1/calls/<id>/digits_send}: DTMF towards the far end. */
+    public record DigitsSend(@NotBlank @Pattern(regexp = "[0-9*#A-Dw]+") String digits) {
+    }
+
+    /** {@code POST /v1/calls/<id>/hangup}. */
+    public record Hangup(Call.HangupReason reason) {
+    }
+
+    /** {@code POST /v1/calls/<id>/record_start}. */
+    public record RecordStart(String format, @Min(1) @Max(14_400) Integer maxDurationSeconds, String operationId) {
+    }
+
+    /** {@code POST /v1/calls/<id>/transfer}: blind or attended, to an address. */
+    public record Transfer(@NotNull TransferType type, @NotNull @Valid Address destination) {
+
+        public enum TransferType { BLIND, ATTENDED }
+    }
+}

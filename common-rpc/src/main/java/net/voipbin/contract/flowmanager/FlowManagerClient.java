@@ -1,0 +1,34 @@
+package net.voipbin.contract.flowmanager;
+
+import java.util.UUID;
+
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.topology.Topology;
+
+/** Typed RPC client of flow-manager, for the other services. */
+public final class FlowManagerClient {
+
+    public static final String SERVICE = "flow-manager";
+
+    private final RpcClient rpc;
+    private final String queue;
+
+    public FlowManagerClient(RpcClient rpc, Topology topology) {
+        this.rpc = rpc;
+        this.queue = topology.requestQueue(SERVICE);
+    }
+
+    /** Starts a flow; answers 201 with the activeflow. */
+    public Activeflow create(ActiveflowCreate request) {
+        return rpc.call(queue, "POST", "/v1/activeflows", request, Activeflow.class);
+    }
+
+    public Activeflow get(UUID activeflowId) {
+        return rpc.call(queue, "GET", "/v1/activeflows/" + activeflowId, null, Activeflow.class);
+    }
+
+    /** Stops a running flow wherever it is (call hung up, API stop). */
+    public Activeflow stop(UUID activeflowId) {
+        return rpc.call(queue, "POST", "/v1/activeflows/" + activeflowId + "/stop", null, Activeflow.class);
+    }
+}
