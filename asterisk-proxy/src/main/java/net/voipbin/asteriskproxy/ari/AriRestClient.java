@@ -1,0 +1,129 @@
+package net.voipbin.asteriskproxy.ari;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import net.voipbin.asteriskproxy.config.AsteriskProperties;
+import net.voipbin.asteriskproxy.events.ProxyMetrics;
+import net.voipbin.rpc.envelope.RpcRequest;
+import net.voipbin.rpc.envelope.RpcResponse;
+import net.voipbin.rpc.error.ErrorBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Executes one ARI REST request and returns Asterisk's status and body unchanged. When Asterisk cannot
+ * be reached (refused, timed out) or the circuit breaker is open after repeated failures, the answer is
+ * 503 {@code ari_unavailable} within the connect/read timeouts, well inside the caller's RPC deadline.
+ * Only unreachability counts as a failure for the breaker: a 404 or 500 from Asterisk is an answer.
+ */
+public final class AriRestClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AriRestClient.class);
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+
+    private final AsteriskProperties properties;
+    private final HttpClient http;
+    private final CircuitBreaker breaker;
+    private final ProxyMetrics metrics;
+    private final JsonMapper json;
+
+    public AriRestClient(AsteriskProperties properties, HttpClient http, CircuitBreaker breaker, ProxyMetrics metrics,
+            JsonMapper json) {
+        this.properties = properties;
+        this.http = http;
+        this.breaker = breaker;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    /** {@code uri} is an ARI path with its query ({@code /ari/channels/1.2/play?media=sound:x}). */
+    public RpcResponse execute(String method, String uri, JsonNode body) {
+        HttpRequest request;
+        try {
+            request = request(method, uri, body);
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid_request", e.getMessage());
+        }
+        if (!breaker.tryAcquirePermission()) {
+            return error(503, "ari_unavailable", "Asterisk ARI at " + properties.ariUrl()
+                    + " is unavailable: circuit open after repeated connection failures");
+        }
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            metrics.restCall(response.statusCode());
+            return new RpcResponse(response.statusCode(), RpcRequest.JSON, parse(response.body()));
+        } catch (IOException e) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+            log.warn("ARI {} {} failed: {}", method, uri, e.toString());
+            return error(503, "ari_unavailable", "Asterisk ARI at " + properties.ariUrl() + " unreachable: " + e);
+        } catch (InterruptedException e) {
+            breaker.releasePermission();
+            Thread.currentThread().interrupt();
+            return error(503, "ari_unavailable", "interrupted while calling Asterisk ARI");
+        }
+    }
+
+    /** The ids of the channels alive in the app ({@code GET /ari/channels}); fails unless Asterisk answers 200. */
+    public List<String> channelIds() {
+        RpcResponse response = execute("GET", "/ari/channels", null);
+        if (response.statusCode() != 200 || response.data() == null || !response.data().isArray()) {
+            throw new IllegalStateException("GET /ari/channels answered " + response.statusCode() + " " + response.data());
+        }
+        List<String> ids = new ArrayList<>();
+        response.data().forEach(channel -> ids.add(channel.get("id").asString()));
+        return ids;
+    }
+
+    private HttpRequest request(String method, String uri, JsonNode body) {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("method " + method + " is not an ARI method");
+        }
+        String path = uri.startsWith("/ari/") ? uri : "/ari" + (uri.startsWith("/") ? uri : "/" + uri);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(properties.rest().readTimeout())
+                .header("Authorization", properties.basicAuthorization())
+                .header("Accept", "application/json");
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+    }
+
+    private String base() {
+        String url = properties.ariUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Asterisk answers JSON; anything else is passed on as {@code {"message": <text>}}. */
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (RuntimeException e) {
+            return json.createObjectNode().put("message", body);
+        }
+    }
+
+    private RpcResponse error(int status, String code, String message) {
+        metrics.restCall(status);
+        return new RpcResponse(status, RpcRequest.JSON, json.valueToTree(ErrorBody.of(code, message)));
+    }
+}

@@ -1,0 +1,118 @@
+package net.voipbin.asteriskproxy.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.voipbin.asteriskproxy.ari.AriConnectionState;
+import net.voipbin.asteriskproxy.ari.AriEventStream;
+import net.voipbin.asteriskproxy.ari.AriHealthIndicator;
+import net.voipbin.asteriskproxy.ari.AriRestClient;
+import net.voipbin.asteriskproxy.events.AriEventPublisher;
+import net.voipbin.asteriskproxy.events.ProxyMetrics;
+import net.voipbin.asteriskproxy.rpc.AriRpcListener;
+import net.voipbin.rpc.config.VoipbinProperties;
+import net.voipbin.rpc.topology.Topology;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the edge: topology, ARI REST client with its breaker, the events stream, publisher and RPC. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AsteriskProperties.class)
+public class AsteriskProxyConfiguration {
+
+    /** The fanout exchange and durable queue {@code asterisk.all.event}, and both RPC queues. */
+    @Bean
+    Declarables asteriskTopology(Topology topology, AsteriskProperties properties) {
+        FanoutExchange events = new FanoutExchange(topology.asteriskEvents(), true, false);
+        Queue eventQueue = new Queue(topology.asteriskEvents(), true, false, false);
+        return new Declarables(events, eventQueue, BindingBuilder.bind(eventQueue).to(events),
+                new Queue(topology.asteriskRequestQueue(properties.id()), true, false, false),
+                new Queue(topology.asteriskCallRequestQueue(), true, false, false));
+    }
+
+    @Bean
+    HttpClient ariHttpClient(AsteriskProperties properties) {
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.rest().connectTimeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    @Bean
+    CircuitBreaker ariCircuitBreaker(AsteriskProperties properties) {
+        return CircuitBreaker.of("ari", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(3)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.rest().openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    @Bean
+    ProxyMetrics proxyMetrics(MeterRegistry registry) {
+        return new ProxyMetrics(registry);
+    }
+
+    @Bean
+    AriConnectionState ariConnectionState() {
+        return new AriConnectionState();
+    }
+
+    @Bean
+    AriHealthIndicator ariHealthIndicator(AriConnectionState state, AsteriskProperties properties) {
+        return new AriHealthIndicator(state, properties);
+    }
+
+    @Bean
+    AriRestClient ariRestClient(AsteriskProperties properties, HttpClient ariHttpClient, CircuitBreaker ariCircuitBreaker,
+            ProxyMetrics metrics, JsonMapper json) {
+        return new AriRestClient(properties, ariHttpClient, ariCircuitBreaker, metrics, json);
+    }
+
+    @Bean
+    AriEventPublisher ariEventPublisher(ConnectionFactory connectionFactory, Topology topology,
+            AsteriskProperties properties, JsonMapper json, Clock clock, ProxyMetrics metrics,
+            VoipbinProperties voipbin) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setUsePublisherConnection(true);
+        return new AriEventPublisher(template, topology.asteriskEvents(), properties.id(), json, clock, metrics,
+                voipbin.events().confirmTimeout());
+    }
+
+    @Bean
+    AriEventStream ariEventStream(AsteriskProperties properties, HttpClient ariHttpClient, AriRestClient rest,
+            AriEventPublisher publisher, AriConnectionState state, ProxyMetrics metrics, JsonMapper json) {
+        return new AriEventStream(properties, ariHttpClient, rest, publisher, state, metrics, json);
+    }
+
+    @Bean
+    DirectMessageListenerContainer ariRpcContainer(ConnectionFactory connectionFactory, Topology topology,
+            AsteriskProperties properties, AriRestClient rest, JsonMapper json) {
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+        container.setQueueNames(List.of(topology.asteriskRequestQueue(properties.id()),
+                topology.asteriskCallRequestQueue()).toArray(String[]::new));
+        container.setConsumersPerQueue(properties.rest().consumers());
+        container.setPrefetchCount(1);
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setDefaultRequeueRejected(false);
+        container.setMessageListener(new AriRpcListener(rest, json));
+        return container;
+    }
+}

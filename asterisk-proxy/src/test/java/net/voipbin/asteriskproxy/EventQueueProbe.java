@@ -1,0 +1,57 @@
+package net.voipbin.asteriskproxy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+
+import net.voipbin.rpc.json.Json;
+import net.voipbin.testsupport.TestInfra;
+import tools.jackson.databind.JsonNode;
+
+/** Consumes {@code asterisk.all.event} as call-manager would, keeping every message body and its properties. */
+final class EventQueueProbe implements AutoCloseable {
+
+    record Received(String body, JsonNode envelope, AMQP.BasicProperties properties) {
+    }
+
+    private final Connection connection;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    EventQueueProbe(String queue) throws Exception {
+        connection = TestInfra.rabbit().connectionFactory().newConnection("asterisk-event-probe");
+        Channel channel = connection.createChannel();
+        channel.basicConsume(queue, true, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                String text = new String(body, StandardCharsets.UTF_8);
+                received.add(new Received(text, Json.newMapper().readTree(text), properties));
+            }
+        });
+    }
+
+    /** Waits until {@code count} messages match, and returns all matching ones in arrival order. */
+    List<Received> await(Predicate<Received> filter, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> matching(filter).size() >= count);
+        return matching(filter);
+    }
+
+    List<Received> matching(Predicate<Received> filter) {
+        return new ArrayList<>(received.stream().filter(filter).toList());
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}
