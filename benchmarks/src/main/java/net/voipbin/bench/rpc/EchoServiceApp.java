@@ -13,7 +13,10 @@ import net.voipbin.rpc.server.RpcEndpoint;
 
 /** A service built from common-rpc alone that echoes a request body: the far end of the benchmark. */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+        // Other benchmarks put JDBC on the class path; the RPC benchmark needs no database.
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
 class EchoServiceApp {
 
     @Bean

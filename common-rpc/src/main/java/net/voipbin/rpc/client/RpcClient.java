@@ -78,8 +78,7 @@ public final class RpcClient {
     /** Non-blocking form: completes with the response, or exceptionally with an {@link ApiException}. */
     public CompletableFuture<RpcResponse> sendAsync(String queue, String method, String uri, Object body,
             Duration timeout) {
-        RpcRequest request = new RpcRequest(uri, method, publisher, RpcRequest.JSON,
-                body == null ? null : json.valueToTree(body));
+        OutgoingRequest request = new OutgoingRequest(uri, method, publisher, RpcRequest.JSON, body);
         long number = sequence.incrementAndGet();
         String correlationId = idPrefix + number;
         CompletableFuture<byte[]> reply = new CompletableFuture<>();
@@ -145,6 +144,17 @@ public final class RpcClient {
         return json.treeToValue(data, type);
     }
 
+    /** The request envelope as written: the body goes out as it is, without an intermediate tree. */
+    private record OutgoingRequest(String uri, String method, String publisher, String dataType, Object data) {
+
+        OutgoingRequest {
+            if (uri == null || !uri.startsWith("/") || method == null || method.isBlank()) {
+                throw new IllegalArgumentException("an RPC request needs a method and a URI starting with '/'");
+            }
+            method = method.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
     private static AMQP.BasicProperties.Builder properties(String correlationId, Duration timeout) {
         return new AMQP.BasicProperties.Builder()
                 .contentType(RpcRequest.JSON)
@@ -170,7 +180,8 @@ public final class RpcClient {
         return t;
     }
 
-    private static RuntimeException translate(Throwable failure, String queue, RpcRequest request, Duration timeout) {
+    private static RuntimeException translate(Throwable failure, String queue, OutgoingRequest request,
+            Duration timeout) {
         if (failure instanceof TimeoutException) {
             return new RpcTimeoutException(queue, request.method(), request.uri(), timeout);
         }
