@@ -31,20 +31,39 @@ public final class RunnerCodec {
 
     /** Frame{audio: AudioRawFrame{audio, sample_rate, num_channels = 1}} for {@code count} samples. */
     public static ByteBuf writeAudio(ByteBuf out, short[] samples, int offset, int count, int sampleRate) {
+        writeAudioHeader(out, count, sampleRate);
+        for (int i = 0; i < count; i++) {
+            out.writeShortLE(samples[offset + i]);
+        }
+        return writeAudioTrailer(out, sampleRate);
+    }
+
+    /**
+     * Everything of an audio frame before its {@code count} samples, which the caller then writes as
+     * 16-bit little-endian, followed by {@link #writeAudioTrailer}. Lets a converter stream samples
+     * straight into the outgoing buffer.
+     */
+    public static ByteBuf writeAudioHeader(ByteBuf out, int count, int sampleRate) {
         int audioBytes = 2 * count;
         int inner = 1 + varintSize(audioBytes) + audioBytes + 1 + varintSize(sampleRate) + 2;
         out.writeByte(FRAME_AUDIO << 3 | WIRE_LEN);
         writeVarint(out, inner);
         out.writeByte(AUDIO_BYTES << 3 | WIRE_LEN);
         writeVarint(out, audioBytes);
-        for (int i = 0; i < count; i++) {
-            out.writeShortLE(samples[offset + i]);
-        }
+        return out;
+    }
+
+    public static ByteBuf writeAudioTrailer(ByteBuf out, int sampleRate) {
         out.writeByte(AUDIO_SAMPLE_RATE << 3 | WIRE_VARINT);
         writeVarint(out, sampleRate);
         out.writeByte(AUDIO_NUM_CHANNELS << 3 | WIRE_VARINT);
         out.writeByte(1);
         return out;
+    }
+
+    /** Upper bound of an audio frame's encoded size, for buffer allocation. */
+    public static int maxAudioFrameSize(int count) {
+        return 2 * count + 24;
     }
 
     /** Frame{message: MessageFrame{data: json}}. */

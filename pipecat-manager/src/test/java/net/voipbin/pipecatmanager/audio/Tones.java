@@ -1,12 +1,12 @@
 package net.voipbin.pipecatmanager.audio;
 
 /** Synthetic tones and their measurement: least-squares amplitude of one frequency in a signal. */
-final class Tones {
+public final class Tones {
 
     private Tones() {
     }
 
-    static short[] tone(double frequency, int rate, int samples, double amplitude) {
+    public static short[] tone(double frequency, int rate, int samples, double amplitude) {
         short[] out = new short[samples];
         for (int n = 0; n < samples; n++) {
             out[n] = (short) Math.round(amplitude * Math.sin(2 * Math.PI * frequency * n / rate));
@@ -15,7 +15,7 @@ final class Tones {
     }
 
     /** Amplitude of the {@code frequency} component of signal[from..from+count) (integer number of periods not required). */
-    static double amplitude(short[] signal, int from, int count, double frequency, int rate) {
+    public static double amplitude(short[] signal, int from, int count, double frequency, int rate) {
         double ss = 0, sc = 0, cc = 0, xs = 0, xc = 0;
         for (int n = from; n < from + count; n++) {
             double w = 2 * Math.PI * frequency * n / rate;
@@ -33,7 +33,7 @@ final class Tones {
         return Math.hypot(a, b);
     }
 
-    static double db(double ratio) {
+    public static double db(double ratio) {
         return 20 * Math.log10(ratio);
     }
 

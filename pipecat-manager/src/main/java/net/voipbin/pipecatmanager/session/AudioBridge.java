@@ -1,0 +1,129 @@
+package net.voipbin.pipecatmanager.session;
+
+import io.netty.buffer.ByteBuf;
+import net.voipbin.pipecatmanager.audio.Downsampler;
+import net.voipbin.pipecatmanager.audio.MuLaw;
+import net.voipbin.pipecatmanager.audio.Upsampler;
+import net.voipbin.pipecatmanager.audiosocket.AudioSocketEncoder;
+import net.voipbin.pipecatmanager.runner.RunnerCodec;
+
+/**
+ * One session's audio conversions between the caller's format and the runner's 16 kHz PCM, in
+ * chunks through preallocated arrays: the per-frame path allocates nothing but the pooled
+ * {@code ByteBuf}s it writes into. Single-threaded (the session's event loop).
+ */
+final class AudioBridge {
+
+    static final int RUNNER_RATE = 16000;
+    private static final int CHUNK = 320;
+
+    private final AudioFormat format;
+    private final Upsampler upsampler = new Upsampler(CHUNK);
+    private final Downsampler downsampler = new Downsampler(CHUNK);
+    private final short[] narrow = new short[CHUNK];
+    private final short[] wide = new short[2 * CHUNK];
+    private final short[] frame;
+
+    AudioBridge(AudioFormat format) {
+        this.format = format;
+        this.frame = new short[format.frameSamples()];
+    }
+
+    /** Samples at 16 kHz that {@code payloadBytes} of caller audio become. */
+    int runnerSamples(int payloadBytes) {
+        int samples = payloadBytes / format.bytesPerSample();
+        return format == AudioFormat.SLIN16 ? samples : 2 * samples;
+    }
+
+    /** Converts caller payload to 16 kHz and appends it as 16-bit little-endian to {@code out}. */
+    void callerToRunner(ByteBuf in, int offset, int payloadBytes, ByteBuf out) {
+        int samples = payloadBytes / format.bytesPerSample();
+        for (int done = 0; done < samples; done += CHUNK) {
+            int n = Math.min(CHUNK, samples - done);
+            readCaller(in, offset + done * format.bytesPerSample(), n);
+            if (format == AudioFormat.SLIN16) {
+                writeLe(out, narrow, n);
+            } else {
+                writeLe(out, wide, upsampler.process(narrow, 0, n, wide, 0));
+            }
+        }
+    }
+
+    private void readCaller(ByteBuf in, int offset, int n) {
+        if (format == AudioFormat.ULAW) {
+            for (int i = 0; i < n; i++) {
+                narrow[i] = MuLaw.decode(in.getByte(offset + i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                narrow[i] = in.getShortLE(offset + 2 * i);
+            }
+        }
+    }
+
+    /**
+     * Queues runner audio ({@code length} bytes of 16-bit LE PCM at {@code rate}) at the session's rate.
+     * Returns false for a rate this bridge does not convert.
+     */
+    boolean runnerToQueue(ByteBuf in, int offset, int length, int rate, PlayoutQueue queue) {
+        int samples = length / 2;
+        int target = format.sampleRate();
+        if (rate != target && !(rate == 16000 && target == 8000) && !(rate == 8000 && target == 16000)) {
+            return false;
+        }
+        int chunk = rate == 8000 && target == 16000 ? CHUNK : 2 * CHUNK;
+        for (int done = 0; done < samples; done += chunk) {
+            int n = Math.min(chunk, samples - done);
+            for (int i = 0; i < n; i++) {
+                wide[i] = in.getShortLE(offset + 2 * (done + i));
+            }
+            if (rate == target) {
+                queue.write(wide, 0, n);
+            } else if (rate > target) {
+                queue.write(narrow, 0, downsample(n));
+            } else {
+                System.arraycopy(wide, 0, narrow, 0, n);
+                queue.write(wide, 0, upsampler.process(narrow, 0, n, wide, 0));
+            }
+        }
+        return true;
+    }
+
+    private int downsample(int n) {
+        int written = 0;
+        for (int done = 0; done < n; done += CHUNK) {
+            int m = Math.min(CHUNK, n - done);
+            written += downsampler.process(wide, done, m, narrow, written);
+        }
+        return written;
+    }
+
+    /** Takes the next 20 ms from {@code queue} (silence-filled) and writes a whole AudioSocket frame. */
+    int nextFrame(PlayoutQueue queue, ByteBuf out) {
+        int samples = format.frameSamples();
+        int audio = queue.read(frame, samples);
+        AudioSocketEncoder.writeAudioHeader(out, format.kind(), samples * format.bytesPerSample());
+        if (format == AudioFormat.ULAW) {
+            for (int i = 0; i < samples; i++) {
+                out.writeByte(MuLaw.encode(frame[i]));
+            }
+        } else {
+            writeLe(out, frame, samples);
+        }
+        return audio;
+    }
+
+    int frameBytes() {
+        return 3 + format.frameSamples() * format.bytesPerSample();
+    }
+
+    static int runnerFrameSize(int samples) {
+        return RunnerCodec.maxAudioFrameSize(samples);
+    }
+
+    private static void writeLe(ByteBuf out, short[] samples, int n) {
+        for (int i = 0; i < n; i++) {
+            out.writeShortLE(samples[i]);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package net.voipbin.pipecatmanager.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import net.voipbin.contract.callmanager.CallTransferCreate;
+import net.voipbin.contract.callmanager.ExternalMediaCreate;
+import net.voipbin.contract.pipecatmanager.Pipecatcall;
+import net.voipbin.contract.pipecatmanager.PipecatManagerClient;
+import net.voipbin.contract.pipecatmanager.PipecatcallCreate;
+import net.voipbin.pipecatmanager.audio.Tones;
+import net.voipbin.pipecatmanager.audiosocket.AudioSocketServer;
+import net.voipbin.pipecatmanager.tool.ToolEndpointClient;
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.client.RpcErrorException;
+import net.voipbin.rpc.topology.Topology;
+import net.voipbin.testsupport.TestInfra;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole bridge on real sockets: RPC in over RabbitMQ, call-manager answered by a real RPC server,
+ * Asterisk played by an AudioSocket client, the runner by a Netty WebSocket server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "voipbin.pipecat.audiosocket-port=0")
+class PipecatSessionIT {
+
+    private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static FakeRunner runner;
+    private static HttpServer toolEndpoint;
+    private static final Map<String, String> toolRequests = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfra.register(registry, "pipecat-manager");
+    }
+
+    @Autowired RpcClient rpc;
+    @Autowired Topology topology;
+    @Autowired JsonMapper json;
+    @Autowired ConnectionFactory connectionFactory;
+    @Autowired AudioSocketServer audioSocket;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        runner = new FakeRunner(GROUP);
+        toolEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        toolEndpoint.createContext("/tools", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String signature = exchange.getRequestHeaders().getFirst(ToolEndpointClient.SIGNATURE_HEADER);
+            boolean signed = ("sha256=" + ToolEndpointClient.sign(body, "s3cret")).equals(signature);
+            String text = new String(body, StandardCharsets.UTF_8);
+            toolRequests.put(text.contains("send_sms") ? "send_sms" : "lookup_customer", text);
+            byte[] answer = "{\"customer\":\"Ann\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(signed && !text.contains("send_sms") ? 200 : 500, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        toolEndpoint.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+        toolEndpoint.stop(0);
+        GROUP.shutdownGracefully();
+    }
+
+    private record Live(Pipecatcall call, FakeAsterisk asterisk, CallManagerResponder callManager, EventRecorder events)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            asterisk.close();
+            callManager.close();
+            events.close();
+        }
+    }
+
+    /** POST /v1/pipecatcalls, then Asterisk connects with the UUID call-manager was given, then the runner answers. */
+    private Live start(String format) throws Exception {
+        CallManagerResponder callManager = new CallManagerResponder(connectionFactory, json,
+                topology.requestQueue("call-manager"));
+        EventRecorder events = new EventRecorder(topology.eventExchange(), json);
+        int connectionsBefore = runner.connections.get();
+        String tools = "http://127.0.0.1:" + toolEndpoint.getAddress().getPort() + "/tools";
+        Pipecatcall call = new PipecatManagerClient(rpc, topology).create(new PipecatcallCreate(UUID.randomUUID(),
+                runner.url(), format, new PipecatcallCreate.ToolEndpoint(tools, "s3cret")));
+        ExternalMediaCreate media = (ExternalMediaCreate) callManager.of("external-media").getFirst().body();
+        assertThat(media.encapsulation()).isEqualTo("audiosocket");
+        assertThat(media.transport()).isEqualTo("tcp");
+        assertThat(media.format()).isEqualTo(format);
+        assertThat(media.data()).isEqualTo(call.id().toString());
+        FakeAsterisk asterisk = new FakeAsterisk(GROUP, audioSocket.port());
+        asterisk.sendUuid(UUID.fromString(media.data()));
+        await().atMost(DEADLINE).until(() -> runner.connections.get() > connectionsBefore);
+        await().atMost(DEADLINE).until(() -> !runner.messagesOfType("control").isEmpty());
+        return new Live(call, asterisk, callManager, events);
+    }
+
+    @Test
+    void callerAudioGoesToTheRunnerAt16kHzAndItsEchoComesBackResampledAtRealTimePace() throws Exception {
+        runner.echo = true;
+        runner.audio.clear();
+        try (Live live = start("slin")) {
+            short[] tone = Tones.tone(440, 8000, 8000, 12000);
+            for (int f = 0; f < 50; f++) {
+                live.asterisk().sendSlin(0x10, java.util.Arrays.copyOfRange(tone, f * 160, f * 160 + 160));
+            }
+            await().atMost(DEADLINE).until(() -> runner.audio.size() >= 50);
+            assertThat(runner.audio).allSatisfy(frame -> {
+                assertThat(frame.getSampleRate()).isEqualTo(16000);
+                assertThat(frame.getAudio().size()).isEqualTo(640);
+            });
+            await().atMost(DEADLINE).until(() -> nonSilentRun(live.asterisk()).size() >= 50
+                    && live.asterisk().audioFrames().getLast().silent());
+            List<FakeAsterisk.Received> echoed = nonSilentRun(live.asterisk());
+            assertThat(live.asterisk().audioFrames()).allSatisfy(f -> assertThat(f.payload()).hasSize(320));
+            short[] back = samples(echoed);
+            double level = Tones.amplitude(back, 400, back.length - 800, 440, 8000);
+            assertThat(Tones.db(level / 12000)).as("echo level in dB").isBetween(-0.1, 0.1);
+            // Paced, not burst: a burst would deliver 50 frames within a few ms; paced they span ~49 frame
+            // times (980 ms). Only a lower bound, with room for a busy machine's scheduling hiccups.
+            long spanMs = (echoed.getLast().nanos() - echoed.getFirst().nanos()) / 1_000_000;
+            assertThat(spanMs).isGreaterThanOrEqualTo(40 * 20);
+
+            try (FakeAsterisk garbage = new FakeAsterisk(GROUP, audioSocket.port())) {
+                garbage.sendRaw(new byte[] {0x42, 0x42, 0x42, 0x42});
+                await().atMost(DEADLINE).until(() -> !garbage.isOpen());
+            }
+            int before = live.asterisk().frames.size();
+            await().atMost(DEADLINE).until(() -> live.asterisk().frames.size() > before + 5);
+            assertThat(live.asterisk().isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void eachToolCallGetsExactlyOneResultAndRepeatsGetTheFirst() throws Exception {
+        runner.echo = false;
+        try (Live live = start("slin16")) {
+            String callId = live.call().callId().toString();
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"t1\",\"function_name\":\"transfer_call\","
+                    + "\"arguments\":{\"destination\":\"+15551234567\"}}");
+            await().atMost(DEADLINE).until(() -> results("t1").size() == 1);
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"t1\",\"function_name\":\"transfer_call\","
+                    + "\"arguments\":{\"destination\":\"+15550000000\"}}");
+            await().atMost(DEADLINE).until(() -> results("t1").size() == 2);
+            assertThat(live.callManager().of("transfer")).singleElement().satisfies(r -> {
+                assertThat(r.callId()).isEqualTo(callId);
+                assertThat(((CallTransferCreate) r.body()).destination()).isEqualTo("+15551234567");
+            });
+            assertThat(results("t1").get(1)).isEqualTo(results("t1").get(0));
+            assertThat(json.readTree(results("t1").get(0)).path("success").asBoolean()).isTrue();
+
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"t2\",\"function_name\":\"lookup_customer\","
+                    + "\"arguments\":{\"phone\":\"+15551234567\"}}");
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"t3\",\"function_name\":\"send_sms\","
+                    + "\"arguments\":{\"text\":\"hi\"}}");
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"t4\",\"function_name\":\"launch_rocket\"}");
+            await().atMost(DEADLINE).until(() -> results("t2").size() == 1 && results("t3").size() == 1
+                    && results("t4").size() == 1);
+            JsonNode lookup = json.readTree(results("t2").getFirst());
+            assertThat(lookup.path("success").asBoolean()).isTrue();
+            assertThat(lookup.path("result").path("customer").asString()).isEqualTo("Ann");
+            assertThat(toolRequests.get("lookup_customer")).contains("\"call_id\":\"" + callId + "\"");
+            assertThat(json.readTree(results("t3").getFirst()).path("result").path("error").asString())
+                    .isEqualTo("tool_endpoint_error");
+            assertThat(json.readTree(results("t4").getFirst()).path("result").path("error").asString())
+                    .isEqualTo("unknown_function");
+            String id = live.call().id().toString();
+            await().atMost(DEADLINE).until(() -> live.events().of("pipecatcall_tool_called", id).size() == 4);
+        }
+    }
+
+    @Test
+    void anInterruptionFlushesTheQueuedAudioWithinAFrame() throws Exception {
+        runner.echo = false;
+        try (Live live = start("ulaw")) {
+            runner.sendAudio(Tones.tone(300, 16000, 48000, 8000), 16000);
+            runner.sendInterruption();
+            int before = live.asterisk().frames.size();
+            await().atMost(DEADLINE).until(() -> live.asterisk().frames.size() > before + 25);
+            // Three seconds were queued; at most the frame already on its way plays, then silence (0xFF in mu-law).
+            long played = live.asterisk().audioFrames().stream().filter(f -> !ulawSilent(f.payload())).count();
+            assertThat(played).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void endCallHangsUpOnlyAfterTheQueuedAudioHasPlayed() throws Exception {
+        runner.echo = false;
+        try (Live live = start("slin")) {
+            runner.sendAudio(Tones.tone(500, 16000, 8000, 8000), 16000);
+            runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"bye\",\"function_name\":\"end_call\"}");
+            await().atMost(DEADLINE).until(() -> live.asterisk().receivedHangup() && !live.asterisk().isOpen());
+            assertThat(nonSilentRun(live.asterisk())).hasSize(25);
+            List<FakeAsterisk.Received> frames = live.asterisk().frames;
+            assertThat(frames.getLast().kind()).isZero();
+            assertThat(live.callManager().of("hangup")).singleElement()
+                    .satisfies(r -> assertThat(r.callId()).isEqualTo(live.call().callId().toString()));
+            await().atMost(DEADLINE).until(() -> results("bye").size() == 1);
+            String id = live.call().id().toString();
+            await().atMost(DEADLINE).until(() -> live.events().of("pipecatcall_ended", id).size() == 1);
+            assertThat(live.events().of("pipecatcall_ended", id).getFirst().path("data").path("end_reason").asString())
+                    .isEqualTo("end_call");
+        }
+    }
+
+    @Test
+    void deleteEndsTheSessionWithAHangupFrameAndAnEvent() throws Exception {
+        try (Live live = start("slin16")) {
+            PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
+            int closedBefore = runner.closed.get();
+            Pipecatcall ended = client.delete(live.call().id());
+            assertThat(ended.status()).isEqualTo("ended");
+            assertThat(ended.endReason()).isEqualTo("deleted");
+            await().atMost(DEADLINE).until(() -> live.asterisk().receivedHangup() && !live.asterisk().isOpen());
+            await().atMost(DEADLINE).until(() -> runner.closed.get() > closedBefore);
+            String id = live.call().id().toString();
+            await().atMost(DEADLINE).until(() -> live.events().of("pipecatcall_ended", id).size() == 1);
+            assertThat(live.events().of("pipecatcall_started", id)).hasSize(1);
+            assertThat(client.get(live.call().id()).status()).isEqualTo("ended");
+        }
+    }
+
+    @Test
+    void aBadRequestNamesTheField() {
+        PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
+        assertThatThrownBy(() -> client.create(new PipecatcallCreate(UUID.randomUUID(), "http://x", "slin", null)))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errorBody().field()).isEqualTo("runner_url");
+                });
+        assertThatThrownBy(() -> client.get(UUID.randomUUID()))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    private static List<String> results(String toolCallId) {
+        return runner.messagesOfType("llm_function_call_result").stream()
+                .filter(m -> m.contains("\"tool_call_id\":\"" + toolCallId + "\"")).toList();
+    }
+
+    /** The frames from the first non-silent one up to the next silent one. */
+    private static List<FakeAsterisk.Received> nonSilentRun(FakeAsterisk asterisk) {
+        List<FakeAsterisk.Received> audio = asterisk.audioFrames();
+        int first = 0;
+        while (first < audio.size() && audio.get(first).silent()) {
+            first++;
+        }
+        int end = first;
+        while (end < audio.size() && !audio.get(end).silent()) {
+            end++;
+        }
+        return audio.subList(first, end);
+    }
+
+    private static short[] samples(List<FakeAsterisk.Received> frames) {
+        short[] out = new short[frames.size() * 160];
+        int n = 0;
+        for (FakeAsterisk.Received frame : frames) {
+            for (int i = 0; i + 1 < frame.payload().length; i += 2) {
+                out[n++] = (short) ((frame.payload()[i] & 0xFF) | frame.payload()[i + 1] << 8);
+            }
+        }
+        return out;
+    }
+
+    private static boolean ulawSilent(byte[] payload) {
+        for (byte b : payload) {
+            if (b != (byte) 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
