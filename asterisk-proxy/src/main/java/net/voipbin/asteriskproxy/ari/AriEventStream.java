@@ -2,12 +2,13 @@ package net.voipbin.asteriskproxy.ari;
 
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +18,15 @@ import net.voipbin.asteriskproxy.ari.AriConnectionState.Status;
 import net.voipbin.asteriskproxy.config.AsteriskProperties;
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ARI events WebSocket, kept open for the life of the service with exponential backoff (capped)
- * between attempts. The JDK client is used rather than Netty: the proxy has no Netty pipeline of its
- * own to share, the JDK handles the handshake, fragmentation and pings, and its demand-driven
- * {@code request(1)} gives ordering and back-pressure for free: the next frame is read only after
- * the previous one is queued for publishing.
- *
- * <p>On every open, before the first frame is requested, the proxy reads {@code GET /ari/channels} and
- * queues {@code proxy_connected}: everything later on the stream is newer than that list.
+ * between attempts. The JDK client ({@code java.net.http.WebSocket}) is used rather than Netty: the
+ * proxy runs no Netty pipeline of its own, the JDK handles the handshake, fragmentation and ping
+ * replies, and its demand-driven {@code request(1)} gives ordering and back-pressure for free (the
+ * next frame is read only after the previous one is queued for publishing). Frames are handled by
+ * {@link AriStreamListener}.
  */
 public final class AriEventStream implements SmartLifecycle {
 
@@ -45,6 +43,7 @@ public final class AriEventStream implements SmartLifecycle {
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean running;
     private volatile WebSocket socket;
+    private volatile long lastPong;
     private Thread loop;
 
     public AriEventStream(AsteriskProperties properties, HttpClient http, AriRestClient rest,
@@ -83,22 +82,21 @@ public final class AriEventStream implements SmartLifecycle {
         }
     }
 
-    /** One connection, until it closes; returns why it ended. */
+    /** One connection, until it ends; returns why it ended. */
     private String connectAndListen() {
-        CompletableFuture<String> closed = new CompletableFuture<>();
+        AriStreamListener listener = new AriStreamListener(rest, publisher, metrics, json, new Callbacks());
         try {
             socket = http.newWebSocketBuilder()
                     .header("Authorization", properties.basicAuthorization())
                     .connectTimeout(properties.rest().connectTimeout())
-                    .buildAsync(properties.eventsUri(), new Listener(closed))
+                    .buildAsync(properties.eventsUri(), listener)
                     .get(properties.rest().connectTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            return closed.get();
+            return awaitClose(listener.closed());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return cause.toString();
+            return (e.getCause() != null ? e.getCause() : e).toString();
         } finally {
             WebSocket open = socket;
             if (open != null) {
@@ -107,88 +105,41 @@ public final class AriEventStream implements SmartLifecycle {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-
-        private final CompletableFuture<String> closed;
-        private final StringBuilder partial = new StringBuilder();
-
-        Listener(CompletableFuture<String> closed) {
-            this.closed = closed;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
+    /**
+     * Waits for the connection to end, pinging every {@code pingInterval}: a connection that stops
+     * answering (a silently dead TCP path) is dropped after three unanswered pings and reconnected.
+     */
+    private String awaitClose(CompletableFuture<String> closed) throws InterruptedException, ExecutionException {
+        Duration interval = properties.reconnect().pingInterval();
+        lastPong = System.nanoTime();
+        while (true) {
             try {
-                List<String> channels = rest.channelIds();
-                publisher.publishProxyConnected(channels);
-                backoff.reset();
-                state.set(Status.CONNECTED, null);
-                firstAttempt.countDown();
-                log.info("ARI WebSocket {} connected; {} live channels", properties.eventsUri(), channels.size());
-                webSocket.request(1);
-            } catch (Exception e) {
-                log.warn("ARI connected but the channel snapshot failed: {}", e.getMessage());
-                webSocket.abort();
-                closed.complete("snapshot failed: " + e.getMessage());
+                return closed.get(interval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - lastPong > interval.multipliedBy(3).toNanos()) {
+                    return "no pong for " + interval.multipliedBy(3).toMillis() + " ms";
+                }
+                socket.sendPing(ByteBuffer.allocate(0));
             }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                forward(frame);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
-            if (last) {
-                metrics.invalidFrame();
-                log.warn("binary ARI frame skipped");
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete("closed " + statusCode + (reason.isEmpty() ? "" : " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(error.toString());
         }
     }
 
-    /** A frame that is not a JSON object is logged and counted, never published; the connection stays up. */
-    private void forward(String frame) {
-        metrics.eventIn();
-        JsonNode parsed;
-        try {
-            parsed = json.readTree(frame);
-        } catch (RuntimeException e) {
-            parsed = null;
+    private final class Callbacks implements AriStreamListener.Callbacks {
+        @Override
+        public void connected(int liveChannels) {
+            backoff.reset();
+            state.set(Status.CONNECTED, null);
+            firstAttempt.countDown();
+            log.info("ARI WebSocket {} connected; {} live channels", properties.eventsUri(), liveChannels);
         }
-        if (parsed == null || !parsed.isObject()) {
-            metrics.invalidFrame();
-            log.warn("non-JSON ARI frame skipped: {}", frame.length() > 200 ? frame.substring(0, 200) + "..." : frame);
-            return;
-        }
-        try {
-            publisher.publishAriEvent(frame);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+
+        @Override
+        public void pong() {
+            lastPong = System.nanoTime();
         }
     }
 
-    /** Starts connecting; waits briefly for the first attempt so a reachable Asterisk is UP at startup. */
+    /** Starts connecting; waits briefly for the first attempt so that a reachable Asterisk is UP at startup. */
     @Override
     public void start() {
         running = true;
@@ -215,6 +166,7 @@ public final class AriEventStream implements SmartLifecycle {
         return running;
     }
 
+    /** Stops before the publisher (phase 0), so every received event is still published. */
     @Override
     public int getPhase() {
         return 100;

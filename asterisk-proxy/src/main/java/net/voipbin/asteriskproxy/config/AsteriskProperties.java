@@ -27,10 +27,14 @@ public record AsteriskProperties(
         }
     }
 
-    /** WebSocket reconnect: exponential from {@code initialBackoff}, capped at {@code maxBackoff}. */
+    /**
+     * WebSocket reconnect: exponential from {@code initialBackoff}, capped at {@code maxBackoff}; a
+     * connection is pinged every {@code pingInterval} and dropped after three unanswered pings.
+     */
     public record Reconnect(
             @DefaultValue("500ms") Duration initialBackoff,
-            @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("10s") Duration pingInterval) {
     }
 
     /**
