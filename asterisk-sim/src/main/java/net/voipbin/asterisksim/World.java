@@ -41,6 +41,7 @@ final class World {
     private final ScheduledExecutorService thread;
     private final long epochSecond;
     private long sequence;
+    private volatile Thread simulatorThread;
 
     World(SimConfig config, Clock clock, EventHub hub) {
         this.config = config;
@@ -51,6 +52,7 @@ final class World {
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "asterisk-sim");
             t.setDaemon(true);
+            simulatorThread = t;
             return t;
         });
     }
@@ -113,6 +115,15 @@ final class World {
 
     /** Runs {@code task} on the simulator thread and waits for it (the Java control API). */
     <T> T call(Callable<T> task) {
+        if (Thread.currentThread() == simulatorThread) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             return submit(task).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

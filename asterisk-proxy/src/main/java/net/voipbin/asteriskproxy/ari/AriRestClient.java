@@ -68,8 +68,8 @@ public final class AriRestClient {
             return new RpcResponse(response.statusCode(), RpcRequest.JSON, parse(response.body()));
         } catch (IOException e) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-            log.warn("ARI {} {} failed: {}", method, uri, e.toString());
-            return error(503, "ari_unavailable", "Asterisk ARI at " + properties.ariUrl() + " unreachable: " + e);
+            log.warn("ARI {} {} failed: {}", method, uri, describe(e));
+            return error(503, "ari_unavailable", "Asterisk ARI at " + properties.ariUrl() + " unreachable: " + describe(e));
         } catch (InterruptedException e) {
             breaker.releasePermission();
             Thread.currentThread().interrupt();
@@ -103,6 +103,13 @@ public final class AriRestClient {
         return builder.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                 .build();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "connection refused";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private String base() {

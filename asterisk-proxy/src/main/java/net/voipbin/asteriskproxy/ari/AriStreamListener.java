@@ -54,8 +54,13 @@ final class AriStreamListener implements WebSocket.Listener {
         return closed;
     }
 
+    /** The snapshot is a blocking REST call: it runs on its own virtual thread, frames wait unrequested. */
     @Override
     public void onOpen(WebSocket webSocket) {
+        Thread.ofVirtual().name("ari-snapshot").start(() -> snapshot(webSocket));
+    }
+
+    private void snapshot(WebSocket webSocket) {
         try {
             List<String> channels = rest.channelIds();
             publisher.publishProxyConnected(channels);
