@@ -80,6 +80,12 @@ public final class AudioSocketHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof java.io.IOException) {
+            // Asterisk went away mid-write (reset, broken pipe): an end of call, not a protocol fault.
+            log.info("AudioSocket {}: connection lost: {}", id, cause.getMessage());
+            close(ctx, "connection lost");
+            return;
+        }
         log.error("AudioSocket {}: protocol error, closing this session: {}", id, cause.toString());
         close(ctx, "protocol error: " + cause.getMessage());
     }

@@ -2,7 +2,6 @@ package net.voipbin.pipecatmanager.session;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -14,7 +13,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.util.concurrent.ScheduledFuture;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketDecoder;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketFrame;
 import net.voipbin.pipecatmanager.audiosocket.CallerLeg;
@@ -26,17 +24,17 @@ import net.voipbin.pipecatmanager.tool.ToolCall;
 /**
  * One live AI call: the caller's AudioSocket connection and the runner's WebSocket, both on the
  * caller connection's event loop, so everything below runs single-threaded. Caller audio goes to the
- * runner as it arrives; runner audio is queued and paced out in 20 ms frames on a fixed-rate timer,
+ * runner as it arrives; runner audio is queued and paced out in 20 ms frames by the loop's playout clock,
  * silence when the queue is empty (Asterisk drops a socket that stays silent for 2 s).
  */
 public final class PipecatSession implements CallerLeg, RunnerListener {
 
     private static final Logger log = LoggerFactory.getLogger(PipecatSession.class);
-    private static final long FRAME_MS = 20;
 
     private final SessionSpec spec;
     private final SessionHooks hooks;
     private final RunnerClient runners;
+    private final PlayoutClocks clocks;
     private final SessionMessages messages;
     private final PlayoutQueue queue;
     private final AudioBridge bridge;
@@ -46,16 +44,16 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     private Channel caller;
     private Channel runner;
     private boolean runnerReady;
-    private ScheduledFuture<?> ticker;
     private ToolCall pendingEndCall;
     private boolean hangupRequested;
     private boolean warnedRate;
 
-    PipecatSession(SessionSpec spec, SessionHooks hooks, RunnerClient runners, SessionMessages messages,
-            int playoutSeconds) {
+    PipecatSession(SessionSpec spec, SessionHooks hooks, RunnerClient runners, PlayoutClocks clocks,
+            SessionMessages messages, int playoutSeconds) {
         this.spec = spec;
         this.hooks = hooks;
         this.runners = runners;
+        this.clocks = clocks;
         this.messages = messages;
         this.queue = new PlayoutQueue(playoutSeconds * spec.format().sampleRate());
         this.bridge = new AudioBridge(spec.format());
@@ -76,7 +74,7 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         }
         caller = channel;
         loop = channel.eventLoop();
-        ticker = loop.scheduleAtFixedRate(this::tick, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
+        clocks.join(loop, this);
         runner = runners.connect(spec.runnerUrl(), loop, this).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 end("runner unreachable: " + f.cause().getMessage());
@@ -103,8 +101,8 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         runner.writeAndFlush(new BinaryWebSocketFrame(out), runner.voidPromise());
     }
 
-    /** One 20 ms slot: queued audio or silence; when end_call waits, hang up once the queue ran dry. */
-    private void tick() {
+    /** One 20 ms slot (from {@link PlayoutClocks}): queued audio or silence; end_call hangs up once the queue ran dry. */
+    void tick() {
         if (caller == null || !caller.isActive()) {
             return;
         }
@@ -216,9 +214,7 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     }
 
     private void closeChannels() {
-        if (ticker != null) {
-            ticker.cancel(false);
-        }
+        clocks.leave(loop, this);
         if (caller.isActive()) {
             caller.writeAndFlush(AudioSocketFrame.HANGUP).addListener(ChannelFutureListener.CLOSE);
         }

@@ -41,6 +41,7 @@ public class PipecatcallService implements SessionHooks {
     private final EventPublisher events;
     private final RunnerClient runners;
     private final SessionMessages messages;
+    private final PlayoutClocks clocks = new PlayoutClocks();
     private final ExecutorService blocking;
     private final PipecatProperties properties;
     private final Clock clock;
@@ -89,7 +90,7 @@ public class PipecatcallService implements SessionHooks {
     }
 
     private PipecatSession newSession(SessionSpec spec) {
-        return new PipecatSession(spec, this, runners, messages, properties.playoutSeconds());
+        return new PipecatSession(spec, this, runners, clocks, messages, properties.playoutSeconds());
     }
 
     public Pipecatcall get(UUID id) {
