@@ -1,0 +1,105 @@
+package net.voipbin.flowmanager.activeflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import net.voipbin.contract.flowmanager.Activeflow;
+import net.voipbin.contract.flowmanager.ActiveflowCreate;
+import net.voipbin.contract.flowmanager.Flow;
+import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.flowmanager.engine.ActionEngine;
+import net.voipbin.flowmanager.engine.ActiveflowEvents;
+import net.voipbin.flowmanager.engine.ActiveflowState;
+import net.voipbin.flowmanager.engine.Variables;
+import net.voipbin.flowmanager.flow.FlowLookup;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.rest.Page;
+import net.voipbin.rpc.rest.PageCursor;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** Starting, reading and stopping activeflows; the running itself is the engine's. */
+@Service
+public class ActiveflowService {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveflowService.class);
+
+    private final ActiveflowRepository repository;
+    private final FlowLookup flows;
+    private final ActionEngine engine;
+    private final ActiveflowEvents events;
+    private final Clock clock;
+
+    ActiveflowService(ActiveflowRepository repository, FlowLookup flows, ActionEngine engine, ActiveflowEvents events,
+            Clock clock) {
+        this.repository = repository;
+        this.flows = flows;
+        this.engine = engine;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Stores the activeflow, announces it and starts its first action in the background. */
+    public Activeflow create(ActiveflowCreate request) {
+        Flow flow = flows.find(request.customerId(), request.flowId())
+                .orElseThrow(() -> ApiException.notFound("flow " + request.flowId()));
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        ActiveflowState state = new ActiveflowState(id, request.customerId(), flow.id(), request.referenceType(),
+                request.referenceId(), flow.actions(), flow.actions().getFirst().id(), Activeflow.Status.RUNNING,
+                seed(id, request), Map.of(), 0, null, null, now, now, null);
+        repository.insert(state);
+        log.info("activeflow {} created: flow {} for {} {}", id, flow.id(), request.referenceType(),
+                request.referenceId());
+        events.publish(FlowManagerEvents.ACTIVEFLOW_CREATED, state.toActiveflow());
+        engine.start(id);
+        return state.toActiveflow();
+    }
+
+    public Activeflow get(UUID id) {
+        return repository.find(id).map(ActiveflowState::toActiveflow)
+                .orElseThrow(() -> ApiException.notFound("activeflow " + id));
+    }
+
+    public Activeflow get(UUID customerId, UUID id) {
+        return repository.find(customerId, id).map(ActiveflowState::toActiveflow)
+                .orElseThrow(() -> ApiException.notFound("activeflow " + id));
+    }
+
+    public Page<Activeflow> list(UUID customerId, PageQuery page) {
+        List<Activeflow> rows = repository.list(customerId, page).stream().map(ActiveflowState::toActiveflow).toList();
+        return Page.of(rows, page.pageSize(), a -> new PageCursor(a.tmCreate(), a.id()));
+    }
+
+    /** Ends the activeflow wherever it is; stopping an ended one answers it unchanged. */
+    public Activeflow stop(UUID id) {
+        return engine.stop(id, null).map(ActiveflowState::toActiveflow)
+                .orElseThrow(() -> ApiException.notFound("activeflow " + id));
+    }
+
+    public Activeflow stop(UUID customerId, UUID id) {
+        get(customerId, id);
+        return stop(id);
+    }
+
+    private static Map<String, String> seed(UUID id, ActiveflowCreate request) {
+        Map<String, String> variables = new HashMap<>(request.variables());
+        variables.put(Variables.ACTIVEFLOW_ID, id.toString());
+        variables.put(Variables.FLOW_ID, request.flowId().toString());
+        variables.put(Variables.CUSTOMER_ID, request.customerId().toString());
+        variables.put(Variables.REFERENCE_TYPE, request.referenceType().name().toLowerCase(java.util.Locale.ROOT));
+        variables.put(Variables.REFERENCE_ID, request.referenceId().toString());
+        if (request.referenceType() == Activeflow.ReferenceType.CALL) {
+            variables.put(Variables.CALL_ID, request.referenceId().toString());
+        }
+        variables.putIfAbsent(Variables.CALL_DIGITS, "");
+        return variables;
+    }
+}

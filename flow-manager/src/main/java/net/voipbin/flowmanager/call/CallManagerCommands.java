@@ -1,0 +1,94 @@
+package net.voipbin.flowmanager.call;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import net.voipbin.contract.callmanager.Call;
+import net.voipbin.contract.callmanager.CallManagerClient;
+import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.topology.Topology;
+
+/** {@link CallCommands} over call-manager's typed client; three routes the contract lacks go by hand. */
+@Component
+class CallManagerCommands implements CallCommands {
+
+    private final CallManagerClient client;
+    private final RpcClient rpc;
+    private final String queue;
+
+    CallManagerCommands(RpcClient rpc, Topology topology) {
+        this.client = new CallManagerClient(rpc, topology);
+        this.rpc = rpc;
+        this.queue = topology.requestQueue(CallManagerClient.SERVICE);
+    }
+
+    @Override
+    public CallStatus answer(UUID callId) {
+        return client.answer(callId).status();
+    }
+
+    @Override
+    public void play(UUID callId, CallRequests.Play request) {
+        client.play(callId, request);
+    }
+
+    @Override
+    public void talk(UUID callId, CallRequests.Talk request) {
+        client.talk(callId, request);
+    }
+
+    @Override
+    public void digitsReceive(UUID callId, CallRequests.DigitsReceive request) {
+        client.digitsReceive(callId, request);
+    }
+
+    @Override
+    public void digitsSend(UUID callId, CallRequests.DigitsSend request) {
+        client.digitsSend(callId, request);
+    }
+
+    @Override
+    public void hangup(UUID callId, Call.HangupReason reason) {
+        client.hangup(callId, reason);
+    }
+
+    @Override
+    public void recordStart(UUID callId, CallRequests.RecordStart request) {
+        client.recordStart(callId, request);
+    }
+
+    @Override
+    public void recordStop(UUID callId) {
+        client.recordStop(callId);
+    }
+
+    @Override
+    public void transfer(UUID callId, CallRequests.Transfer request) {
+        client.transfer(callId, request);
+    }
+
+    @Override
+    public List<UUID> dial(CallRequests.Create request) {
+        return client.create(request).stream().map(Call::id).toList();
+    }
+
+    @Override
+    public void bridge(UUID callId, UUID peerCallId) {
+        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/bridge", Map.of("peer_call_id", peerCallId));
+    }
+
+    @Override
+    public void mute(UUID callId, String direction) {
+        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/mute", Map.of("direction", direction));
+    }
+
+    @Override
+    public void echo(UUID callId, int durationMs) {
+        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/echo", Map.of("duration_ms", durationMs));
+    }
+}

@@ -1,0 +1,40 @@
+package net.voipbin.flowmanager.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import net.voipbin.flowmanager.action.FlowValidator;
+import net.voipbin.flowmanager.engine.ActionEngine;
+import net.voipbin.flowmanager.engine.ActionExecutor;
+import net.voipbin.flowmanager.engine.ActiveflowEvents;
+import net.voipbin.flowmanager.engine.ActiveflowStore;
+import net.voipbin.flowmanager.engine.EngineProperties;
+import net.voipbin.rpc.event.EventPublisher;
+
+/** The engine with its executor table; on start-up it picks up the flows a previous run left running. */
+@Configuration
+@EnableConfigurationProperties(EngineProperties.class)
+class EngineConfiguration {
+
+    @Bean
+    ActiveflowEvents activeflowEvents(EventPublisher publisher) {
+        return publisher::publish;
+    }
+
+    @Bean
+    ActionEngine actionEngine(ActiveflowStore store, List<ActionExecutor> executors, ActiveflowEvents events,
+            FlowValidator validator, EngineProperties properties, Clock clock) {
+        return new ActionEngine(store, executors, events, validator, properties, clock);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recover(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(ActionEngine.class).recover();
+    }
+}

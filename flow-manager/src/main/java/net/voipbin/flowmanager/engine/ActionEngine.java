@@ -1,0 +1,217 @@
+package net.voipbin.flowmanager.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.voipbin.contract.flowmanager.Action;
+import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.flowmanager.action.ActionType;
+import net.voipbin.flowmanager.action.FlowValidator;
+import net.voipbin.rpc.error.ApiException;
+
+/**
+ * Runs activeflows one action at a time: picks the current action, hands it (options substituted) to
+ * the executor of its type, applies the outcome and saves it. An action that waits leaves the flow
+ * parked until {@link #signal} delivers the matching event. Every change happens under the
+ * activeflow's lock, so events and steps never interleave.
+ */
+public class ActionEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionEngine.class);
+
+    private final ActiveflowStore store;
+    private final Map<ActionType, ActionExecutor> executors = new EnumMap<>(ActionType.class);
+    private final ActiveflowEvents events;
+    private final FlowValidator options;
+    private final EngineProperties properties;
+    private final Clock clock;
+    private final StripedLocks locks = new StripedLocks(256);
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("flow-", 0).factory());
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("flow-timers").daemon().factory());
+
+    public ActionEngine(ActiveflowStore store, List<ActionExecutor> executorList, ActiveflowEvents events,
+            FlowValidator options, EngineProperties properties, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.options = options;
+        this.properties = properties;
+        this.clock = clock;
+        executorList.forEach(e -> executors.put(e.type(), e));
+        for (ActionType type : ActionType.values()) {
+            if (!executors.containsKey(type)) {
+                throw new IllegalStateException("no executor for action type " + type.wire());
+            }
+        }
+    }
+
+    /** Runs the activeflow's actions in the background until it waits or ends. */
+    public void start(UUID id) {
+        workers.execute(() -> run(id));
+    }
+
+    /** Runs the activeflow's actions on the calling thread until it waits or ends. */
+    public void run(UUID id) {
+        try {
+            while (locks.with(id, () -> step(id))) {
+                // next action
+            }
+        } catch (RuntimeException e) {
+            log.error("activeflow {} stopped on an engine error: {}", id, e.getMessage(), e);
+        }
+    }
+
+    /** Delivers an event to the activeflow; if it completes the awaited action the flow runs on. */
+    public void signal(UUID id, Signal signal) {
+        if (locks.with(id, () -> resume(id, signal))) {
+            start(id);
+        }
+    }
+
+    /** Ends a running activeflow wherever it is; answers it as ended (empty if unknown). */
+    public Optional<ActiveflowState> stop(UUID id, String error) {
+        return locks.with(id, () -> store.find(id).map(state -> state.running() ? finish(state, error) : state));
+    }
+
+    /** After a restart: flows that were between actions run on, timers are armed again. */
+    public void recover() {
+        for (ActiveflowState state : store.running()) {
+            if (state.awaiting() == null) {
+                start(state.id());
+            } else if (state.awaiting().kind() == Wait.Kind.TIMER) {
+                schedule(state);
+            }
+        }
+    }
+
+    private boolean step(UUID id) {
+        ActiveflowState state = store.find(id).orElse(null);
+        if (state == null || !state.running() || state.awaiting() != null) {
+            return false;
+        }
+        if (state.executeCount() >= properties.maxExecutions()) {
+            finish(state, "execute count guard: " + properties.maxExecutions()
+                    + " actions executed, stopped at action '" + state.currentActionId() + "' (infinite loop?)");
+            return false;
+        }
+        Optional<Action> current = state.action(state.currentActionId());
+        if (current.isEmpty()) {
+            finish(state, "no action with id '" + state.currentActionId() + "'");
+            return false;
+        }
+        Action action = current.get();
+        ActionContext context = context(state, action);
+        Outcome outcome = guarded(action, () -> executor(action).execute(context));
+        return commit(state, action, context, outcome, true);
+    }
+
+    private boolean resume(UUID id, Signal signal) {
+        ActiveflowState state = store.find(id).orElse(null);
+        if (state == null || !state.running() || state.awaiting() == null || !state.awaiting().keys().contains(signal.key())) {
+            return false;
+        }
+        Action action = state.action(state.currentActionId()).orElseThrow();
+        ActionContext context = context(state, action);
+        Outcome outcome = guarded(action, () -> executor(action).resume(context, signal));
+        return commit(state.withWait(null, clock.instant()), action, context, outcome, false);
+    }
+
+    private ActionContext context(ActiveflowState state, Action action) {
+        Action resolved = new Action(action.id(), action.type(), Variables.substitute(action.option(),
+                state.variables()), action.nextId());
+        return new ActionContext(state, resolved, (a, type) -> options.bind(a.option(), type), clock);
+    }
+
+    private ActionExecutor executor(Action action) {
+        return executors.get(ActionType.of(action.type()).orElseThrow());
+    }
+
+    /** A failing command fails the flow with a message naming the action; it never escapes the engine. */
+    private Outcome guarded(Action action, Supplier<Outcome> work) {
+        try {
+            return work.get();
+        } catch (ApiException e) {
+            return Outcome.fail(action.type() + " (action '" + action.id() + "') failed: " + e.status() + " "
+                    + e.code() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("action {} ({}) failed", action.id(), action.type(), e);
+            return Outcome.fail(action.type() + " (action '" + action.id() + "') failed: " + e);
+        }
+    }
+
+    private boolean commit(ActiveflowState before, Action action, ActionContext context, Outcome outcome,
+            boolean counted) {
+        ActiveflowState executed = before.executed(context.variables(), context.gotoCounts(), counted);
+        ActiveflowState after = apply(executed, action, outcome);
+        store.save(after);
+        if (!after.running()) {
+            log.info("activeflow {} ended at action {}{}", after.id(), after.currentActionId(),
+                    after.error() == null ? "" : ": " + after.error());
+            events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, after.toActiveflow());
+        } else if (!Objects.equals(before.currentActionId(), after.currentActionId())
+                || !before.actions().equals(after.actions())) {
+            events.publish(FlowManagerEvents.ACTIVEFLOW_UPDATED, after.toActiveflow());
+        }
+        if (after.awaiting() != null && after.awaiting().kind() == Wait.Kind.TIMER) {
+            schedule(after);
+        }
+        return after.running() && after.awaiting() == null;
+    }
+
+    private ActiveflowState apply(ActiveflowState state, Action action, Outcome outcome) {
+        var now = clock.instant();
+        return switch (outcome) {
+            case Outcome.Next next -> state.nextAfter(action).map(id -> state.moveTo(id, now))
+                    .orElseGet(() -> state.ended(null, now));
+            case Outcome.GoTo go -> state.action(go.actionId()).isPresent() ? state.moveTo(go.actionId(), now)
+                    : state.ended("no action with id '" + go.actionId() + "' to go to", now);
+            case Outcome.Await await -> state.withWait(await.awaiting(), now);
+            case Outcome.Replace replace -> replace.actions().isEmpty() ? state.ended(null, now)
+                    : state.withActions(replace.actions(), now);
+            case Outcome.End end -> state.ended(null, now);
+            case Outcome.Fail fail -> state.ended(fail.error(), now);
+        };
+    }
+
+    private ActiveflowState finish(ActiveflowState state, String error) {
+        ActiveflowState ended = state.ended(error, clock.instant());
+        store.save(ended);
+        log.info("activeflow {} stopped at action {}{}", ended.id(), ended.currentActionId(),
+                error == null ? "" : ": " + error);
+        events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, ended.toActiveflow());
+        return ended;
+    }
+
+    private void schedule(ActiveflowState state) {
+        Wait wait = state.awaiting();
+        long delay = Math.max(0, Duration.between(clock.instant(), wait.until()).toMillis());
+        Signal fired = new Signal.TimerFired(wait.keys().getFirst());
+        timers.schedule(() -> workers.execute(() -> signal(state.id(), fired)), delay, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package net.voipbin.flowmanager.flow;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import net.voipbin.contract.flowmanager.Action;
+import net.voipbin.contract.flowmanager.Flow;
+import net.voipbin.contract.flowmanager.FlowRequest;
+import net.voipbin.flowmanager.action.FlowValidator;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.rest.Page;
+import net.voipbin.rpc.rest.PageCursor;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** A customer's flows: stored only when every action is valid. */
+@Service
+public class FlowService implements FlowLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowService.class);
+
+    private final FlowRepository repository;
+    private final FlowValidator validator;
+
+    FlowService(FlowRepository repository, FlowValidator validator) {
+        this.repository = repository;
+        this.validator = validator;
+    }
+
+    public Flow create(UUID customerId, FlowRequest request) {
+        List<Action> actions = checked(request);
+        Flow flow = repository.insert(customerId, request.name().strip(), detail(request), actions);
+        log.info("flow {} created for customer {} with {} actions", flow.id(), customerId, actions.size());
+        return flow;
+    }
+
+    public Flow get(UUID customerId, UUID id) {
+        return repository.find(customerId, id).orElseThrow(() -> ApiException.notFound("flow " + id));
+    }
+
+    @Override
+    public Optional<Flow> find(UUID customerId, UUID flowId) {
+        return repository.find(customerId, flowId);
+    }
+
+    public Page<Flow> list(UUID customerId, PageQuery page) {
+        return Page.of(repository.list(customerId, page), page.pageSize(), f -> new PageCursor(f.tmCreate(), f.id()));
+    }
+
+    public Flow update(UUID customerId, UUID id, FlowRequest request) {
+        List<Action> actions = checked(request);
+        return repository.update(customerId, id, request.name().strip(), detail(request), actions)
+                .orElseThrow(() -> ApiException.notFound("flow " + id));
+    }
+
+    public void delete(UUID customerId, UUID id) {
+        if (!repository.delete(customerId, id)) {
+            throw ApiException.notFound("flow " + id);
+        }
+        log.info("flow {} deleted", id);
+    }
+
+    private List<Action> checked(FlowRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("invalid_body", "a flow body is required");
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            throw ApiException.invalidField("name", "must not be blank");
+        }
+        if (request.name().length() > 255) {
+            throw ApiException.invalidField("name", "at most 255 characters");
+        }
+        return validator.validate(request.actions());
+    }
+
+    private static String detail(FlowRequest request) {
+        return request.detail() == null ? "" : request.detail();
+    }
+}

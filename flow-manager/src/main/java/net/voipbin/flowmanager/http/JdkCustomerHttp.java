@@ -1,0 +1,63 @@
+package net.voipbin.flowmanager.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CustomerHttp} on the JDK client. The signature is webhook-manager's scheme:
+ * {@code X-VoIPBIN-Signature: sha256=<hex HMAC-SHA256 of the raw body keyed with the secret>}.
+ */
+@Component
+class JdkCustomerHttp implements CustomerHttp {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Override
+    public Response post(String url, byte[] body, String secret, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "voipbin-flow-manager")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (secret != null && !secret.isBlank()) {
+            request.header(SIGNATURE_HEADER, sign(secret, body));
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new CustomerHttpException("no answer from " + url + " within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            throw new CustomerHttpException("POST " + url + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CustomerHttpException("interrupted");
+        }
+    }
+
+    static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

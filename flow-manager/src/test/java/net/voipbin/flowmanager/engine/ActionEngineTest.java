@@ -1,0 +1,155 @@
+package net.voipbin.flowmanager.engine;
+
+import static net.voipbin.flowmanager.engine.TestContexts.action;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.contract.callmanager.CallOperationFinished;
+import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.flowmanager.Action;
+import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.flowmanager.executor.Executors;
+import net.voipbin.flowmanager.executor.FakeCallCommands;
+
+class ActionEngineTest {
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final FakeCallCommands calls = new FakeCallCommands();
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    private final UUID call = UUID.randomUUID();
+    private final ActionEngine engine = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
+            TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private UUID startFlow(List<Action> actions) {
+        ActiveflowState state = TestContexts.state(call, TestContexts.VALIDATOR.validate(actions), Map.of());
+        store.insert(state);
+        engine.run(state.id());
+        return state.id();
+    }
+
+    private ActiveflowState stateOf(UUID id) {
+        return store.find(id).orElseThrow();
+    }
+
+    private void finish(UUID id, String digits) {
+        String operationId = stateOf(id).awaiting().keys().getFirst().substring("op:".length());
+        engine.signal(id, new Signal.OperationFinished(new CallOperationFinished(call, null, id, operationId,
+                CallOperationFinished.Operation.TALK, CallOperationFinished.Result.DONE, digits)));
+    }
+
+    private List<Action> ivr() {
+        return List.of(action("answer", "answer", "{}"),
+                action("talk", "talk", "{\"text\":\"Press 1 or 2\"}"),
+                action("digits", "digits_receive", "{\"max_length\":1}"),
+                action("branch", "branch", "{\"target_ids\":{\"1\":\"playA\",\"2\":\"playB\"}}"),
+                new Action("playA", "play", TestContexts.JSON.readTree("{\"media\":[\"sound:a\"]}"), "hangup"),
+                action("playB", "play", "{\"media\":[\"sound:b\"]}"),
+                action("hangup", "hangup", "{}"));
+    }
+
+    @Test
+    void runsOneActionAtATimeEachAwaitingItsCompletion() {
+        UUID id = startFlow(ivr());
+        assertThat(calls.operations()).containsExactly("answer", "talk");
+        assertThat(stateOf(id).currentActionId()).isEqualTo("talk");
+
+        finish(id, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().size() == 3);
+        finish(id, "2");
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().size() == 4);
+        assertThat(((CallRequests.Play) calls.last().request()).media()).containsExactly("sound:b");
+        finish(id, null);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !stateOf(id).running());
+        assertThat(calls.operations()).containsExactly("answer", "talk", "digits_receive", "play", "hangup");
+        assertThat(stateOf(id).variables()).containsEntry(Variables.CALL_DIGITS, "2");
+        assertThat(stateOf(id).error()).isNull();
+        assertThat(events.getLast()).isEqualTo(FlowManagerEvents.ACTIVEFLOW_DELETED);
+    }
+
+    @Test
+    void aSignalForAnotherOperationDoesNotMoveTheFlow() {
+        UUID id = startFlow(ivr());
+
+        engine.signal(id, new Signal.OperationFinished(new CallOperationFinished(call, null, id, "someone-else",
+                CallOperationFinished.Operation.TALK, CallOperationFinished.Result.DONE, null)));
+
+        assertThat(stateOf(id).currentActionId()).isEqualTo("talk");
+        assertThat(calls.operations()).containsExactly("answer", "talk");
+    }
+
+    @Test
+    void stoppingEndsTheFlowAndLateEventsSendNothingMore() {
+        UUID id = startFlow(ivr());
+        String operation = stateOf(id).awaiting().keys().getFirst();
+
+        engine.stop(id, null);
+        engine.signal(id, new Signal.OperationFinished(new CallOperationFinished(call, null, id,
+                operation.substring(3), null, CallOperationFinished.Result.STOPPED, null)));
+
+        assertThat(stateOf(id).running()).isFalse();
+        assertThat(calls.operations()).containsExactly("answer", "talk");
+        assertThat(events).containsOnlyOnce(FlowManagerEvents.ACTIVEFLOW_DELETED);
+    }
+
+    @Test
+    void theExecuteCountGuardCutsAnInfiniteLoop() {
+        UUID id = startFlow(List.of(action("set", "variable_set", "{\"name\":\"x\",\"value\":\"y\"}"),
+                action("loop", "goto", "{\"target_id\":\"set\"}")));
+
+        ActiveflowState ended = stateOf(id);
+        assertThat(ended.running()).isFalse();
+        assertThat(ended.executeCount()).isEqualTo(20);
+        assertThat(ended.error()).contains("execute count guard");
+    }
+
+    @Test
+    void aFailingCommandEndsTheFlowWithAnErrorNamingTheAction() {
+        calls.failure = net.voipbin.rpc.error.ApiException.unavailable("call-manager is down");
+
+        UUID id = startFlow(ivr());
+
+        assertThat(stateOf(id).running()).isFalse();
+        assertThat(stateOf(id).error()).contains("answer", "503", "call-manager is down");
+    }
+
+    @Test
+    void sleepResumesOnItsTimerAndAfterARestartTheTimerIsArmedAgain() {
+        UUID id = startFlow(List.of(action("s", "sleep", "{\"duration_ms\":50}"), action("t", "talk", "{\"text\":\"hi\"}")));
+        assertThat(stateOf(id).awaiting().kind()).isEqualTo(Wait.Kind.TIMER);
+
+        ActionEngine restarted = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
+                TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC());
+        engine.close();
+        restarted.recover();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("talk"));
+        restarted.close();
+    }
+
+    @Test
+    void variablesAreKeptAndStopEndsTheFlowWithoutCallCommands() {
+        UUID id = startFlow(List.of(action("v", "variable_set", "{\"name\":\"greeting\",\"value\":\"hi\"}"),
+                action("s", "stop", "{}")));
+
+        assertThat(stateOf(id).running()).isFalse();
+        assertThat(stateOf(id).variables()).containsEntry("greeting", "hi");
+        assertThat(calls.commands).isEmpty();
+    }
+}
