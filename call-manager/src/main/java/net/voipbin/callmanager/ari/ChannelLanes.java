@@ -1,0 +1,90 @@
+package net.voipbin.callmanager.ari;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+
+import com.rabbitmq.client.Channel;
+
+import net.voipbin.rpc.event.EventConsumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Per-channel ordering with parallelism across channels. One AMQP consumer receives
+ * {@code asterisk.all.event} in queue order; each message goes to one of N single-thread lanes chosen by
+ * the hash of its channel id (the playback's or recording's target channel, the bridge id for bridge-only
+ * events), so the events of one channel are handled one after the other in arrival order while other
+ * channels proceed on other lanes. The lane runs common-rpc's {@link EventConsumer} (retry, park) and
+ * acks when the event is handled; the prefetch bounds what is in flight.
+ */
+final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelLanes.class);
+
+    private final ExecutorService[] lanes;
+    private final EventConsumer consumer;
+    private final JsonMapper json;
+
+    ChannelLanes(int count, EventConsumer consumer, JsonMapper json) {
+        this.lanes = new ExecutorService[Math.max(1, count)];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ari-lane-" + i).factory());
+        }
+        this.consumer = consumer;
+        this.json = json;
+    }
+
+    @Override
+    public void onMessage(Message message, Channel channel) {
+        lanes[lane(key(message), lanes.length)].execute(() -> {
+            try {
+                consumer.onMessage(message, channel);
+            } catch (IOException | RuntimeException e) {
+                // Not acked: the broker redelivers it when the channel closes.
+                log.warn("ARI event not acknowledged: {}", e.getMessage());
+            }
+        });
+    }
+
+    static int lane(String key, int count) {
+        return Math.floorMod(key.hashCode(), count);
+    }
+
+    /** The channel an event belongs to; "" for what cannot be read (it is parked by the consumer). */
+    String key(Message message) {
+        try {
+            return key(json.readTree(message.getBody()));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    static String key(JsonNode envelope) {
+        JsonNode data = envelope.path("data");
+        String channel = data.path("channel").path("id").asString("");
+        if (!channel.isEmpty()) {
+            return channel;
+        }
+        for (String holder : new String[] {"playback", "recording"}) {
+            String target = data.path(holder).path("target_uri").asString("");
+            if (target.startsWith("channel:")) {
+                return target.substring("channel:".length());
+            }
+        }
+        String bridge = data.path("bridge").path("id").asString("");
+        return bridge.isEmpty() ? envelope.path("asterisk_id").asString("") : bridge;
+    }
+
+    @Override
+    public void close() {
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package net.voipbin.callmanager.ari;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ARI channels seen, as last reported; {@code kind} tells a call's channel from a media channel. */
+@Repository
+public class ChannelRepository {
+
+    public static final String KIND_CALL = "call";
+    public static final String KIND_MEDIA = "external_media";
+
+    private final JdbcClient jdbc;
+
+    ChannelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a channel (ours before it exists in Asterisk, or as an event reports it). */
+    public void upsert(String id, String asteriskId, String name, String state, String kind, UUID callId) {
+        jdbc.sql("INSERT INTO channels (id, asterisk_id, name, state, kind, call_id, tm_create, tm_update) "
+                        + "VALUES (:id, :asterisk, :name, :state, :kind, :call, now(), now()) ON CONFLICT (id) DO UPDATE SET "
+                        + "asterisk_id = COALESCE(EXCLUDED.asterisk_id, channels.asterisk_id), "
+                        + "name = CASE WHEN EXCLUDED.name = '' THEN channels.name ELSE EXCLUDED.name END, "
+                        + "state = CASE WHEN EXCLUDED.state = '' THEN channels.state ELSE EXCLUDED.state END, "
+                        + "call_id = COALESCE(channels.call_id, EXCLUDED.call_id), tm_update = now()")
+                .param("id", id).param("asterisk", asteriskId).param("name", name == null ? "" : name)
+                .param("state", state == null ? "" : state).param("kind", kind).param("call", callId).update();
+    }
+
+    public Optional<String> kind(String id) {
+        return jdbc.sql("SELECT kind FROM channels WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+
+    public void bridge(String id, String bridgeId) {
+        jdbc.sql("UPDATE channels SET bridge_id = :bridge, tm_update = now() WHERE id = :id")
+                .param("id", id).param("bridge", bridgeId).update();
+    }
+
+    public void hangupCause(String id, int cause) {
+        jdbc.sql("UPDATE channels SET hangup_cause = :cause, tm_update = now() WHERE id = :id")
+                .param("id", id).param("cause", cause).update();
+    }
+
+    public void ended(String id) {
+        jdbc.sql("UPDATE channels SET tm_end = now(), bridge_id = NULL, tm_update = now() WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    /** Media channels of a bridge still up (external media, say), for dropping a transferor. */
+    public java.util.List<String> liveMediaInBridge(String bridgeId) {
+        return jdbc.sql("SELECT id FROM channels WHERE bridge_id = :bridge AND kind = :kind AND tm_end IS NULL")
+                .param("bridge", bridgeId).param("kind", KIND_MEDIA).query(String.class).list();
+    }
+}

@@ -1,0 +1,59 @@
+package net.voipbin.callmanager.call;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import net.voipbin.contract.flowmanager.Activeflow;
+import net.voipbin.contract.flowmanager.ActiveflowCreate;
+import net.voipbin.contract.flowmanager.FlowManagerClient;
+
+/**
+ * The calls' side of flow-manager: start a call's flow, stop it when the call ends. Stopping is fire
+ * and forget on a virtual thread: flow-manager being slow or absent (timeout, 503) must never hold up
+ * or break hangup handling.
+ */
+@Component
+public class ActiveflowLink {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveflowLink.class);
+
+    private final FlowManagerClient flows;
+
+    ActiveflowLink(FlowManagerClient flows) {
+        this.flows = flows;
+    }
+
+    /** Starts the call's flow; empty (logged) when flow-manager refuses or does not answer. */
+    public Optional<Activeflow> start(CallRow call) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("voipbin.call.id", call.id().toString());
+        variables.put("voipbin.call.direction", CallRepository.lower(call.direction()));
+        variables.put("voipbin.call.source", call.source().target());
+        variables.put("voipbin.call.destination", call.destination().target());
+        try {
+            return Optional.of(flows.create(new ActiveflowCreate(call.customerId(), call.flowId(),
+                    Activeflow.ReferenceType.CALL, call.id(), variables)));
+        } catch (RuntimeException e) {
+            log.warn("call {}: flow {} could not be started: {}", call.id(), call.flowId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public void stop(UUID activeflowId) {
+        Thread.ofVirtual().name("activeflow-stop").start(() -> {
+            try {
+                flows.stop(activeflowId);
+                log.debug("activeflow {} stopped", activeflowId);
+            } catch (RuntimeException e) {
+                log.info("activeflow {} not stopped (flow-manager: {}); it ends on call_hungup", activeflowId,
+                        e.getMessage());
+            }
+        });
+    }
+}

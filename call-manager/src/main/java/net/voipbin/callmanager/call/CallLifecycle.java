@@ -1,0 +1,138 @@
+package net.voipbin.callmanager.call;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.callmanager.call.CallTransitions.IllegalCallTransition;
+import net.voipbin.contract.callmanager.Address;
+import net.voipbin.contract.callmanager.Call.Direction;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.event.EventPublisher;
+
+/**
+ * State changes that Asterisk reports (through ARI events): each locks the call row, applies the
+ * transition, stores it and publishes the event after commit. A change the status does not allow
+ * (a redelivered or late event) changes nothing and publishes nothing.
+ */
+@Service
+public class CallLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CallLifecycle.class);
+
+    private final CallRepository calls;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ActiveflowLink activeflows;
+
+    CallLifecycle(CallRepository calls, EventPublisher events, TransactionTemplate tx, Clock clock,
+            ActiveflowLink activeflows) {
+        this.calls = calls;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.activeflows = activeflows;
+    }
+
+    /** An inbound channel entered the app: the call exists from now on, ringing. */
+    public CallRow inbound(String asteriskId, String channelId, Address source, Address destination, UUID customerId,
+            UUID flowId) {
+        var now = clock.instant();
+        CallRow row = new CallRow(UUID.randomUUID(), customerId, asteriskId, channelId, null, flowId, null,
+                Direction.INCOMING, source, destination, CallStatus.RINGING, null, null, null, now, now, null, null, 0,
+                null);
+        tx.executeWithoutResult(status -> {
+            calls.insert(row);
+            events.publish(CallManagerEvents.CALL_CREATED, row.toCall());
+        });
+        log.info("call {} created: incoming {} -> {} on channel {}", row.id(), source.target(), destination.target(),
+                channelId);
+        return row;
+    }
+
+    public Optional<CallRow> ringing(String channelId) {
+        return change(channelId, row -> row.ringing(clock.instant()), CallManagerEvents.CALL_RINGING);
+    }
+
+    public Optional<CallRow> answered(String channelId) {
+        return change(channelId, row -> row.answered(clock.instant()), CallManagerEvents.CALL_ANSWERED);
+    }
+
+    /** The channel is gone: hangup with the cause's reason, then the call's flow is stopped. */
+    public Optional<CallRow> hungUp(String channelId, int cause) {
+        Optional<CallRow> done = change(channelId, row -> row.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP);
+        done.ifPresent(row -> {
+            log.info("call {} hung up: by {} reason {} cause {} duration {} ms", row.id(), row.hangupBy(),
+                    row.hangupReason(), cause, row.durationMs());
+            if (row.activeflowId() != null) {
+                activeflows.stop(row.activeflowId());
+            }
+        });
+        return done;
+    }
+
+    /** Ended by call-manager without a channel to wait for (originate refused, channel already gone). */
+    public Optional<CallRow> endLocally(UUID callId, HangupReason reason, String note) {
+        return tx.execute(status -> calls.lock(callId).filter(CallRow::isLive).map(row -> {
+            CallRow next = (row.status() == CallStatus.TERMINATING || row.status() == CallStatus.CANCELING
+                    ? row : row.hangingUp(reason, note)).hungUp(0, clock.instant());
+            calls.update(next);
+            events.publish(CallManagerEvents.CALL_HUNGUP, next.toCall());
+            return next;
+        })).map(row -> {
+            log.info("call {} ended locally: {} {}", row.id(), row.hangupReason(), note);
+            if (row.activeflowId() != null) {
+                activeflows.stop(row.activeflowId());
+            }
+            return row;
+        });
+    }
+
+    /** Bridge membership (null when the channel left its bridge): {@code call_updated}. */
+    public Optional<CallRow> bridged(String channelId, String bridgeId) {
+        return change(channelId, row -> row.withBridge(bridgeId), CallManagerEvents.CALL_UPDATED);
+    }
+
+    /** The first event of an originated channel tells which Asterisk it is on. */
+    public void seenOn(String channelId, String asteriskId) {
+        tx.executeWithoutResult(status -> calls.lockByChannel(channelId)
+                .filter(row -> row.asteriskId() == null && asteriskId != null)
+                .ifPresent(row -> calls.update(row.withAsterisk(asteriskId))));
+    }
+
+    public Optional<CallRow> activeflowStarted(UUID callId, UUID activeflowId) {
+        return tx.execute(status -> calls.lock(callId).map(row -> {
+            CallRow next = row.withActiveflow(activeflowId);
+            calls.update(next);
+            events.publish(CallManagerEvents.CALL_UPDATED, next.toCall());
+            return next;
+        }));
+    }
+
+    private Optional<CallRow> change(String channelId, UnaryOperator<CallRow> transition, String eventType) {
+        return tx.execute(status -> calls.lockByChannel(channelId).flatMap(row -> {
+            CallRow next;
+            try {
+                next = transition.apply(row);
+            } catch (IllegalCallTransition e) {
+                log.debug("call {} on channel {}: {} ignored ({})", row.id(), channelId, eventType, e.getMessage());
+                return Optional.empty();
+            }
+            if (next.equals(row)) {
+                return Optional.empty();
+            }
+            calls.update(next);
+            events.publish(eventType, next.toCall());
+            return Optional.of(next);
+        }));
+    }
+}

@@ -1,0 +1,154 @@
+package net.voipbin.callmanager.call;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.callmanager.Address;
+import net.voipbin.contract.callmanager.Call.Direction;
+import net.voipbin.contract.callmanager.Call.HangupBy;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** Calls in PostgreSQL. State changes go through {@link #lock} + {@link #update} inside one transaction. */
+@Repository
+public class CallRepository {
+
+    private static final String COLUMNS = "id, customer_id, asterisk_id, channel_id, bridge_id, flow_id, activeflow_id, "
+            + "direction, source_type, source_target, destination_type, destination_target, status, hangup_by, "
+            + "hangup_reason, hangup_note, tm_create, tm_ringing, tm_progressing, tm_hangup, duration_ms, dial_deadline";
+
+    private final JdbcClient jdbc;
+
+    CallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(CallRow c) {
+        jdbc.sql("INSERT INTO calls (" + COLUMNS + ", tm_update) VALUES (:id, :customer, :asterisk, :channel, :bridge, "
+                        + ":flow, :activeflow, :direction, :st, :sv, :dt, :dv, :status, :by, :reason, :note, :created, "
+                        + ":ringing, :progressing, :hangup, :duration, :deadline, now())")
+                .params(params(c)).update();
+    }
+
+    public void update(CallRow c) {
+        jdbc.sql("UPDATE calls SET customer_id = :customer, asterisk_id = :asterisk, bridge_id = :bridge, flow_id = :flow, "
+                        + "activeflow_id = :activeflow, status = :status, hangup_by = :by, hangup_reason = :reason, "
+                        + "hangup_note = :note, tm_ringing = :ringing, tm_progressing = :progressing, tm_hangup = :hangup, "
+                        + "duration_ms = :duration, dial_deadline = :deadline, tm_update = now() WHERE id = :id")
+                .params(params(c)).update();
+    }
+
+    public Optional<CallRow> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE id = :id").param("id", id)
+                .query(CallRepository::map).optional();
+    }
+
+    /** The row, locked until the transaction ends: state changes of one call never interleave. */
+    public Optional<CallRow> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE id = :id FOR UPDATE").param("id", id)
+                .query(CallRepository::map).optional();
+    }
+
+    public Optional<CallRow> lockByChannel(String channelId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE channel_id = :channel FOR UPDATE")
+                .param("channel", channelId).query(CallRepository::map).optional();
+    }
+
+    public Optional<CallRow> findByChannel(String channelId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE channel_id = :channel")
+                .param("channel", channelId).query(CallRepository::map).optional();
+    }
+
+    /** Live calls on one Asterisk (or whose Asterisk is not known yet: an originate in flight). */
+    public List<CallRow> live(String asteriskId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE status <> 'hangup' AND asterisk_id = :asterisk")
+                .param("asterisk", asteriskId).query(CallRepository::map).list();
+    }
+
+    public List<CallRow> liveInBridge(String bridgeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE status <> 'hangup' AND bridge_id = :bridge")
+                .param("bridge", bridgeId).query(CallRepository::map).list();
+    }
+
+    /** Up to page size + 1 of the customer's calls, newest first, optionally of one status. */
+    public List<CallRow> list(UUID customerId, CallStatus status, PageQuery page) {
+        Instant after = page.cursor().map(c -> c.tmCreate()).orElse(Instant.parse("9999-12-31T00:00:00Z"));
+        UUID afterId = page.cursor().map(c -> c.id()).orElse(new UUID(-1L, -1L));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE customer_id = :customer "
+                        + "AND (CAST(:status AS text) IS NULL OR status = :status) "
+                        + "AND (tm_create, id) < (:after, :afterId) ORDER BY tm_create DESC, id DESC LIMIT :limit")
+                .param("customer", customerId).param("status", status == null ? null : lower(status))
+                .param("after", odt(after)).param("afterId", afterId).param("limit", page.pageSize() + 1)
+                .query(CallRepository::map).list();
+    }
+
+    private static java.util.Map<String, Object> params(CallRow c) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("id", c.id());
+        p.put("customer", c.customerId());
+        p.put("asterisk", c.asteriskId());
+        p.put("channel", c.channelId());
+        p.put("bridge", c.bridgeId());
+        p.put("flow", c.flowId());
+        p.put("activeflow", c.activeflowId());
+        p.put("direction", lower(c.direction()));
+        p.put("st", lower(c.source().type()));
+        p.put("sv", c.source().target());
+        p.put("dt", lower(c.destination().type()));
+        p.put("dv", c.destination().target());
+        p.put("status", lower(c.status()));
+        p.put("by", lower(c.hangupBy()));
+        p.put("reason", lower(c.hangupReason()));
+        p.put("note", c.hangupNote());
+        p.put("created", odt(c.tmCreate()));
+        p.put("ringing", odt(c.tmRinging()));
+        p.put("progressing", odt(c.tmProgressing()));
+        p.put("hangup", odt(c.tmHangup()));
+        p.put("duration", c.durationMs());
+        p.put("deadline", odt(c.dialDeadline()));
+        return p;
+    }
+
+    static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static <E extends Enum<E>> E upper(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+
+    private static CallRow map(ResultSet rs, int row) throws SQLException {
+        return new CallRow(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getString("asterisk_id"), rs.getString("channel_id"), rs.getString("bridge_id"),
+                rs.getObject("flow_id", UUID.class), rs.getObject("activeflow_id", UUID.class),
+                upper(Direction.class, rs.getString("direction")),
+                new Address(upper(Address.AddressType.class, rs.getString("source_type")), rs.getString("source_target")),
+                new Address(upper(Address.AddressType.class, rs.getString("destination_type")),
+                        rs.getString("destination_target")),
+                upper(CallStatus.class, rs.getString("status")), upper(HangupBy.class, rs.getString("hangup_by")),
+                upper(HangupReason.class, rs.getString("hangup_reason")), rs.getString("hangup_note"),
+                instant(rs, "tm_create"), instant(rs, "tm_ringing"), instant(rs, "tm_progressing"),
+                instant(rs, "tm_hangup"), rs.getLong("duration_ms"), instant(rs, "dial_deadline"));
+    }
+}

@@ -1,0 +1,98 @@
+package net.voipbin.callmanager.call;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.rest.Page;
+import net.voipbin.rpc.rest.PageCursor;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** Reading calls and ending them from our side (flow, REST, timeouts). */
+@Service
+public class CallService {
+
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+
+    private final CallRepository calls;
+    private final CallLifecycle lifecycle;
+    private final AriCommands ari;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+
+    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, EventPublisher events,
+            TransactionTemplate tx) {
+        this.calls = calls;
+        this.lifecycle = lifecycle;
+        this.ari = ari;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    public CallRow get(UUID id) {
+        return calls.find(id).orElseThrow(() -> ApiException.notFound("call " + id));
+    }
+
+    /** Another customer's call is "not found". */
+    public CallRow get(UUID customerId, UUID id) {
+        return calls.find(id).filter(c -> c.customerId().equals(customerId))
+                .orElseThrow(() -> ApiException.notFound("call " + id));
+    }
+
+    public Page<CallRow> list(UUID customerId, CallStatus status, PageQuery page) {
+        return Page.of(calls.list(customerId, status, page), page.pageSize(), c -> new PageCursor(c.tmCreate(), c.id()));
+    }
+
+    /** A live call, for an operation on its channel; 409 once it is over. */
+    public CallRow live(UUID id) {
+        CallRow call = get(id);
+        if (!call.isLive()) {
+            throw ApiException.conflict("call_hungup", "call " + id + " is already hung up");
+        }
+        return call;
+    }
+
+    public CallRow hangup(UUID id, HangupReason reason, String note) {
+        return hangup(id, reason, note, HangupCauses.ariReason(reason));
+    }
+
+    /**
+     * Asks Asterisk to hang up (idempotent: an ended or ending call is returned as it is). The call is
+     * hung up when the channel is destroyed; a channel Asterisk no longer has ends the call at once.
+     */
+    public CallRow hangup(UUID id, HangupReason reason, String note, String ariReason) {
+        Optional<CallRow> ending = tx.execute(status -> calls.lock(id).map(row -> {
+            if (!row.isLive() || row.status() == CallStatus.TERMINATING || row.status() == CallStatus.CANCELING) {
+                return row;
+            }
+            CallRow next = row.hangingUp(reason, note);
+            calls.update(next);
+            events.publish(CallManagerEvents.CALL_UPDATED, next.toCall());
+            return next;
+        }));
+        CallRow call = ending.orElseThrow(() -> ApiException.notFound("call " + id));
+        if (!call.isLive()) {
+            return call;
+        }
+        try {
+            ari.hangup(call.asteriskId(), call.channelId(), ariReason);
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            log.info("call {}: channel {} already gone, ending the call", id, call.channelId());
+            return lifecycle.endLocally(id, reason, note).orElse(call);
+        }
+        return get(id);
+    }
+}

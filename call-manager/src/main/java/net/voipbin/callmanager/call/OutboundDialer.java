@@ -1,0 +1,120 @@
+package net.voipbin.callmanager.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.config.CallManagerProperties;
+import net.voipbin.contract.callmanager.Address;
+import net.voipbin.contract.callmanager.Call.Direction;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.event.EventPublisher;
+
+/**
+ * Outbound calls: the call row (dialing, channel id = call id) exists before the originate is sent
+ * to any proxy ({@code asterisk.call.request}), so every event of the new channel finds its call. A
+ * call still unanswered at its dial timeout is hung up with {@code dialout}.
+ */
+@Service
+public class OutboundDialer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
+
+    private final CallRepository calls;
+    private final ChannelRepository channels;
+    private final CallLifecycle lifecycle;
+    private final CallService callService;
+    private final AriCommands ari;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final ScheduledExecutorService timers;
+    private final CallManagerProperties properties;
+    private final Clock clock;
+
+    OutboundDialer(CallRepository calls, ChannelRepository channels, CallLifecycle lifecycle, CallService callService,
+            AriCommands ari, EventPublisher events, TransactionTemplate tx, ScheduledExecutorService callTimers,
+            CallManagerProperties properties, Clock clock) {
+        this.calls = calls;
+        this.channels = channels;
+        this.lifecycle = lifecycle;
+        this.callService = callService;
+        this.ari = ari;
+        this.events = events;
+        this.tx = tx;
+        this.timers = callTimers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One call per destination; each is dialing (or already failed) when this returns. */
+    public List<CallRow> dial(UUID customerId, Address source, List<Address> destinations, UUID flowId,
+            Integer dialTimeoutMs) {
+        Duration timeout = dialTimeoutMs == null ? properties.dialTimeout() : Duration.ofMillis(dialTimeoutMs);
+        List<CallRow> dialed = new ArrayList<>();
+        for (Address destination : destinations) {
+            dialed.add(dialOne(UUID.randomUUID(), customerId, source, destination, flowId, timeout));
+        }
+        return dialed;
+    }
+
+    /** Dials one call with an id chosen by the caller (a transfer records its target before dialing). */
+    public CallRow dialOne(UUID id, UUID customerId, Address source, Address destination, UUID flowId,
+            Duration timeout) {
+        var now = clock.instant();
+        CallRow row = new CallRow(id, customerId, null, id.toString(), null, flowId, null, Direction.OUTGOING, source,
+                destination, CallStatus.DIALING, null, null, null, now, null, null, null, 0, now.plus(timeout));
+        tx.executeWithoutResult(status -> {
+            calls.insert(row);
+            channels.upsert(row.channelId(), null, "", "", ChannelRepository.KIND_CALL, id);
+            events.publish(CallManagerEvents.CALL_CREATED, row.toCall());
+        });
+        try {
+            // Asterisk's own ring limit is a little longer: our timer decides, with reason dialout.
+            ari.send(null, "POST", "/channels", AriCommands.query("endpoint", endpoint(destination),
+                    "app", properties.app(), "channelId", row.channelId(), "callerId", source.target(),
+                    "timeout", Long.toString(timeout.toSeconds() + 5), "appArgs", "outbound"));
+        } catch (RuntimeException e) {
+            log.warn("call {}: originate to {} failed: {}", id, destination.target(), e.getMessage());
+            return lifecycle.endLocally(id, HangupReason.FAILED, "originate_failed").orElse(row);
+        }
+        timers.schedule(() -> dialTimedOut(id), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("call {} dialing {} ({})", id, destination.target(), endpoint(destination));
+        return calls.find(id).orElse(row);
+    }
+
+    public Duration defaultDialTimeout() {
+        return properties.dialTimeout();
+    }
+
+    private void dialTimedOut(UUID id) {
+        calls.find(id).filter(c -> c.status() == CallStatus.DIALING || c.status() == CallStatus.RINGING).ifPresent(c -> {
+            try {
+                callService.hangup(id, HangupReason.DIALOUT, "dial_timeout", "no_answer");
+            } catch (RuntimeException e) {
+                log.warn("call {}: dial timeout hangup failed: {}", id, e.getMessage());
+            }
+        });
+    }
+
+    String endpoint(Address destination) {
+        String format = switch (destination.type()) {
+            case TEL -> properties.endpoints().tel();
+            case SIP -> properties.endpoints().sip();
+            case EXTENSION -> properties.endpoints().extension();
+        };
+        return String.format(format, destination.target());
+    }
+}

@@ -1,0 +1,79 @@
+package net.voipbin.callmanager.confbridge;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.callmanager.Confbridge;
+
+/** Confbridges and their current members. */
+@Repository
+class ConfbridgeRepository {
+
+    private static final String COLUMNS = "id, customer_id, bridge_id, asterisk_id, type, status, tm_create, tm_update";
+
+    private final JdbcClient jdbc;
+
+    ConfbridgeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID customerId, String bridgeId, Confbridge.Type type) {
+        jdbc.sql("INSERT INTO confbridges (" + COLUMNS + ") VALUES (:id, :customer, :bridge, NULL, :type, 'active', now(), now())")
+                .param("id", id).param("customer", customerId).param("bridge", bridgeId)
+                .param("type", type.name().toLowerCase(Locale.ROOT)).update();
+    }
+
+    Optional<Confbridge> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM confbridges WHERE id = :id").param("id", id)
+                .query(this::map).optional();
+    }
+
+    Optional<Confbridge> byBridge(String bridgeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM confbridges WHERE bridge_id = :bridge").param("bridge", bridgeId)
+                .query(this::map).optional();
+    }
+
+    /** Claims the Asterisk the bridge lives on (the first joiner's); true when this call set it. */
+    boolean claimAsterisk(UUID id, String asteriskId) {
+        return jdbc.sql("UPDATE confbridges SET asterisk_id = :asterisk, tm_update = now() WHERE id = :id AND asterisk_id IS NULL")
+                .param("id", id).param("asterisk", asteriskId).update() == 1;
+    }
+
+    void join(UUID id, UUID callId) {
+        jdbc.sql("INSERT INTO confbridge_calls (confbridge_id, call_id, tm_join) VALUES (:id, :call, now()) "
+                        + "ON CONFLICT (confbridge_id, call_id) DO UPDATE SET tm_join = now(), tm_leave = NULL")
+                .param("id", id).param("call", callId).update();
+    }
+
+    boolean leave(UUID id, UUID callId) {
+        return jdbc.sql("UPDATE confbridge_calls SET tm_leave = now() WHERE confbridge_id = :id AND call_id = :call "
+                        + "AND tm_leave IS NULL").param("id", id).param("call", callId).update() == 1;
+    }
+
+    boolean terminate(UUID id) {
+        jdbc.sql("UPDATE confbridge_calls SET tm_leave = now() WHERE confbridge_id = :id AND tm_leave IS NULL")
+                .param("id", id).update();
+        return jdbc.sql("UPDATE confbridges SET status = 'terminated', tm_update = now() WHERE id = :id AND status = 'active'")
+                .param("id", id).update() == 1;
+    }
+
+    private List<UUID> members(UUID id) {
+        return jdbc.sql("SELECT call_id FROM confbridge_calls WHERE confbridge_id = :id AND tm_leave IS NULL ORDER BY tm_join")
+                .param("id", id).query(UUID.class).list();
+    }
+
+    private Confbridge map(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Confbridge(id, rs.getObject("customer_id", UUID.class), rs.getString("bridge_id"),
+                rs.getString("asterisk_id"), Confbridge.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+                Confbridge.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), members(id),
+                rs.getTimestamp("tm_create").toInstant(), rs.getTimestamp("tm_update").toInstant());
+    }
+}

@@ -1,0 +1,31 @@
+package net.voipbin.callmanager.confbridge;
+
+import org.springframework.stereotype.Component;
+
+import net.voipbin.contract.callmanager.ConfbridgeRequests;
+import net.voipbin.rpc.server.RpcEndpoint;
+import net.voipbin.rpc.server.RpcResult;
+import net.voipbin.rpc.server.RpcRoutes;
+
+/** Confbridge routes for conference-manager and queue-manager. */
+@Component
+class ConfbridgeRpcEndpoint implements RpcEndpoint {
+
+    private final ConfbridgeService confbridges;
+
+    ConfbridgeRpcEndpoint(ConfbridgeService confbridges) {
+        this.confbridges = confbridges;
+    }
+
+    @Override
+    public void routes(RpcRoutes r) {
+        r.post("/v1/confbridges", ConfbridgeRequests.Create.class,
+                        c -> RpcResult.created(confbridges.create(c.body().customerId(), c.body().type())))
+                .get("/v1/confbridges/{id}", c -> confbridges.get(c.pathUuid("id")))
+                .delete("/v1/confbridges/{id}", c -> confbridges.delete(c.pathUuid("id")))
+                .post("/v1/confbridges/{id}/join", ConfbridgeRequests.Member.class,
+                        c -> confbridges.join(c.pathUuid("id"), c.body().callId()))
+                .post("/v1/confbridges/{id}/kick", ConfbridgeRequests.Member.class,
+                        c -> confbridges.kick(c.pathUuid("id"), c.body().callId()));
+    }
+}

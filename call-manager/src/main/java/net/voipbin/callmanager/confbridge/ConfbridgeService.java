@@ -1,0 +1,120 @@
+package net.voipbin.callmanager.confbridge;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.call.CallRow;
+import net.voipbin.callmanager.call.CallService;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.Confbridge;
+import net.voipbin.contract.callmanager.ConfbridgeMember;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.event.EventPublisher;
+
+/**
+ * Bridge-backed rooms (conference, queue connect). The ARI bridge is created on the first join, on that
+ * call's Asterisk. Membership follows the bridge events ({@code ChannelEnteredBridge} → joined,
+ * {@code ChannelLeftBridge} → left), not the commands, so it is what Asterisk really did.
+ */
+@Service
+public class ConfbridgeService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfbridgeService.class);
+
+    private final ConfbridgeRepository confbridges;
+    private final CallService calls;
+    private final AriCommands ari;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+
+    ConfbridgeService(ConfbridgeRepository confbridges, CallService calls, AriCommands ari, EventPublisher events,
+            TransactionTemplate tx) {
+        this.confbridges = confbridges;
+        this.calls = calls;
+        this.ari = ari;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    public Confbridge create(UUID customerId, Confbridge.Type type) {
+        UUID id = UUID.randomUUID();
+        return tx.execute(s -> {
+            confbridges.insert(id, customerId, id.toString(), type == null ? Confbridge.Type.CONFERENCE : type);
+            Confbridge created = confbridges.find(id).orElseThrow();
+            events.publish(CallManagerEvents.CONFBRIDGE_CREATED, created);
+            return created;
+        });
+    }
+
+    public Confbridge get(UUID id) {
+        return confbridges.find(id).orElseThrow(() -> ApiException.notFound("confbridge " + id));
+    }
+
+    public Confbridge join(UUID id, UUID callId) {
+        Confbridge room = active(id);
+        CallRow call = calls.live(callId);
+        if (!room.customerId().equals(call.customerId())) {
+            throw ApiException.notFound("call " + callId);
+        }
+        if (confbridges.claimAsterisk(id, call.asteriskId())) {
+            ari.createBridge(call.asteriskId(), room.bridgeId(), "confbridge-" + id);
+        }
+        ari.addToBridge(call.asteriskId(), room.bridgeId(), call.channelId());
+        return get(id);
+    }
+
+    public Confbridge kick(UUID id, UUID callId) {
+        Confbridge room = active(id);
+        CallRow call = calls.get(callId);
+        ari.removeFromBridge(call.asteriskId(), room.bridgeId(), call.channelId());
+        return get(id);
+    }
+
+    public Confbridge delete(UUID id) {
+        Confbridge room = get(id);
+        if (room.asteriskId() != null && room.status() == Confbridge.Status.ACTIVE) {
+            try {
+                ari.destroyBridge(room.asteriskId(), room.bridgeId());
+            } catch (ApiException e) {
+                log.info("confbridge {}: bridge already gone ({})", id, e.getMessage());
+            }
+        }
+        bridgeDestroyed(room.bridgeId());
+        return get(id);
+    }
+
+    public void entered(String bridgeId, UUID callId) {
+        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).ifPresent(room -> {
+            confbridges.join(room.id(), callId);
+            member(CallManagerEvents.CONFBRIDGE_JOINED, room.id(), callId, null);
+        }));
+    }
+
+    public void left(String bridgeId, UUID callId, String reason) {
+        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).filter(room -> confbridges.leave(room.id(), callId))
+                .ifPresent(room -> member(CallManagerEvents.CONFBRIDGE_LEFT, room.id(), callId, reason)));
+    }
+
+    public void bridgeDestroyed(String bridgeId) {
+        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).filter(room -> confbridges.terminate(room.id()))
+                .ifPresent(room -> events.publish(CallManagerEvents.CONFBRIDGE_DELETED, get(room.id()))));
+    }
+
+    private void member(String type, UUID id, UUID callId, String reason) {
+        Confbridge room = get(id);
+        events.publish(type, new ConfbridgeMember(id, room.customerId(), callId, room.callIds().size(), reason));
+    }
+
+    private Confbridge active(UUID id) {
+        Confbridge room = get(id);
+        if (room.status() != Confbridge.Status.ACTIVE) {
+            throw ApiException.conflict("confbridge_terminated", "confbridge " + id + " is terminated");
+        }
+        return room;
+    }
+}

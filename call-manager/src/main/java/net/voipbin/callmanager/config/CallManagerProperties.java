@@ -1,0 +1,40 @@
+package net.voipbin.callmanager.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * call-manager's settings under {@code voipbin.call-manager.*}.
+ *
+ * @param app          the Stasis application outbound channels enter
+ * @param lanes        ARI event lanes: events of one channel run on one lane, in arrival order
+ * @param prefetch     unacknowledged ARI events in flight across all lanes
+ * @param dialTimeout  default ringing limit of an originate (a request may set its own)
+ * @param endpoints    how an address becomes an ARI endpoint ({@code %s} = the target)
+ * @param tts          text to speech: {@code auto} (espeak-ng when installed, else prompts), {@code espeak}, {@code prompt}
+ */
+@ConfigurationProperties("voipbin.call-manager")
+public record CallManagerProperties(
+        @DefaultValue("voipbin") String app,
+        @DefaultValue("8") int lanes,
+        @DefaultValue("256") int prefetch,
+        @DefaultValue("30s") Duration dialTimeout,
+        @DefaultValue Endpoints endpoints,
+        @DefaultValue Tts tts) {
+
+    public record Endpoints(
+            @DefaultValue("PJSIP/%s@trunk") String tel,
+            @DefaultValue("PJSIP/trunk/%s") String sip,
+            @DefaultValue("PJSIP/%s") String extension) {
+    }
+
+    /** {@code dir}: where espeak-ng's audio is written; Asterisk must read it at the same path. */
+    public record Tts(
+            @DefaultValue("auto") String engine,
+            @DefaultValue("/tmp/voipbin-tts") Path dir,
+            @DefaultValue("espeak-ng") String command) {
+    }
+}

@@ -1,0 +1,58 @@
+package net.voipbin.callmanager.number;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import net.voipbin.rpc.rest.Customer;
+import net.voipbin.rpc.rest.Page;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** {@code /v1.0/numbers}: the customer's numbers and the flow each one runs. */
+@RestController
+@RequestMapping("/v1.0/numbers")
+class NumberController {
+
+    private final NumberService service;
+
+    NumberController(NumberService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PhoneNumber create(Customer customer, @Valid @RequestBody NumberRequests.Create request) {
+        return service.create(customer.id(), request);
+    }
+
+    @GetMapping
+    Page<PhoneNumber> list(Customer customer, PageQuery page) {
+        return service.list(customer.id(), page);
+    }
+
+    @GetMapping("/{id}")
+    PhoneNumber get(Customer customer, @PathVariable UUID id) {
+        return service.get(customer.id(), id);
+    }
+
+    @PutMapping("/{id}")
+    PhoneNumber update(Customer customer, @PathVariable UUID id, @Valid @RequestBody NumberRequests.Update request) {
+        return service.update(customer.id(), id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Customer customer, @PathVariable UUID id) {
+        service.delete(customer.id(), id);
+    }
+}

@@ -1,0 +1,59 @@
+package net.voipbin.callmanager.number;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.rest.Page;
+import net.voipbin.rpc.rest.PageCursor;
+import net.voipbin.rpc.rest.PageQuery;
+
+/** Numbers: the customer's CRUD and the inbound routing lookup (dialed number → customer and flow). */
+@Service
+public class NumberService {
+
+    private final NumberRepository numbers;
+
+    NumberService(NumberRepository numbers) {
+        this.numbers = numbers;
+    }
+
+    /**
+     * The live number a call dialed. Asterisk reports the dialed extension as the trunk sent it, with or
+     * without the leading {@code +}; both forms find the E.164 number.
+     */
+    public Optional<PhoneNumber> route(String dialed) {
+        if (dialed == null || dialed.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = dialed.trim();
+        return numbers.findLive(trimmed).or(() -> trimmed.startsWith("+") ? Optional.empty()
+                : numbers.findLive("+" + trimmed));
+    }
+
+    PhoneNumber create(UUID customerId, NumberRequests.Create request) {
+        return numbers.insert(UUID.randomUUID(), customerId, request.number(), request.flowId(), request.name())
+                .orElseThrow(() -> ApiException.conflict("number_taken", "number " + request.number() + " is already in use"));
+    }
+
+    PhoneNumber get(UUID customerId, UUID id) {
+        return numbers.find(customerId, id).orElseThrow(() -> ApiException.notFound("number " + id));
+    }
+
+    Page<PhoneNumber> list(UUID customerId, PageQuery page) {
+        return Page.of(numbers.list(customerId, page), page.pageSize(), n -> new PageCursor(n.tmCreate(), n.id()));
+    }
+
+    PhoneNumber update(UUID customerId, UUID id, NumberRequests.Update request) {
+        return numbers.update(customerId, id, request.flowId(), request.name())
+                .orElseThrow(() -> ApiException.notFound("number " + id));
+    }
+
+    void delete(UUID customerId, UUID id) {
+        if (!numbers.delete(customerId, id)) {
+            throw ApiException.notFound("number " + id);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package net.voipbin.callmanager.operation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.callmanager.CallOperationFinished.Operation;
+
+/** Long operations in flight (by playback id / recording name) and digit collections, per call. */
+@Repository
+class OperationRepository {
+
+    record Pending(UUID callId, String operationId, Operation kind) {
+    }
+
+    record Collection(UUID callId, String operationId, int maxLength, String terminator, String digits) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OperationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, UUID callId, String operationId, Operation kind) {
+        jdbc.sql("INSERT INTO operations (id, call_id, operation_id, kind, tm_create) VALUES (:id, :call, :op, :kind, now())")
+                .param("id", id).param("call", callId).param("op", operationId).param("kind", kind.name()).update();
+    }
+
+    /** Removes and returns the operation: exactly one finisher wins. */
+    Optional<Pending> take(String id) {
+        return jdbc.sql("DELETE FROM operations WHERE id = :id RETURNING call_id, operation_id, kind").param("id", id)
+                .query((rs, n) -> new Pending(rs.getObject("call_id", UUID.class), rs.getString("operation_id"),
+                        Operation.valueOf(rs.getString("kind"))))
+                .optional();
+    }
+
+    void deleteForCall(UUID callId) {
+        jdbc.sql("DELETE FROM operations WHERE call_id = :call").param("call", callId).update();
+        jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call").param("call", callId).update();
+    }
+
+    /** A new collection replaces the call's previous one. */
+    void startCollection(UUID callId, String operationId, int maxLength, String terminator, Instant deadline) {
+        jdbc.sql("INSERT INTO digit_collections (call_id, operation_id, max_length, terminator, digits, deadline) "
+                        + "VALUES (:call, :op, :max, :term, '', :deadline) ON CONFLICT (call_id) DO UPDATE SET "
+                        + "operation_id = EXCLUDED.operation_id, max_length = EXCLUDED.max_length, "
+                        + "terminator = EXCLUDED.terminator, digits = '', deadline = EXCLUDED.deadline")
+                .param("call", callId).param("op", operationId).param("max", maxLength)
+                .param("term", terminator == null ? "" : terminator)
+                .param("deadline", Timestamp.from(deadline)).update();
+    }
+
+    Optional<Collection> lockCollection(UUID callId) {
+        return jdbc.sql("SELECT call_id, operation_id, max_length, terminator, digits FROM digit_collections "
+                        + "WHERE call_id = :call FOR UPDATE").param("call", callId)
+                .query((rs, n) -> new Collection(rs.getObject("call_id", UUID.class), rs.getString("operation_id"),
+                        rs.getInt("max_length"), rs.getString("terminator"), rs.getString("digits")))
+                .optional();
+    }
+
+    void saveDigits(UUID callId, String digits) {
+        jdbc.sql("UPDATE digit_collections SET digits = :digits WHERE call_id = :call")
+                .param("call", callId).param("digits", digits).update();
+    }
+
+    void endCollection(UUID callId) {
+        jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call").param("call", callId).update();
+    }
+
+    /** The collection, if it is still the one {@code operationId} started: the timeout's claim. */
+    Optional<String> takeCollection(UUID callId, String operationId) {
+        return jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call AND operation_id IS NOT DISTINCT FROM :op "
+                        + "RETURNING digits").param("call", callId).param("op", operationId)
+                .query(String.class).optional();
+    }
+
+    static java.time.OffsetDateTime odt(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,64 @@
+package net.voipbin.callmanager.operation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.callmanager.Recording;
+
+/** Call recordings; {@code name} is the ARI live recording name (the recording id). */
+@Repository
+class RecordingRepository {
+
+    private static final String COLUMNS = "id, customer_id, call_id, name, format, status, operation_id, "
+            + "duration_seconds, tm_start, tm_end";
+
+    record Row(Recording recording, String operationId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RecordingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Recording r, String operationId) {
+        jdbc.sql("INSERT INTO recordings (" + COLUMNS + ") VALUES (:id, :customer, :call, :name, :format, 'recording', "
+                        + ":op, 0, now(), NULL)")
+                .param("id", r.id()).param("customer", r.customerId()).param("call", r.callId())
+                .param("name", r.name()).param("format", r.format()).param("op", operationId).update();
+    }
+
+    Optional<Row> find(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM recordings WHERE name = :name").param("name", name)
+                .query(RecordingRepository::map).optional();
+    }
+
+    Optional<Row> live(UUID callId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM recordings WHERE call_id = :call AND status = 'recording' "
+                        + "ORDER BY tm_start DESC LIMIT 1").param("call", callId)
+                .query(RecordingRepository::map).optional();
+    }
+
+    /** Ends a recording once; empty when it had already ended. */
+    Optional<Row> finish(String name, Recording.Status status, int durationSeconds) {
+        return jdbc.sql("UPDATE recordings SET status = :status, duration_seconds = :duration, tm_end = now() "
+                        + "WHERE name = :name AND status = 'recording' RETURNING " + COLUMNS)
+                .param("name", name).param("status", status.name().toLowerCase())
+                .param("duration", durationSeconds).query(RecordingRepository::map).optional();
+    }
+
+    private static Row map(ResultSet rs, int n) throws SQLException {
+        Timestamp end = rs.getTimestamp("tm_end");
+        return new Row(new Recording(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getObject("call_id", UUID.class), rs.getString("name"), rs.getString("format"),
+                Recording.Status.valueOf(rs.getString("status").toUpperCase()), rs.getInt("duration_seconds"),
+                rs.getTimestamp("tm_start").toInstant(), end == null ? null : end.toInstant()),
+                rs.getString("operation_id"));
+    }
+}

@@ -1,0 +1,171 @@
+package net.voipbin.callmanager.transfer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.call.CallRepository;
+import net.voipbin.callmanager.call.CallRow;
+import net.voipbin.callmanager.call.CallService;
+import net.voipbin.callmanager.call.OutboundDialer;
+import net.voipbin.contract.callmanager.Address;
+import net.voipbin.contract.callmanager.Call.Direction;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallRequests.Transfer.TransferType;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.contract.callmanager.Transfer;
+import net.voipbin.contract.callmanager.Transfer.Status;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.event.EventPublisher;
+
+/**
+ * Transfers of an answered call (the transferee) to a destination. The transferor is whoever shares the
+ * transferee's bridge (another call, or a media channel such as an AI session), possibly nobody. A new
+ * outbound leg dials the target; blind: when it answers, transferee and target are bridged and the
+ * transferor dropped; attended: the transferee is held while the transferor consults the target, then
+ * complete or cancel. A target that is busy or does not answer leaves the transferee with the transferor.
+ */
+@Service
+public class TransferService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferService.class);
+
+    private final TransferRepository transfers;
+    private final CallRepository callRows;
+    private final CallService calls;
+    private final ChannelRepository channels;
+    private final OutboundDialer dialer;
+    private final TransferBridging bridging;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+
+    TransferService(TransferRepository transfers, CallRepository callRows, CallService calls, ChannelRepository channels,
+            OutboundDialer dialer, TransferBridging bridging, EventPublisher events, TransactionTemplate tx) {
+        this.transfers = transfers;
+        this.callRows = callRows;
+        this.calls = calls;
+        this.channels = channels;
+        this.dialer = dialer;
+        this.bridging = bridging;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    public Transfer start(UUID transfereeId, TransferType type, Address destination) {
+        CallRow transferee = calls.live(transfereeId);
+        if (transferee.status() != CallStatus.PROGRESSING) {
+            throw ApiException.conflict("call_not_answered", "only an answered call can be transferred");
+        }
+        UUID targetId = UUID.randomUUID();
+        TransferRow row = transferorOf(transferee, new TransferRow(UUID.randomUUID(), transferee.customerId(), type,
+                transferee.id(), null, null, targetId, destination, Status.DIALING, transferee.bridgeId(), null, null,
+                null, null));
+        TransferRow created = tx.execute(s -> {
+            TransferRow inserted = transfers.insert(row);
+            events.publish(CallManagerEvents.TRANSFER_CREATED, inserted.toTransfer());
+            return inserted;
+        });
+        if (type == TransferType.ATTENDED) {
+            bridging.hold(transferee);
+        }
+        Address callerId = transferee.direction() == Direction.INCOMING ? transferee.source() : transferee.destination();
+        dialer.dialOne(targetId, transferee.customerId(), callerId, destination, null, dialer.defaultDialTimeout());
+        log.info("transfer {} ({}) of call {} to {} dialing call {}", created.id(), type, transfereeId,
+                destination.target(), targetId);
+        return transfers.find(created.id()).orElseThrow().toTransfer();
+    }
+
+    /** The transferor: another live call in the transferee's bridge, else a media channel in it. */
+    private TransferRow transferorOf(CallRow transferee, TransferRow row) {
+        if (transferee.bridgeId() == null) {
+            return row;
+        }
+        List<CallRow> others = callRows.liveInBridge(transferee.bridgeId()).stream()
+                .filter(c -> !c.id().equals(transferee.id())).toList();
+        UUID transferorCall = others.isEmpty() ? null : others.getFirst().id();
+        String transferorChannel = others.isEmpty()
+                ? channels.liveMediaInBridge(transferee.bridgeId()).stream().findFirst().orElse(null)
+                : others.getFirst().channelId();
+        return new TransferRow(row.id(), row.customerId(), row.type(), row.transfereeCallId(), transferorCall,
+                transferorChannel, row.targetCallId(), row.destination(), row.status(), row.bridgeId(), null, null,
+                null, null);
+    }
+
+    public Transfer get(UUID id) {
+        return transfers.find(id).orElseThrow(() -> ApiException.notFound("transfer " + id)).toTransfer();
+    }
+
+    /** A target leg answered: true when it belongs to an open transfer (which then connects or consults). */
+    public boolean targetAnswered(CallRow target) {
+        Optional<TransferRow> open = tx.execute(s -> transfers.lockOpenFor(target.id())
+                .filter(t -> target.id().equals(t.targetCallId())));
+        if (open.isEmpty()) {
+            return false;
+        }
+        TransferRow t = open.get();
+        if (t.type() == TransferType.BLIND) {
+            finish(t.id(), Status.COMPLETED, null, target);
+        } else {
+            String consult = bridging.consult(t, target);
+            TransferRow consulting = tx.execute(s -> transfers.update(t.with(Status.CONSULTING, null, consult)));
+            log.info("transfer {} consulting in bridge {}", consulting.id(), consult);
+        }
+        return true;
+    }
+
+    /** Attended transfer: the transferor agreed; transferee and target are connected. */
+    public Transfer complete(UUID id) {
+        TransferRow t = transfers.find(id).orElseThrow(() -> ApiException.notFound("transfer " + id));
+        if (t.status() != Status.CONSULTING) {
+            throw ApiException.conflict("transfer_not_consulting", "transfer " + id + " is " + t.status());
+        }
+        return finish(id, Status.COMPLETED, null, calls.get(t.targetCallId()));
+    }
+
+    public Transfer cancel(UUID id) {
+        TransferRow t = transfers.find(id).orElseThrow(() -> ApiException.notFound("transfer " + id));
+        Transfer canceled = finish(id, Status.CANCELED, "canceled", null);
+        calls.hangup(t.targetCallId(), HangupReason.CANCEL, "transfer_canceled");
+        return canceled;
+    }
+
+    /** A call ended: an open transfer it was part of fails (target gone, or transferee gone). */
+    public void callHungUp(CallRow call) {
+        Optional<TransferRow> open = tx.execute(s -> transfers.lockOpenFor(call.id()));
+        open.ifPresent(t -> {
+            boolean target = call.id().equals(t.targetCallId());
+            String reason = target ? "target_" + (call.hangupReason() == null ? "hangup"
+                    : call.hangupReason().name().toLowerCase()) : "transferee_hungup";
+            finish(t.id(), Status.FAILED, reason, null);
+            if (!target) {
+                calls.hangup(t.targetCallId(), HangupReason.NORMAL, "transferee_hungup");
+            }
+        });
+    }
+
+    private Transfer finish(UUID id, Status status, String reason, CallRow target) {
+        Optional<TransferRow> claimed = tx.execute(s -> transfers.lock(id).filter(TransferRow::isOpen)
+                .map(t -> transfers.update(t.with(status, reason, t.consultBridgeId()))));
+        if (claimed.isEmpty()) {
+            return get(id);
+        }
+        TransferRow t = claimed.get();
+        CallRow transferee = callRows.find(t.transfereeCallId()).orElseThrow();
+        if (status == Status.COMPLETED) {
+            bridging.connect(t, transferee, target);
+        } else {
+            bridging.restore(t, transferee);
+        }
+        events.publish(status == Status.COMPLETED ? CallManagerEvents.TRANSFER_COMPLETED : CallManagerEvents.TRANSFER_FAILED,
+                t.toTransfer());
+        log.info("transfer {} {} {}", id, status, reason == null ? "" : reason);
+        return t.toTransfer();
+    }
+}

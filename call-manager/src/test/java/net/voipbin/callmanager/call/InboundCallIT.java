@@ -1,0 +1,94 @@
+package net.voipbin.callmanager.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.callmanager.support.CallManagerITBase;
+import net.voipbin.contract.callmanager.Call.HangupBy;
+import net.voipbin.contract.callmanager.Call.HangupReason;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.contract.flowmanager.Activeflow;
+import tools.jackson.databind.JsonNode;
+
+class InboundCallIT extends CallManagerITBase {
+
+    @Test
+    void aCallToAKnownNumberIsRecordedAndRunsTheNumbersFlow() {
+        String number = ownNumber();
+        CallRow call = inbound(number);
+
+        await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
+        var started = flows.created.stream().filter(c -> c.referenceId().equals(call.id())).findFirst().orElseThrow();
+        assertThat(started.customerId()).isEqualTo(customer);
+        assertThat(started.referenceType()).isEqualTo(Activeflow.ReferenceType.CALL);
+        assertThat(started.variables()).containsEntry("voipbin.call.destination", number);
+        CallRow stored = await().atMost(WAIT).until(() -> callRows.find(call.id()).orElseThrow(),
+                c -> c.activeflowId() != null);
+        assertThat(stored.status()).isEqualTo(CallStatus.RINGING);
+        assertThat(stored.customerId()).isEqualTo(customer);
+        assertThat(stored.destination().target()).isEqualTo(number);
+        assertThat(events.ofCall(CallManagerEvents.CALL_CREATED, call.id())).hasSize(1);
+    }
+
+    @Test
+    void aCallToAnUnknownNumberIsHungUpAndItsRecordSaysWhy() {
+        CallRow call = inbound("+19990000001");
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupReason()).isEqualTo(HangupReason.FAILED);
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.LOCAL);
+        assertThat(ended.hangupNote()).isEqualTo("number_not_found");
+        assertThat(requestsFor(call.channelId())).containsExactly("DELETE /ari/channels/{ch}");
+        assertThat(SIM.channelIds()).doesNotContain(call.channelId());
+    }
+
+    @Test
+    void answerPlayAndHangupReachAsteriskInOrderAndPlayReportsItsEnd() {
+        CallRow call = answeredInbound();
+        client.play(call.id(), new CallRequests.Play(List.of("sound:hello-world"), 2, "op-play-1"));
+        JsonNode finished = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()), l -> !l.isEmpty()).getFirst();
+        assertThat(finished.path("operation_id").asString()).isEqualTo("op-play-1");
+        assertThat(finished.path("operation").asString()).isEqualTo("play");
+        assertThat(finished.path("result").asString()).isEqualTo("done");
+
+        client.hangup(call.id(), HangupReason.NORMAL);
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.LOCAL);
+        assertThat(ended.hangupReason()).isEqualTo(HangupReason.NORMAL);
+        assertThat(requestsFor(call.channelId())).containsExactly("POST /ari/channels/{ch}/answer",
+                "POST /ari/channels/{ch}/play/" + playbackId(call), "DELETE /ari/channels/{ch}");
+        assertThat(simRequests().stream().filter(r -> r.path().startsWith("/ari/channels/" + call.channelId() + "/play"))
+                .findFirst().orElseThrow().param("media")).contains("sound:hello-world,sound:hello-world");
+    }
+
+    private String playbackId(CallRow call) {
+        return simRequests().stream().filter(r -> r.path().startsWith("/ari/channels/" + call.channelId() + "/play/"))
+                .findFirst().orElseThrow().path().substring(("/ari/channels/" + call.channelId() + "/play/").length());
+    }
+
+    @Test
+    void whenTheCallerHangsUpTheCallEndsWithDurationAndReasonAndItsFlowIsStopped() {
+        CallRow call = answeredInbound();
+        SIM.hangupFromCaller(call.channelId());
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.REMOTE);
+        assertThat(ended.hangupReason()).isEqualTo(HangupReason.NORMAL);
+        assertThat(ended.durationMs()).isEqualTo(java.time.Duration.between(ended.tmProgressing(), ended.tmHangup()).toMillis());
+        JsonNode hungup = await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()),
+                l -> !l.isEmpty()).getFirst();
+        assertThat(hungup.path("hangup_reason").asString()).isEqualTo("normal");
+        assertThat(hungup.path("status").asString()).isEqualTo("hangup");
+        assertThat(hungup.has("duration_ms")).isTrue();
+        // flow-manager answers the stop with 503 here: the hangup is unaffected.
+        await().atMost(WAIT).until(() -> flows.stopRequests.contains(ended.activeflowId()));
+    }
+}
