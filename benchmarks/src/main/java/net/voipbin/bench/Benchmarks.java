@@ -21,6 +21,8 @@ public final class Benchmarks {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         benchmarks.put("jmh", org.openjdk.jmh.Main::main);
         benchmarks.put("rpc", net.voipbin.bench.rpc.RpcRoundTrip::main);
+        benchmarks.put("pipecat-dsp", net.voipbin.bench.pipecat.PipecatDsp::main);
+        benchmarks.put("pipecat-sessions", net.voipbin.bench.pipecat.PipecatSessions::main);
         benchmarks.put("ari-proxy", net.voipbin.bench.ari.AriProxyThroughput::main);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar <" + String.join("|", benchmarks.keySet())
