@@ -23,11 +23,16 @@ record ClaimedDelivery(
         boolean active,
         List<WebhookSecret> secrets) {
 
-    /** Circuit breaker and bulkhead key: scheme, host and port, so one dead host slows only its own webhooks. */
+    /**
+     * Circuit breaker and bulkhead key: the endpoint as the customer configured it (scheme, host, port
+     * and path), so a dead endpoint slows only the deliveries addressed to it, even when many
+     * customers' endpoints share one host.
+     */
     String endpoint() {
         URI uri = URI.create(url);
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return (uri.getScheme() + "://" + uri.getHost() + ":" + port).toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return (uri.getScheme() + "://" + uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port + path;
     }
 
     int attemptNumber() {

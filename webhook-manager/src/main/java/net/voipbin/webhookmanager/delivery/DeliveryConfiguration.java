@@ -30,20 +30,39 @@ class DeliveryConfiguration {
                 .build();
     }
 
+    /** Group commit of new deliveries: consumers wait for it, so a message is acked only once its rows are durable. */
     @Bean
-    DeliveryScheduler deliveryScheduler(DeliveryRepository repository, HttpClient webhookHttpClient, SsrfGuard guard,
+    BatchWriter<DeliveryRepository.Enqueue> deliveryIntakeWriter(DeliveryRepository repository,
+            WebhookProperties properties) {
+        return new BatchWriter<>("webhook-intake", events -> {
+            // One statement for the batch; every item learns how many deliveries its batch created.
+            int created = repository.enqueueAll(events, properties.schedule().getFirst());
+            int[] counts = new int[events.size()];
+            java.util.Arrays.fill(counts, created);
+            return counts;
+        }, 256, 2);
+    }
+
+    @Bean
+    BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter(DeliveryRepository repository) {
+        return new BatchWriter<>("webhook-completion", repository::completeAll, 256, 2);
+    }
+
+    @Bean
+    DeliveryScheduler deliveryScheduler(DeliveryRepository repository,
+            BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter, HttpClient webhookHttpClient, SsrfGuard guard,
             WebhookService webhooks, EventPublisher events, WebhookProperties properties, Clock clock) {
         RetryPolicy policy = new RetryPolicy(properties, () -> ThreadLocalRandom.current().nextDouble());
         DeliverySender sender = new DeliverySender(webhookHttpClient, guard, properties.readTimeout(), clock);
-        DeliveryWorker worker = new DeliveryWorker(repository, sender, new EndpointGuards(properties), policy,
+        DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, new EndpointGuards(properties), policy,
                 webhooks, events, clock);
         return new DeliveryScheduler(repository, worker, properties.pollInterval(), properties.lease(),
                 properties.batchSize(), properties.maxInFlight());
     }
 
     @Bean
-    DeliveryEventSubscriber deliveryEventSubscriber(DeliveryRepository repository, DeliveryScheduler scheduler,
-            JsonMapper json, WebhookProperties properties, ServiceName service) {
-        return new DeliveryEventSubscriber(repository, scheduler, json, properties.schedule().getFirst(), service.value());
+    DeliveryEventSubscriber deliveryEventSubscriber(BatchWriter<DeliveryRepository.Enqueue> deliveryIntakeWriter,
+            DeliveryScheduler scheduler, JsonMapper json, WebhookProperties properties, ServiceName service) {
+        return new DeliveryEventSubscriber(deliveryIntakeWriter, scheduler, json, service.value());
     }
 }

@@ -3,7 +3,6 @@ package net.voipbin.webhookmanager.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -35,18 +34,16 @@ final class DeliveryEventSubscriber implements EventSubscriber {
     record WebhookBody(String type, Instant timestamp, JsonNode data) {
     }
 
-    private final DeliveryRepository repository;
+    private final BatchWriter<DeliveryRepository.Enqueue> intake;
     private final DeliveryScheduler scheduler;
     private final JsonMapper json;
-    private final Duration firstDelay;
     private final String ownName;
 
-    DeliveryEventSubscriber(DeliveryRepository repository, DeliveryScheduler scheduler, JsonMapper json,
-            Duration firstDelay, String ownName) {
-        this.repository = repository;
+    DeliveryEventSubscriber(BatchWriter<DeliveryRepository.Enqueue> intake, DeliveryScheduler scheduler,
+            JsonMapper json, String ownName) {
+        this.intake = intake;
         this.scheduler = scheduler;
         this.json = json;
-        this.firstDelay = firstDelay;
         this.ownName = ownName;
     }
 
@@ -65,9 +62,9 @@ final class DeliveryEventSubscriber implements EventSubscriber {
         byte[] digest = sha256(event.publisher(), body);
         String eventKey = HexFormat.of().formatHex(digest);
         String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        int created = repository.enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event), firstDelay);
-        if (created > 0) {
-            log.debug("event {} for customer {}: {} deliveries", event.routingKey(), customer, created);
+        int createdInBatch = intake.write(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId,
+                body, aboutWebhook(event)));
+        if (createdInBatch > 0) {
             scheduler.wakeUp();
         }
     }

@@ -1,5 +1,7 @@
 package net.voipbin.webhookmanager.delivery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,8 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.webhookmanager.WebhookDelivery;
 import net.voipbin.webhookmanager.signing.WebhookSecret;
@@ -28,36 +35,61 @@ class DeliveryRepository {
     static final String COLUMNS = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.status, "
             + "d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.replay_of, d.tm_create, d.tm_update";
 
-    private final JdbcClient jdbc;
+    private static final String ENQUEUE = """
+            INSERT INTO deliveries (id, customer_id, webhook_id, message_id, event_key, event_type, payload,
+                                    status, attempts, next_attempt_at, tm_create, tm_update)
+            SELECT gen_random_uuid(), w.customer_id, w.id, e.message_id, e.event_key, e.type, e.payload,
+                   'pending', 0, now() + make_interval(secs => ?), now(), now()
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::uuid[])
+                 AS e(customer_id, type, event_key, message_id, payload, about)
+            JOIN webhooks w ON w.customer_id = e.customer_id AND w.enabled AND w.tm_delete IS NULL
+                 AND (e.type = ANY (w.event_types) OR (cardinality(w.event_types) = 0 AND e.type <> 'webhook_delivery_failed'))
+                 AND w.id <> e.about
+            ON CONFLICT (webhook_id, event_key) DO NOTHING
+            """;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transaction;
+
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate named,
+            TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.named = named;
+        this.transaction = transaction;
+    }
+
+    /** One event to enqueue for its customer's matching webhooks. */
+    record Enqueue(UUID customerId, String eventType, String eventKey, String messageId, byte[] payload,
+            UUID aboutWebhook) {
+    }
+
+    /** One attempt's outcome to record. */
+    record Completion(UUID id, int attempt, AttemptResult result, RetryPolicy.Decision decision) {
     }
 
     /**
-     * One pending delivery per matching enabled webhook of the customer, in one statement. A webhook
-     * with no event types takes every type except webhook_delivery_failed (that one only when asked
-     * for by name); a failure is never delivered to the webhook it is about. A redelivered event
-     * conflicts on (webhook_id, event_key) and adds nothing.
+     * One pending delivery per matching enabled webhook of the customer, for a whole batch of events in
+     * one statement. A webhook with no event types takes every type except webhook_delivery_failed
+     * (that one only when asked for by name); a failure is never delivered to the webhook it is about.
+     * A redelivered event conflicts on (webhook_id, event_key) and adds nothing. Returns the number of
+     * deliveries created.
      */
-    int enqueue(UUID customerId, String eventType, String eventKey, String messageId, byte[] payload,
-            UUID aboutWebhook, Duration firstDelay) {
-        return jdbc.sql("""
-                INSERT INTO deliveries (id, customer_id, webhook_id, message_id, event_key, event_type, payload,
-                                        status, attempts, next_attempt_at, tm_create, tm_update)
-                SELECT gen_random_uuid(), w.customer_id, w.id, :messageId, :eventKey, :type, :payload,
-                       'pending', 0, now() + make_interval(secs => :delay), now(), now()
-                FROM webhooks w
-                WHERE w.customer_id = :customer AND w.enabled AND w.tm_delete IS NULL
-                  AND (CAST(:type AS text) = ANY (w.event_types)
-                       OR (cardinality(w.event_types) = 0 AND CAST(:type AS text) <> 'webhook_delivery_failed'))
-                  AND w.id <> :about
-                ON CONFLICT (webhook_id, event_key) DO NOTHING
-                """)
-                .param("messageId", messageId).param("eventKey", eventKey).param("type", eventType)
-                .param("payload", payload).param("customer", customerId).param("about", aboutWebhook)
-                .param("delay", firstDelay.toMillis() / 1000.0)
-                .update();
+    int enqueueAll(List<Enqueue> events, Duration firstDelay) {
+        return jdbcTemplate.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(ENQUEUE)) {
+                statement.setDouble(1, firstDelay.toMillis() / 1000.0);
+                statement.setArray(2, connection.createArrayOf("uuid", events.stream().map(Enqueue::customerId).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", events.stream().map(Enqueue::eventType).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", events.stream().map(Enqueue::eventKey).toArray()));
+                statement.setArray(5, connection.createArrayOf("text", events.stream().map(Enqueue::messageId).toArray()));
+                statement.setArray(6, connection.createArrayOf("bytea", events.stream().map(Enqueue::payload).toArray(byte[][]::new)));
+                statement.setArray(7, connection.createArrayOf("uuid", events.stream().map(Enqueue::aboutWebhook).toArray()));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** Leases up to {@code limit} due deliveries; instances skip each other's locked rows. */
@@ -79,9 +111,17 @@ class DeliveryRepository {
                 .query(DeliveryRepository::claimed).list();
     }
 
-    /** Logs the attempt and moves the delivery on, in one statement; empty if it was no longer pending. */
-    Optional<WebhookDelivery> complete(UUID id, int attempt, AttemptResult result, RetryPolicy.Decision decision) {
-        return jdbc.sql("""
+    /**
+     * Logs each attempt and moves its delivery on, one statement each, one transaction for the batch.
+     * A count of 0 means the delivery was no longer pending.
+     */
+    int[] completeAll(List<Completion> completions) {
+        SqlParameterSource[] batch = completions.stream().map(c -> new MapSqlParameterSource()
+                .addValue("id", c.id()).addValue("attempt", c.attempt()).addValue("at", odt(c.result().at()))
+                .addValue("code", c.result().statusCode()).addValue("latency", c.result().latencyMs())
+                .addValue("error", c.result().error()).addValue("status", c.decision().status())
+                .addValue("delay", c.decision().delay().toMillis() / 1000.0)).toArray(SqlParameterSource[]::new);
+        return transaction.execute(status -> named.batchUpdate("""
                 WITH logged AS (
                     INSERT INTO delivery_attempts (delivery_id, attempt, tm_attempt, status_code, latency_ms, error)
                     VALUES (:id, :attempt, :at, CAST(:code AS int), :latency, CAST(:error AS text))
@@ -91,11 +131,12 @@ class DeliveryRepository {
                                       THEN now() + make_interval(secs => :delay) END,
                     last_status_code = CAST(:code AS int), last_error = CAST(:error AS text), tm_update = now()
                 WHERE d.id = :id AND d.status = 'pending'
-                RETURNING\s""" + COLUMNS)
-                .param("id", id).param("attempt", attempt).param("at", odt(result.at()))
-                .param("code", result.statusCode()).param("latency", result.latencyMs()).param("error", result.error())
-                .param("status", decision.status()).param("delay", decision.delay().toMillis() / 1000.0)
-                .query(DeliveryRepository::delivery).optional();
+                """, batch));
+    }
+
+    Optional<WebhookDelivery> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d WHERE d.id = :id")
+                .param("id", id).query(DeliveryRepository::delivery).optional();
     }
 
     /** Gives a leased delivery back without an attempt (its endpoint is busy). */

@@ -2,7 +2,6 @@ package net.voipbin.webhookmanager.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DeliveryRepository repository;
+    private final BatchWriter<DeliveryRepository.Completion> completions;
     private final DeliverySender sender;
     private final EndpointGuards guards;
     private final RetryPolicy policy;
@@ -29,9 +29,11 @@ final class DeliveryWorker {
     private final EventPublisher events;
     private final Clock clock;
 
-    DeliveryWorker(DeliveryRepository repository, DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
+    DeliveryWorker(DeliveryRepository repository, BatchWriter<DeliveryRepository.Completion> completions,
+            DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
             WebhookService webhooks, EventPublisher events, Clock clock) {
         this.repository = repository;
+        this.completions = completions;
         this.sender = sender;
         this.guards = guards;
         this.policy = policy;
@@ -81,8 +83,7 @@ final class DeliveryWorker {
     private void record(ClaimedDelivery delivery, AttemptResult result) {
         int attempt = delivery.attemptNumber();
         RetryPolicy.Decision decision = policy.decide(attempt, result);
-        Optional<WebhookDelivery> saved = repository.complete(delivery.id(), attempt, result, decision);
-        if (saved.isEmpty()) {
+        if (completions.write(new DeliveryRepository.Completion(delivery.id(), attempt, result, decision)) == 0) {
             return;
         }
         switch (decision.outcome()) {
@@ -90,7 +91,7 @@ final class DeliveryWorker {
             case RETRY -> log.info("delivery {} attempt {} failed ({}), next in {} ms", delivery.id(), attempt,
                     describe(result), decision.delay().toMillis());
             case GONE -> webhooks.disableGone(delivery.webhookId(), result.statusCode());
-            case FAILED -> failed(saved.get(), result);
+            case FAILED -> repository.find(delivery.id()).ifPresent(failed -> failed(failed, result));
         }
     }
 

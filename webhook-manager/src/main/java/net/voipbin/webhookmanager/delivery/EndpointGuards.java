@@ -11,7 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import net.voipbin.webhookmanager.config.WebhookProperties;
 
 /**
- * One Resilience4j circuit breaker and one bulkhead per endpoint (scheme://host:port): a dead or slow
+ * One Resilience4j circuit breaker and one bulkhead per endpoint (its URL without the query): a dead or slow
  * endpoint trips its own breaker and fills its own bulkhead, and every other customer's deliveries
  * keep their workers.
  */

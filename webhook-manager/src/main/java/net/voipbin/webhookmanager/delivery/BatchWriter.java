@@ -1,0 +1,102 @@
+package net.voipbin.webhookmanager.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Group commit: callers hand in one write each and block until the transaction holding it has
+ * committed; a few flusher threads take whatever has queued up meanwhile and write it as one batch
+ * in one transaction. Under load one commit carries many writes; alone, a write goes out at once.
+ * The caller's guarantee is unchanged: when {@link #write} returns, the row is durable.
+ */
+final class BatchWriter<T> implements AutoCloseable {
+
+    private record Pending<T>(T item, CompletableFuture<Integer> done) {
+    }
+
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final Function<List<T>, int[]> flush;
+    private final int maxBatch;
+    private final List<Thread> flushers = new ArrayList<>();
+    private volatile boolean open = true;
+
+    /** {@code flush} writes the items in one transaction and returns each one's update count. */
+    BatchWriter(String name, Function<List<T>, int[]> flush, int maxBatch, int flusherThreads) {
+        this.flush = flush;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < flusherThreads; i++) {
+            flushers.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(this::run));
+        }
+    }
+
+    /** Writes {@code item} and returns its update count once committed; a failed batch fails every caller in it. */
+    int write(T item) {
+        if (!open) {
+            throw new IllegalStateException("batch writer closed");
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        queue.add(new Pending<>(item, done));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending<T>> batch = new ArrayList<>(maxBatch);
+        while (open || !queue.isEmpty()) {
+            Pending<T> first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            flushBatch(batch);
+            batch.clear();
+        }
+    }
+
+    private void flushBatch(List<Pending<T>> batch) {
+        try {
+            int[] counts = flush.apply(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(counts[i]);
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /** Stops taking writes; what is queued is still written. */
+    @Override
+    public void close() {
+        open = false;
+        for (Thread flusher : flushers) {
+            try {
+                flusher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending<T>> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            flushBatch(rest);
+        }
+    }
+}
