@@ -1,7 +1,5 @@
 package net.voipbin.pipecatmanager.runner;
 
-import java.nio.charset.StandardCharsets;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.netty.buffer.ByteBuf;
@@ -168,10 +166,5 @@ public final class RunnerCodec {
             size++;
         }
         return size;
-    }
-
-    /** UTF-8 of a message payload, for logs. */
-    static String utf8(ByteBuf buf) {
-        return buf.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import net.voipbin.pipecatmanager.audio.Downsampler;
 import net.voipbin.pipecatmanager.audio.MuLaw;
 import net.voipbin.pipecatmanager.audio.Upsampler;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketEncoder;
-import net.voipbin.pipecatmanager.runner.RunnerCodec;
 
 /**
  * One session's audio conversions between the caller's format and the runner's 16 kHz PCM, in
@@ -115,10 +114,6 @@ final class AudioBridge {
 
     int frameBytes() {
         return 3 + format.frameSamples() * format.bytesPerSample();
-    }
-
-    static int runnerFrameSize(int samples) {
-        return RunnerCodec.maxAudioFrameSize(samples);
     }
 
     private static void writeLe(ByteBuf out, short[] samples, int n) {

@@ -1,7 +1,5 @@
 package net.voipbin.pipecatmanager.session;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -20,6 +18,7 @@ import net.voipbin.pipecatmanager.runner.RunnerClient;
 import net.voipbin.pipecatmanager.runner.RunnerCodec;
 import net.voipbin.pipecatmanager.runner.RunnerListener;
 import net.voipbin.pipecatmanager.tool.ToolCall;
+import net.voipbin.pipecatmanager.tool.ToolOutcome;
 
 /**
  * One live AI call: the caller's AudioSocket connection and the runner's WebSocket, both on the
@@ -39,7 +38,7 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     private final PlayoutQueue queue;
     private final AudioBridge bridge;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final Map<String, String> toolResults = new HashMap<>();
+    private final ToolLedger tools = new ToolLedger();
     private volatile EventLoop loop;
     private Channel caller;
     private Channel runner;
@@ -173,14 +172,10 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
 
     /** Exactly one outcome per tool_call_id: a repeat never runs again and gets the first result. */
     private void toolCall(ToolCall call) {
-        if (toolResults.containsKey(call.toolCallId())) {
-            String first = toolResults.get(call.toolCallId());
-            if (first != null) {
-                sendMessage(first);
-            }
+        if (!tools.claim(call.toolCallId())) {
+            tools.result(call.toolCallId()).ifPresent(this::sendMessage);
             return;
         }
-        toolResults.put(call.toolCallId(), null);
         if ("end_call".equals(call.functionName())) {
             pendingEndCall = call;
             return;
@@ -188,9 +183,9 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         hooks.tool(this, call).thenAccept(outcome -> loop.execute(() -> answer(call, outcome)));
     }
 
-    private void answer(ToolCall call, net.voipbin.pipecatmanager.tool.ToolOutcome outcome) {
+    private void answer(ToolCall call, ToolOutcome outcome) {
         String result = messages.functionCallResult(call, outcome);
-        toolResults.put(call.toolCallId(), result);
+        tools.record(call.toolCallId(), result);
         sendMessage(result);
     }
 
