@@ -88,8 +88,8 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
             warnRate("caller audio of kind " + AudioSocketDecoder.kindOf(frame));
             return;
         }
-        if (!runnerReady) {
-            return;
+        if (!runnerReady || !runner.isWritable()) {
+            return;   // not connected yet, or a runner that stopped reading: live audio is dropped, never piled up
         }
         int length = AudioSocketDecoder.payloadLength(frame);
         int samples = bridge.runnerSamples(length);
