@@ -18,7 +18,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
@@ -49,7 +48,9 @@ public final class ProxyStandIn implements AutoCloseable {
     private final AsteriskSim sim;
     private final JsonMapper json;
     private final Topology topology;
-    private final RabbitTemplate publisher;
+    /** One channel for every event: the broker keeps order only per channel, as the real proxy knows. */
+    private final com.rabbitmq.client.Connection publisherConnection;
+    private final Channel publisher;
     private final HttpClient http = HttpClient.newHttpClient();
     private final DirectMessageListenerContainer rpc;
     private final String auth;
@@ -59,7 +60,12 @@ public final class ProxyStandIn implements AutoCloseable {
         this.sim = sim;
         this.json = json;
         this.topology = topology;
-        this.publisher = new RabbitTemplate(connectionFactory);
+        try {
+            this.publisherConnection = TestInfra.rabbit().connectionFactory().newConnection("proxy-stand-in");
+            this.publisher = publisherConnection.createChannel();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         this.auth = "Basic " + Base64.getEncoder().encodeToString("asterisk:asterisk".getBytes(StandardCharsets.UTF_8));
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
         List<String> queues = List.of(topology.asteriskRequestQueue(ASTERISK_ID), topology.asteriskCallRequestQueue());
@@ -90,10 +96,13 @@ public final class ProxyStandIn implements AutoCloseable {
         publishRaw(json.writeValueAsBytes(event));
     }
 
-    public void publishRaw(byte[] body) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        publisher.send(topology.asteriskEvents(), "", new Message(body, properties));
+    public synchronized void publishRaw(byte[] body) {
+        try {
+            publisher.basicPublish(topology.asteriskEvents(), "", new AMQP.BasicProperties.Builder()
+                    .contentType("application/json").deliveryMode(2).build(), body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -145,6 +154,11 @@ public final class ProxyStandIn implements AutoCloseable {
     @Override
     public void close() {
         rpc.stop();
+        try {
+            publisherConnection.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
         if (socket != null) {
             socket.abort();
         }

@@ -1,0 +1,96 @@
+package net.voipbin.callmanager.ari;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.callmanager.call.CallRow;
+import net.voipbin.callmanager.support.CallManagerITBase;
+import net.voipbin.callmanager.support.ProxyStandIn;
+import net.voipbin.contract.asteriskproxy.AsteriskProxyEvents;
+import net.voipbin.contract.asteriskproxy.ProxyConnected;
+import net.voipbin.contract.callmanager.Call.HangupBy;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.envelope.RpcRequest;
+import net.voipbin.testsupport.ServiceChecks;
+import tools.jackson.databind.JsonNode;
+
+class AriIntakeIT extends CallManagerITBase {
+
+    @Test
+    void everyDigitIsForwardedAndACollectionEndsAtItsMaxLength() {
+        CallRow call = answeredInbound();
+        client.digitsReceive(call.id(), new CallRequests.DigitsReceive(10_000, 3, "#", "op-digits-1"));
+        SIM.pressDigits(call.channelId(), "1234");
+
+        JsonNode finished = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()), l -> !l.isEmpty()).getFirst();
+        assertThat(finished.path("digits").asString()).isEqualTo("123");
+        assertThat(finished.path("result").asString()).isEqualTo("done");
+        assertThat(finished.path("operation").asString()).isEqualTo("digits_receive");
+        List<JsonNode> digits = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_DTMF_RECEIVED, call.id()), l -> l.size() == 4);
+        assertThat(digits).extracting(d -> d.path("digit").asString()).containsExactly("1", "2", "3", "4");
+        assertThat(digits.getFirst().path("activeflow_id").asString()).isEqualTo(call(call).activeflowId().toString());
+    }
+
+    @Test
+    void aCollectionEndsAtTheTerminatorOrWithATimeoutAndWhatArrived() {
+        CallRow call = answeredInbound();
+        client.digitsReceive(call.id(), new CallRequests.DigitsReceive(10_000, 10, "#", "op-term"));
+        SIM.pressDigits(call.channelId(), "42#");
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()),
+                l -> l.size() == 1);
+
+        client.digitsReceive(call.id(), new CallRequests.DigitsReceive(300, 10, "#", "op-timeout"));
+        SIM.pressDigits(call.channelId(), "7");
+        List<JsonNode> finished = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()), l -> l.size() == 2);
+        assertThat(finished.get(0).path("digits").asString()).isEqualTo("42");
+        assertThat(finished.get(1).path("operation_id").asString()).isEqualTo("op-timeout");
+        assertThat(finished.get(1).path("result").asString()).isEqualTo("timeout");
+        assertThat(finished.get(1).path("digits").asString()).isEqualTo("7");
+    }
+
+    @Test
+    void malformedAriEventsAreSkippedAndLaterEventsStillHandled() {
+        proxy.publishRaw("{not json".getBytes(StandardCharsets.UTF_8));
+        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                RpcRequest.JSON, json.readTree("{\"type\":\"StasisStart\",\"channel\":{\"name\":\"no id\"}}"),
+                ProxyStandIn.ASTERISK_ID));
+        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                RpcRequest.JSON, json.readTree("{\"type\":\"SomethingNew\",\"x\":1}"), ProxyStandIn.ASTERISK_ID));
+
+        CallRow call = inbound(ownNumber());
+        await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
+        await().atMost(WAIT).until(() -> ServiceChecks.queueExists(topology.asteriskEvents() + ".dead"));
+    }
+
+    @Test
+    void afterAProxyReconnectCallsWhoseChannelIsGoneAreHungUp() {
+        CallRow kept = answeredInbound();
+        CallRow lost = answeredInbound();
+        List<String> alive = SIM.channelIds().stream().filter(id -> !id.equals(lost.channelId())).toList();
+
+        proxy.publish(new Event(AsteriskProxyEvents.PROXY_CONNECTED, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                RpcRequest.JSON, json.valueToTree(new ProxyConnected(ProxyStandIn.ASTERISK_ID, alive)),
+                ProxyStandIn.ASTERISK_ID));
+
+        CallRow ended = awaitStatus(lost.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.REMOTE);
+        await().atMost(WAIT).until(() -> !events.ofCall(CallManagerEvents.CALL_HUNGUP, lost.id()).isEmpty());
+        assertThat(call(kept).status()).isEqualTo(CallStatus.PROGRESSING);
+    }
+
+    private CallRow call(CallRow call) {
+        return callRows.find(call.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,109 @@
+package net.voipbin.callmanager.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.asterisksim.OriginateOutcome;
+import net.voipbin.callmanager.call.CallRow;
+import net.voipbin.callmanager.support.CallManagerITBase;
+import net.voipbin.contract.callmanager.Address;
+import net.voipbin.contract.callmanager.Call;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.contract.callmanager.Confbridge;
+import net.voipbin.contract.callmanager.ConfbridgeRequests;
+import net.voipbin.contract.callmanager.Transfer;
+import net.voipbin.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+
+/** Transfers checked against the simulator's bridges: who is really connected with whom. */
+class TransferIT extends CallManagerITBase {
+
+    /** A caller (the transferee) talking with an agent call (the transferor) in one bridge. */
+    private record Pair(CallRow caller, CallRow agent, String bridgeId) {
+    }
+
+    private Pair callerWithAgent() {
+        CallRow caller = answeredInbound();
+        Call agent = client.create(new CallRequests.Create(customer, Address.tel("+15550100000"),
+                List.of(Address.tel("+15550200" + (100 + (int) (Math.random() * 899)))), null, null)).getFirst();
+        awaitStatus(agent.id(), CallStatus.PROGRESSING);
+        Confbridge room = rpc.call(topology.requestQueue("call-manager"), "POST", "/v1/confbridges",
+                new ConfbridgeRequests.Create(customer, Confbridge.Type.CONNECT), Confbridge.class);
+        for (UUID id : List.of(caller.id(), agent.id())) {
+            rpc.call(topology.requestQueue("call-manager"), "POST", "/v1/confbridges/" + room.id() + "/join",
+                    new ConfbridgeRequests.Member(id), Confbridge.class);
+        }
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()).size() == 2);
+        await().atMost(WAIT).until(() -> callRows.find(agent.id()).orElseThrow().bridgeId() != null);
+        return new Pair(callRows.find(caller.id()).orElseThrow(), callRows.find(agent.id()).orElseThrow(),
+                room.bridgeId());
+    }
+
+    private Transfer transfer(CallRow transferee, String type, String target) {
+        JsonNode body = read(Http.post(api("/calls/" + transferee.id() + "/transfer"), token,
+                "{\"type\":\"" + type + "\",\"destination\":{\"type\":\"tel\",\"target\":\"" + target + "\"}}"), 201);
+        return json.treeToValue(body, Transfer.class);
+    }
+
+    private Transfer awaitTransfer(UUID id, Transfer.Status status) {
+        return await().atMost(WAIT).until(() -> json.treeToValue(read(Http.get(api("/transfers/" + id), token), 200),
+                Transfer.class), t -> t.status() == status);
+    }
+
+    @Test
+    void blindTransferConnectsTheCallerWithTheTargetAndDropsTheAgent() {
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "blind", "+15550301001");
+
+        Transfer done = awaitTransfer(transfer.id(), Transfer.Status.COMPLETED);
+        CallRow target = callRows.find(done.targetCallId()).orElseThrow();
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), target.channelId())));
+        awaitStatus(pair.agent().id(), CallStatus.HANGUP);
+        assertThat(callRows.find(pair.caller().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
+        assertThat(events.of(CallManagerEvents.TRANSFER_CREATED, "id", transfer.id())).hasSize(1);
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_COMPLETED, "id", transfer.id()).size() == 1);
+    }
+
+    @Test
+    void attendedTransferConsultsTheTargetThenCompletes() {
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301002");
+
+        Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
+        CallRow target = callRows.find(consulting.targetCallId()).orElseThrow();
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()), ids -> ids.equals(List.of(pair.caller().channelId())));
+        assertThat(requestsFor(pair.caller().channelId())).contains("POST /ari/channels/{ch}/hold");
+
+        read(Http.post(api("/transfers/" + transfer.id() + "/complete"), token, "{}"), 200);
+
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), target.channelId())));
+        awaitStatus(pair.agent().id(), CallStatus.HANGUP);
+        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
+        awaitTransfer(transfer.id(), Transfer.Status.COMPLETED);
+    }
+
+    @Test
+    void attendedTransferToATargetThatDoesNotAnswerLeavesTheCallerWithTheAgent() {
+        SIM.planOriginate("+15550301003", OriginateOutcome.NO_ANSWER, Duration.ofMillis(200));
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301003");
+
+        Transfer failed = awaitTransfer(transfer.id(), Transfer.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("target_noanswer");
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_FAILED, "id", transfer.id()).size() == 1);
+        assertThat(proxy.bridgeChannels(pair.bridgeId()))
+                .containsExactlyInAnyOrder(pair.caller().channelId(), pair.agent().channelId());
+        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
+        assertThat(callRows.find(pair.agent().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
+    }
+}
