@@ -25,6 +25,7 @@ import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.RecordedRequest;
 import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.topology.Topology;
@@ -92,6 +93,8 @@ class AsteriskProxyIT {
             assertThat(message.envelope().get("publisher").asString()).isEqualTo("asterisk-proxy");
             assertThat(message.envelope().get("asterisk_id").asString()).isEqualTo(ASTERISK_ID);
             assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
+            Event event = Json.newMapper().readValue(message.body(), Event.class);
+            assertThat(event.data()).isEqualTo(Json.newMapper().readTree(sent.get(i)));
         }
         assertThat(received).extracting(r -> r.envelope().at("/data/type").asString())
                 .startsWith("StasisStart", "ChannelDtmfReceived", "ChannelDtmfReceived", "ChannelDtmfReceived")
@@ -135,11 +138,13 @@ class AsteriskProxyIT {
     @Order(4)
     void aNonJsonFrameIsSkippedAndLaterEventsFlow() {
         double invalidBefore = metrics.invalidFrames();
+        double reconnectsBefore = metrics.reconnects();
         ASTERISK.injectRawFrame("this is not json {");
         String channel = ASTERISK.placeInboundCall("+15550000", "2000");
 
         events.await(r -> r.body().contains(channel), 1);
         assertThat(metrics.invalidFrames()).isEqualTo(invalidBefore + 1);
+        assertThat(metrics.reconnects()).as("the connection stayed up").isEqualTo(reconnectsBefore);
         assertThat(events.matching(r -> r.body().contains("this is not json"))).isEmpty();
         assertThat(health().status()).isEqualTo(200);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -42,7 +43,13 @@ final class EventQueueProbe implements AutoCloseable {
 
     /** Waits until {@code count} messages match, and returns all matching ones in arrival order. */
     List<Received> await(Predicate<Received> filter, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> matching(filter).size() >= count);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> matching(filter).size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " matching messages; received: " + received.stream()
+                    .map(r -> r.envelope().get("type").asString() + "/" + r.envelope().at("/data/type").asString(""))
+                    .toList(), e);
+        }
         return matching(filter);
     }
 

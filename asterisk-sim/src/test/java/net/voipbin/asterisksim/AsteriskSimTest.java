@@ -176,6 +176,22 @@ class AsteriskSimTest {
     }
 
     @Test
+    void ringHoldAndRedirectBehaveLikeAsterisk() {
+        String channel = sim.placeInboundCall("1", "1000");
+        assertThat(ari.post("/ari/channels/" + channel + "/ring").status()).isEqualTo(204);
+        assertThat(ari.post("/ari/channels/" + channel + "/hold").status()).isEqualTo(204);
+        assertThat(ari.delete("/ari/channels/" + channel + "/hold").status()).isEqualTo(204);
+        assertThat(ari.post("/ari/channels/" + channel + "/mute?direction=both").status()).isEqualTo(204);
+        assertThat(ari.post("/ari/channels/" + channel + "/dtmf").status()).isEqualTo(400);
+        assertThat(ari.post("/ari/channels/" + channel + "/redirect?endpoint=PJSIP/other").status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.channelIds().isEmpty());
+        assertThat(types()).containsExactly("StasisStart", "ChannelStateChange", "ChannelHold", "ChannelUnhold",
+                "ChannelHangupRequest", "StasisEnd", "ChannelDestroyed");
+        assertThat(AriJson.parse(sim.events().get(1)).at("/channel/state").asString()).isEqualTo("Ringing");
+    }
+
+    @Test
     void theHttpControlApiPlacesCalls() {
         AriHttp.Response placed = ari.send("POST", "/sim/calls?caller=%2B1555&dialed=2000", null, null);
         String channel = AriJson.parse(placed.body()).get("channel_id").asString();

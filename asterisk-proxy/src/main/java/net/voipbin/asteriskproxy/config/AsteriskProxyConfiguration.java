@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.FanoutExchange;
@@ -89,11 +90,11 @@ public class AsteriskProxyConfiguration {
     @Bean
     AriEventPublisher ariEventPublisher(ConnectionFactory connectionFactory, Topology topology,
             AsteriskProperties properties, JsonMapper json, Clock clock, ProxyMetrics metrics,
-            VoipbinProperties voipbin) {
+            VoipbinProperties voipbin, AmqpAdmin amqpAdmin) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setUsePublisherConnection(true);
         return new AriEventPublisher(template, topology.asteriskEvents(), properties.id(), json, clock, metrics,
-                voipbin.events().confirmTimeout());
+                voipbin.events().confirmTimeout(), amqpAdmin::initialize);
     }
 
     @Bean

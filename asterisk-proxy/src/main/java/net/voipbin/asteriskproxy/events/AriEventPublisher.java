@@ -47,13 +47,16 @@ public final class AriEventPublisher implements SmartLifecycle {
     private final Clock clock;
     private final ProxyMetrics metrics;
     private final Duration confirmTimeout;
+    private final Runnable declareTopology;
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>(10_000);
     private volatile boolean running;
+    private boolean declared;
     private Thread worker;
 
     public AriEventPublisher(RabbitTemplate template, String exchange, String asteriskId, JsonMapper json, Clock clock,
-            ProxyMetrics metrics, Duration confirmTimeout) {
+            ProxyMetrics metrics, Duration confirmTimeout, Runnable declareTopology) {
         this.template = template;
+        this.declareTopology = declareTopology;
         this.exchange = exchange;
         this.asteriskId = asteriskId;
         this.json = json;
@@ -117,6 +120,7 @@ public final class AriEventPublisher implements SmartLifecycle {
         long pause = 200;
         while (true) {
             try {
+                declareOnce();
                 sendConfirmed(batch);
                 metrics.eventsOut(batch.size());
                 return;
@@ -130,6 +134,17 @@ public final class AriEventPublisher implements SmartLifecycle {
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 5_000);
             }
+        }
+    }
+
+    /**
+     * The queue must be bound before the first event goes out: a fanout exchange drops what it cannot
+     * route, and the broker-side declarations otherwise race the first publish ({@code proxy_connected}).
+     */
+    private void declareOnce() {
+        if (!declared) {
+            declareTopology.run();
+            declared = true;
         }
     }
 
