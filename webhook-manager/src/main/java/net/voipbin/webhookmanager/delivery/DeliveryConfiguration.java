@@ -2,6 +2,8 @@ package net.voipbin.webhookmanager.delivery;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,16 +32,22 @@ class DeliveryConfiguration {
                 .build();
     }
 
-    /** Group commit of new deliveries: consumers wait for it, so a message is acked only once its rows are durable. */
+    /**
+     * Group commit of new deliveries: consumers wait for it, so a message is acked only once its rows
+     * are durable. With no first delay the new deliveries are leased and attempted at once, without a
+     * trip through the scheduler's poll; otherwise the scheduler picks them when due.
+     */
     @Bean
     BatchWriter<DeliveryRepository.Enqueue> deliveryIntakeWriter(DeliveryRepository repository,
-            WebhookProperties properties) {
+            DeliveryScheduler scheduler, WebhookProperties properties) {
+        Duration firstDelay = properties.schedule().getFirst();
+        boolean immediate = firstDelay.isZero();
         return new BatchWriter<>("webhook-intake", events -> {
-            // One statement for the batch; every item learns how many deliveries its batch created.
-            int created = repository.enqueueAll(events, properties.schedule().getFirst());
-            int[] counts = new int[events.size()];
-            java.util.Arrays.fill(counts, created);
-            return counts;
+            List<ClaimedDelivery> created = repository.enqueueAll(events, immediate ? scheduler.lease() : firstDelay);
+            if (immediate) {
+                scheduler.dispatch(created);
+            }
+            return new int[events.size()];
         }, 256, 2);
     }
 
@@ -62,7 +70,7 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryEventSubscriber deliveryEventSubscriber(BatchWriter<DeliveryRepository.Enqueue> deliveryIntakeWriter,
-            DeliveryScheduler scheduler, JsonMapper json, WebhookProperties properties, ServiceName service) {
-        return new DeliveryEventSubscriber(deliveryIntakeWriter, scheduler, json, service.value());
+            JsonMapper json, ServiceName service) {
+        return new DeliveryEventSubscriber(deliveryIntakeWriter, json, service.value());
     }
 }

@@ -35,14 +35,11 @@ final class DeliveryEventSubscriber implements EventSubscriber {
     }
 
     private final BatchWriter<DeliveryRepository.Enqueue> intake;
-    private final DeliveryScheduler scheduler;
     private final JsonMapper json;
     private final String ownName;
 
-    DeliveryEventSubscriber(BatchWriter<DeliveryRepository.Enqueue> intake, DeliveryScheduler scheduler,
-            JsonMapper json, String ownName) {
+    DeliveryEventSubscriber(BatchWriter<DeliveryRepository.Enqueue> intake, JsonMapper json, String ownName) {
         this.intake = intake;
-        this.scheduler = scheduler;
         this.json = json;
         this.ownName = ownName;
     }
@@ -62,11 +59,7 @@ final class DeliveryEventSubscriber implements EventSubscriber {
         byte[] digest = sha256(event.publisher(), body);
         String eventKey = HexFormat.of().formatHex(digest);
         String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        int createdInBatch = intake.write(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId,
-                body, aboutWebhook(event)));
-        if (createdInBatch > 0) {
-            scheduler.wakeUp();
-        }
+        intake.write(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event)));
     }
 
     /** A webhook_delivery_failed event is never delivered to the webhook whose delivery failed. */

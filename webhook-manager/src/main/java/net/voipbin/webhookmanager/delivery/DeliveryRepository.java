@@ -35,17 +35,24 @@ class DeliveryRepository {
     static final String COLUMNS = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.status, "
             + "d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.replay_of, d.tm_create, d.tm_update";
 
+    /** The deliveries come back as leased, ready for their first attempt (see {@link #enqueueAll}). */
     private static final String ENQUEUE = """
-            INSERT INTO deliveries (id, customer_id, webhook_id, message_id, event_key, event_type, payload,
-                                    status, attempts, next_attempt_at, tm_create, tm_update)
-            SELECT gen_random_uuid(), w.customer_id, w.id, e.message_id, e.event_key, e.type, e.payload,
-                   'pending', 0, now() + make_interval(secs => ?), now(), now()
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::uuid[])
-                 AS e(customer_id, type, event_key, message_id, payload, about)
-            JOIN webhooks w ON w.customer_id = e.customer_id AND w.enabled AND w.tm_delete IS NULL
-                 AND (e.type = ANY (w.event_types) OR (cardinality(w.event_types) = 0 AND e.type <> 'webhook_delivery_failed'))
-                 AND w.id <> e.about
-            ON CONFLICT (webhook_id, event_key) DO NOTHING
+            WITH created AS (
+                INSERT INTO deliveries (id, customer_id, webhook_id, message_id, event_key, event_type, payload,
+                                        status, attempts, next_attempt_at, tm_create, tm_update)
+                SELECT gen_random_uuid(), w.customer_id, w.id, e.message_id, e.event_key, e.type, e.payload,
+                       'pending', 0, now() + make_interval(secs => ?), now(), now()
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::uuid[])
+                     AS e(customer_id, type, event_key, message_id, payload, about)
+                JOIN webhooks w ON w.customer_id = e.customer_id AND w.enabled AND w.tm_delete IS NULL
+                     AND (e.type = ANY (w.event_types)
+                          OR (cardinality(w.event_types) = 0 AND e.type <> 'webhook_delivery_failed'))
+                     AND w.id <> e.about
+                ON CONFLICT (webhook_id, event_key) DO NOTHING
+                RETURNING id, customer_id, webhook_id, message_id, event_type, payload, attempts)
+            SELECT d.*, w.url, w.enabled AND w.tm_delete IS NULL AS active, w.secret,
+                   CASE WHEN w.previous_secret_expires > now() THEN w.previous_secret END AS previous_secret
+            FROM created d JOIN webhooks w ON w.id = d.webhook_id
             """;
 
     private final JdbcClient jdbc;
@@ -74,20 +81,27 @@ class DeliveryRepository {
      * One pending delivery per matching enabled webhook of the customer, for a whole batch of events in
      * one statement. A webhook with no event types takes every type except webhook_delivery_failed
      * (that one only when asked for by name); a failure is never delivered to the webhook it is about.
-     * A redelivered event conflicts on (webhook_id, event_key) and adds nothing. Returns the number of
-     * deliveries created.
+     * A redelivered event conflicts on (webhook_id, event_key) and adds nothing. The new deliveries are
+     * due after {@code dueIn}: the caller that attempts them at once passes the lease, so that no other
+     * instance picks them meanwhile (and a crash leaves them to the scheduler when the lease ends).
      */
-    int enqueueAll(List<Enqueue> events, Duration firstDelay) {
+    List<ClaimedDelivery> enqueueAll(List<Enqueue> events, Duration dueIn) {
         return jdbcTemplate.execute((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(ENQUEUE)) {
-                statement.setDouble(1, firstDelay.toMillis() / 1000.0);
+                statement.setDouble(1, dueIn.toMillis() / 1000.0);
                 statement.setArray(2, connection.createArrayOf("uuid", events.stream().map(Enqueue::customerId).toArray()));
                 statement.setArray(3, connection.createArrayOf("text", events.stream().map(Enqueue::eventType).toArray()));
                 statement.setArray(4, connection.createArrayOf("text", events.stream().map(Enqueue::eventKey).toArray()));
                 statement.setArray(5, connection.createArrayOf("text", events.stream().map(Enqueue::messageId).toArray()));
                 statement.setArray(6, connection.createArrayOf("bytea", events.stream().map(Enqueue::payload).toArray(byte[][]::new)));
                 statement.setArray(7, connection.createArrayOf("uuid", events.stream().map(Enqueue::aboutWebhook).toArray()));
-                return statement.executeUpdate();
+                List<ClaimedDelivery> created = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        created.add(claimed(rs, created.size()));
+                    }
+                }
+                return created;
             }
         });
     }

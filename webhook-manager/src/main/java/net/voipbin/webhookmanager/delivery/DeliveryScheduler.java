@@ -89,6 +89,29 @@ public final class DeliveryScheduler implements SmartLifecycle {
         }
     }
 
+    /** The lease a delivery attempted at once by its intake gets. */
+    Duration lease() {
+        return lease;
+    }
+
+    /**
+     * Attempts deliveries leased by the caller now, waiting for free slots (which pushes back on the
+     * intake when every slot is busy). When stopping, they are left to their lease.
+     */
+    void dispatch(List<ClaimedDelivery> leased) {
+        try {
+            for (ClaimedDelivery delivery : leased) {
+                if (!running) {
+                    return;
+                }
+                slots.acquire();
+                execute(delivery);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** True when there may be more due work right away (a full batch was claimed). */
     private boolean claimAndDispatch() throws InterruptedException {
         slots.acquire();
@@ -97,18 +120,23 @@ public final class DeliveryScheduler implements SmartLifecycle {
         List<ClaimedDelivery> due = repository.claim(wanted, lease);
         for (ClaimedDelivery delivery : due) {
             slots.acquire();
-            workers.execute(() -> {
-                try {
-                    worker.process(delivery);
-                } catch (RuntimeException e) {
-                    // The lease brings it back; the attempt is not lost.
-                    log.error("delivery {} attempt could not be recorded: {}", delivery.id(), e.getMessage());
-                } finally {
-                    slots.release();
-                }
-            });
+            execute(delivery);
         }
         return due.size() == wanted;
+    }
+
+    /** Runs one attempt on a virtual thread; the caller holds a slot for it. */
+    private void execute(ClaimedDelivery delivery) {
+        workers.execute(() -> {
+            try {
+                worker.process(delivery);
+            } catch (RuntimeException e) {
+                // The lease brings it back; the attempt is not lost.
+                log.error("delivery {} attempt could not be recorded: {}", delivery.id(), e.getMessage());
+            } finally {
+                slots.release();
+            }
+        });
     }
 
     private void sleepQuietly() {
