@@ -55,6 +55,12 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
+    /** A client that resets its connection is no event worth a stack trace. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
     private void http(ChannelHandlerContext ctx, FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
