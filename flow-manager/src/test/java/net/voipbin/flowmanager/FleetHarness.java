@@ -37,11 +37,12 @@ final class FleetHarness implements AutoCloseable {
 
     /**
      * One fleet for every IT class of this JVM (starting Spring twice costs more than all the tests),
-     * with a loop guard of 50 actions; closed when the JVM exits.
+     * with a loop guard of 50 actions and loopback customer URLs allowed; closed when the JVM exits.
      */
     static synchronized FleetHarness shared() {
         if (shared == null) {
-            shared = new FleetHarness(Map.of("voipbin.flow.max-executions", "50")).start();
+            shared = new FleetHarness(Map.of("voipbin.flow.max-executions", "50",
+                    "voipbin.flow.allow-private-urls", "true")).start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fleet-harness-close"));
         }
         return shared;

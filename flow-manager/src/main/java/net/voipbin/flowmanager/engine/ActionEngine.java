@@ -39,7 +39,7 @@ public class ActionEngine implements AutoCloseable {
     private final FlowValidator options;
     private final EngineProperties properties;
     private final Clock clock;
-    private final StripedLocks locks = new StripedLocks(256);
+    private final StripedLocks locks = new StripedLocks(4096);
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("flow-", 0).factory());
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(

@@ -14,11 +14,13 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link CustomerHttp} on the JDK client. The signature is webhook-manager's scheme:
- * {@code X-VoIPBIN-Signature: sha256=<hex HMAC-SHA256 of the raw body keyed with the secret>}.
+ * {@code X-VoIPBIN-Signature: sha256=<hex HMAC-SHA256 of the raw body keyed with the secret>}. Redirects
+ * are not followed (a redirect could lead past the URL guard).
  */
 @Component
 class JdkCustomerHttp implements CustomerHttp {
@@ -27,10 +29,17 @@ class JdkCustomerHttp implements CustomerHttp {
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final UrlGuard guard;
+
+    JdkCustomerHttp(@Value("${voipbin.flow.allow-private-urls:false}") boolean allowPrivateUrls) {
+        this.guard = new UrlGuard(allowPrivateUrls);
+    }
 
     @Override
     public Response post(String url, byte[] body, String secret, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        URI target = URI.create(url);
+        guard.check(target);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "voipbin-flow-manager")
