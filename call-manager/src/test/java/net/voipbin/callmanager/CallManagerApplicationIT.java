@@ -4,35 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import net.voipbin.callmanager.support.CallManagerITBase;
 import net.voipbin.testsupport.ServiceChecks;
-import net.voipbin.testsupport.TestInfra;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CallManagerApplicationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "call-manager");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${voipbin.amqp.namespace}")
-    String namespace;
+/** Shares the IT context (one start for the whole suite). */
+class CallManagerApplicationIT extends CallManagerITBase {
 
     @Value("${spring.flyway.schemas}")
     String schema;
 
     @Test
-    void startsHealthyWithItsSchemaAndRequestQueue() {
+    void startsHealthyWithItsSchemaQueuesAndTheAriInbox() {
         ServiceChecks.assertHealthy(port, "db", "rabbit");
         assertThat(ServiceChecks.schemaMigrated(schema)).as("schema %s migrated", schema).isTrue();
         assertThat(ServiceChecks.queueExists(namespace + "bin-manager.call-manager.request")).isTrue();
+        assertThat(ServiceChecks.queueExists(namespace + "asterisk.all.event")).isTrue();
     }
 }

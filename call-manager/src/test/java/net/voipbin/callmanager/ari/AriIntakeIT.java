@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.support.CallManagerITBase;
-import net.voipbin.callmanager.support.ProxyStandIn;
+import net.voipbin.callmanager.support.AsteriskEdge;
 import net.voipbin.contract.asteriskproxy.AsteriskProxyEvents;
 import net.voipbin.contract.asteriskproxy.ProxyConnected;
 import net.voipbin.contract.callmanager.Call.HangupBy;
@@ -65,9 +65,9 @@ class AriIntakeIT extends CallManagerITBase {
         proxy.publishRaw("{not json".getBytes(StandardCharsets.UTF_8));
         proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                 RpcRequest.JSON, json.readTree("{\"type\":\"StasisStart\",\"channel\":{\"name\":\"no id\"}}"),
-                ProxyStandIn.ASTERISK_ID));
+                AsteriskEdge.ASTERISK_ID));
         proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
-                RpcRequest.JSON, json.readTree("{\"type\":\"SomethingNew\",\"x\":1}"), ProxyStandIn.ASTERISK_ID));
+                RpcRequest.JSON, json.readTree("{\"type\":\"SomethingNew\",\"x\":1}"), AsteriskEdge.ASTERISK_ID));
 
         CallRow call = inbound(ownNumber());
         await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
@@ -81,8 +81,8 @@ class AriIntakeIT extends CallManagerITBase {
         List<String> alive = SIM.channelIds().stream().filter(id -> !id.equals(lost.channelId())).toList();
 
         proxy.publish(new Event(AsteriskProxyEvents.PROXY_CONNECTED, AsteriskProxyEvents.PUBLISHER, Instant.now(),
-                RpcRequest.JSON, json.valueToTree(new ProxyConnected(ProxyStandIn.ASTERISK_ID, alive)),
-                ProxyStandIn.ASTERISK_ID));
+                RpcRequest.JSON, json.valueToTree(new ProxyConnected(AsteriskEdge.ASTERISK_ID, alive)),
+                AsteriskEdge.ASTERISK_ID));
 
         CallRow ended = awaitStatus(lost.id(), CallStatus.HANGUP);
         assertThat(ended.hangupBy()).isEqualTo(HangupBy.REMOTE);

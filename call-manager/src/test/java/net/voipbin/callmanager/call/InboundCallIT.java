@@ -33,7 +33,7 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(stored.status()).isEqualTo(CallStatus.RINGING);
         assertThat(stored.customerId()).isEqualTo(customer);
         assertThat(stored.destination().target()).isEqualTo(number);
-        assertThat(events.ofCall(CallManagerEvents.CALL_CREATED, call.id())).hasSize(1);
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_CREATED, call.id()).size() == 1);
     }
 
     @Test

@@ -36,10 +36,10 @@ class OutboundCallIT extends CallManagerITBase {
 
         CallRow answered = awaitStatus(call.id(), CallStatus.PROGRESSING);
         assertThat(answered.tmRinging()).isNotNull();
-        assertThat(answered.asteriskId()).isEqualTo(net.voipbin.callmanager.support.ProxyStandIn.ASTERISK_ID);
+        assertThat(answered.asteriskId()).isEqualTo(net.voipbin.callmanager.support.AsteriskEdge.ASTERISK_ID);
         await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
-        assertThat(events.ofCall(CallManagerEvents.CALL_RINGING, call.id())).hasSize(1);
-        assertThat(events.ofCall(CallManagerEvents.CALL_ANSWERED, call.id())).hasSize(1);
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_ANSWERED, call.id()).size() == 1);
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_RINGING, call.id()).size() == 1);
         var originate = simRequests().stream().filter(r -> r.path().equals("/ari/channels")
                 && call.channelId().equals(r.param("channelId").orElse(""))).findFirst().orElseThrow();
         assertThat(originate.param("endpoint")).contains("PJSIP/+15550101001@trunk");

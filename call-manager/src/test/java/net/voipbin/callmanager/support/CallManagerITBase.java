@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One call-manager on real PostgreSQL and RabbitMQ, the ARI simulator behind a proxy stand-in, flow-manager
+ * One call-manager on real PostgreSQL and RabbitMQ, the ARI simulator behind the real asterisk-proxy, flow-manager
  * played by a real RPC server, and a recorder of the events call-manager publishes. Shared by every IT
  * class (one Spring context); each test uses its own customer, numbers and channels.
  */
@@ -48,7 +48,7 @@ public abstract class CallManagerITBase {
     protected static final Duration WAIT = Duration.ofSeconds(10);
 
     private static String wiredNamespace;
-    protected static ProxyStandIn proxy;
+    protected static AsteriskEdge proxy;
     protected static FlowManagerResponder flows;
     protected static EventRecorder events;
 
@@ -83,7 +83,7 @@ public abstract class CallManagerITBase {
             if (!namespace.equals(wiredNamespace)) {
                 flows = new FlowManagerResponder(connectionFactory, json, topology.requestQueue(FlowManagerClient.SERVICE));
                 events = new EventRecorder(connectionFactory, json, topology.eventExchange(), namespace + "test.recorder");
-                proxy = new ProxyStandIn(SIM, connectionFactory, json, topology);
+                proxy = new AsteriskEdge(SIM, json, topology);
                 wiredNamespace = namespace;
             }
         }

@@ -26,7 +26,8 @@ public final class EventRecorder implements AutoCloseable {
 
     public EventRecorder(ConnectionFactory connectionFactory, JsonMapper json, String exchange, String queue) {
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        Queue q = new Queue(queue, false, false, true);
+        // Not auto-delete: a consumer restart must not lose the queue and the events in it.
+        Queue q = new Queue(queue, false, false, false);
         admin.declareQueue(q);
         admin.declareBinding(BindingBuilder.bind(q).to(new TopicExchange(exchange, true, false)).with("call-manager.#"));
         TestInfra.rememberQueue(queue);

@@ -69,7 +69,7 @@ class TransferIT extends CallManagerITBase {
                 ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), target.channelId())));
         awaitStatus(pair.agent().id(), CallStatus.HANGUP);
         assertThat(callRows.find(pair.caller().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
-        assertThat(events.of(CallManagerEvents.TRANSFER_CREATED, "id", transfer.id())).hasSize(1);
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_CREATED, "id", transfer.id()).size() == 1);
         await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_COMPLETED, "id", transfer.id()).size() == 1);
     }
 
