@@ -1,7 +1,6 @@
 package net.voipbin.flowmanager.engine;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,6 +20,7 @@ import net.voipbin.contract.flowmanager.FlowManagerEvents;
 import net.voipbin.flowmanager.action.ActionType;
 import net.voipbin.flowmanager.action.FlowValidator;
 import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.trace.Trace;
 
 /**
  * Runs activeflows one action at a time: picks the current action, hands it (options substituted) to
@@ -42,8 +41,7 @@ public class ActionEngine implements AutoCloseable {
     private final StripedLocks locks = new StripedLocks(4096);
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("flow-", 0).factory());
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("flow-timers").daemon().factory());
+    private final Timers timers;
 
     public ActionEngine(ActiveflowStore store, List<ActionExecutor> executorList, ActiveflowEvents events,
             FlowValidator options, EngineProperties properties, Clock clock) {
@@ -52,6 +50,7 @@ public class ActionEngine implements AutoCloseable {
         this.options = options;
         this.properties = properties;
         this.clock = clock;
+        this.timers = new Timers(clock);
         executorList.forEach(e -> executors.put(e.type(), e));
         for (ActionType type : ActionType.values()) {
             if (!executors.containsKey(type)) {
@@ -60,9 +59,10 @@ public class ActionEngine implements AutoCloseable {
         }
     }
 
-    /** Runs the activeflow's actions in the background until it waits or ends. */
+    /** Runs the activeflow's actions in the background until it waits or ends, under the caller's trace id. */
     public void start(UUID id) {
-        workers.execute(() -> run(id));
+        String traceId = Trace.currentOrNew();
+        workers.execute(() -> Trace.runWith(traceId, () -> run(id)));
     }
 
     /** Runs the activeflow's actions on the calling thread until it waits or ends. */
@@ -115,6 +115,7 @@ public class ActionEngine implements AutoCloseable {
             return false;
         }
         Action action = current.get();
+        log.debug("activeflow {} executes action {} ({})", id, action.id(), action.type());
         ActionContext context = context(state, action);
         Outcome outcome = guarded(action, () -> executor(action).execute(context));
         return commit(state, action, context, outcome, true);
@@ -157,7 +158,7 @@ public class ActionEngine implements AutoCloseable {
     private boolean commit(ActiveflowState before, Action action, ActionContext context, Outcome outcome,
             boolean counted) {
         ActiveflowState executed = before.executed(context.variables(), context.gotoCounts(), counted);
-        ActiveflowState after = apply(executed, action, outcome);
+        ActiveflowState after = executed.apply(action, outcome, clock.instant());
         store.save(after);
         if (!after.running()) {
             log.info("activeflow {} ended at action {}{}", after.id(), after.currentActionId(),
@@ -173,21 +174,6 @@ public class ActionEngine implements AutoCloseable {
         return after.running() && after.awaiting() == null;
     }
 
-    private ActiveflowState apply(ActiveflowState state, Action action, Outcome outcome) {
-        var now = clock.instant();
-        return switch (outcome) {
-            case Outcome.Next next -> state.nextAfter(action).map(id -> state.moveTo(id, now))
-                    .orElseGet(() -> state.ended(null, now));
-            case Outcome.GoTo go -> state.action(go.actionId()).isPresent() ? state.moveTo(go.actionId(), now)
-                    : state.ended("no action with id '" + go.actionId() + "' to go to", now);
-            case Outcome.Await await -> state.withWait(await.awaiting(), now);
-            case Outcome.Replace replace -> replace.actions().isEmpty() ? state.ended(null, now)
-                    : state.withActions(replace.actions(), now);
-            case Outcome.End end -> state.ended(null, now);
-            case Outcome.Fail fail -> state.ended(fail.error(), now);
-        };
-    }
-
     private ActiveflowState finish(ActiveflowState state, String error) {
         ActiveflowState ended = state.ended(error, clock.instant());
         store.save(ended);
@@ -198,15 +184,13 @@ public class ActionEngine implements AutoCloseable {
     }
 
     private void schedule(ActiveflowState state) {
-        Wait wait = state.awaiting();
-        long delay = Math.max(0, Duration.between(clock.instant(), wait.until()).toMillis());
-        Signal fired = new Signal.TimerFired(wait.keys().getFirst());
-        timers.schedule(() -> workers.execute(() -> signal(state.id(), fired)), delay, TimeUnit.MILLISECONDS);
+        Signal fired = new Signal.TimerFired(state.awaiting().keys().getFirst());
+        timers.at(state.awaiting().until(), () -> workers.execute(() -> signal(state.id(), fired)));
     }
 
     @Override
     public void close() {
-        timers.shutdownNow();
+        timers.close();
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -85,6 +85,20 @@ public record ActiveflowState(
                 tmUpdate, tmEnd);
     }
 
+    /** Where an outcome of {@code action} leads: the next action, a wait, new actions, or the end. */
+    public ActiveflowState apply(Action action, Outcome outcome, Instant now) {
+        return switch (outcome) {
+            case Outcome.Next next -> nextAfter(action).map(id -> moveTo(id, now)).orElseGet(() -> ended(null, now));
+            case Outcome.GoTo go -> action(go.actionId()).isPresent() ? moveTo(go.actionId(), now)
+                    : ended("no action with id '" + go.actionId() + "' to go to", now);
+            case Outcome.Await await -> withWait(await.awaiting(), now);
+            case Outcome.Replace replace -> replace.actions().isEmpty() ? ended(null, now)
+                    : withActions(replace.actions(), now);
+            case Outcome.End end -> ended(null, now);
+            case Outcome.Fail fail -> ended(fail.error(), now);
+        };
+    }
+
     public ActiveflowState ended(String endError, Instant now) {
         return new ActiveflowState(id, customerId, flowId, referenceType, referenceId, actions, currentActionId,
                 Status.ENDED, variables, gotoCounts, executeCount, null, endError, tmCreate, now, now);
