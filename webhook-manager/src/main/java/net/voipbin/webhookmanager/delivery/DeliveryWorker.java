@@ -66,8 +66,7 @@ final class DeliveryWorker {
     private AttemptResult attempt(ClaimedDelivery delivery) {
         CircuitBreaker breaker = guards.breaker(delivery.endpoint());
         if (!breaker.tryAcquirePermission()) {
-            return AttemptResult.notSent(clock.instant(), "circuit open: endpoint " + delivery.endpoint()
-                    + " failing, not contacted");
+            return AttemptResult.notSent(clock.instant(), "circuit open: the endpoint failed too often lately, not contacted");
         }
         AttemptResult result = sender.send(delivery);
         if (!result.sent()) {

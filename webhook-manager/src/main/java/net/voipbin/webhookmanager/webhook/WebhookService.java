@@ -1,5 +1,6 @@
 package net.voipbin.webhookmanager.webhook;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +42,8 @@ public class WebhookService {
         WebhookRow row = repository.insert(UUID.randomUUID(), customerId, url, eventTypes(request.eventTypes()),
                 request.enabled() == null || request.enabled(), description(request.description()),
                 WebhookSecret.generate(random));
-        log.info("webhook {} created for customer {} -> {}", row.id(), customerId, url);
+        // Only the host: customers put tokens in webhook URLs' paths and queries.
+        log.info("webhook {} created for customer {} -> host {}", row.id(), customerId, URI.create(url).getHost());
         return row.toWebhookWithSecret();
     }
 
