@@ -247,6 +247,19 @@ class PipecatSessionIT {
     }
 
     @Test
+    void asteriskClosingTheSocketEndsTheSessionCleanly() throws Exception {
+        try (Live live = start("slin")) {
+            int closedBefore = runner.closed.get();
+            live.asterisk().close();
+            String id = live.call().id().toString();
+            await().atMost(DEADLINE).until(() -> live.events().of("pipecatcall_ended", id).size() == 1);
+            assertThat(live.events().of("pipecatcall_ended", id).getFirst().path("data").path("end_reason").asString())
+                    .isEqualTo("caller socket closed");
+            await().atMost(DEADLINE).until(() -> runner.closed.get() > closedBefore);
+        }
+    }
+
+    @Test
     void aBadRequestNamesTheField() {
         PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
         assertThatThrownBy(() -> client.create(new PipecatcallCreate(UUID.randomUUID(), "http://x", "slin", null)))

@@ -1,0 +1,214 @@
+package net.voipbin.bench.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import net.voipbin.bench.Latencies;
+import net.voipbin.rpc.auth.JwtTokens;
+import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.json.Json;
+import net.voipbin.webhookmanager.WebhookManagerApplication;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * webhook-manager in-process against the local PostgreSQL and RabbitMQ (own schema and namespace), 50
+ * customers with one webhook each to a loopback receiver answering 200. Events are published on the
+ * bus paced at a rate (event → POST latency) and then in one burst (deliveries/s); the same receiver
+ * driven by a bare HTTP client loop is the ceiling. Usage: {@code webhook [events] [rate/s] [amqp-uri] [jdbc-url]}.
+ */
+public final class WebhookThroughput {
+
+    private static final int CUSTOMERS = 50;
+    private static final String JWT = "bench-only-secret-key-for-webhook-throughput-0123456789";
+
+    private WebhookThroughput() {
+    }
+
+    record Run(String name, int count, double perSecond, double p50Ms, double p99Ms) {
+        void print() {
+            System.out.printf("%-28s %8d %12.0f %10.2f %10.2f%n", name, count, perSecond, p50Ms, p99Ms);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        String amqp = args.length > 2 ? args[2] : "amqp://guest:guest@127.0.0.1:5672";
+        String jdbc = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/postgres";
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String schema = "bench_webhook_" + suffix;
+        String namespace = "bench" + suffix + ".";
+        List<Run> runs = new ArrayList<>();
+        try (LoopbackReceiver receiver = new LoopbackReceiver();
+                ConfigurableApplicationContext service = start(jdbc, amqp, schema, namespace)) {
+            int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
+            List<UUID> customers = createWebhooks(port, receiver);
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(amqp);
+            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+                channel.confirmSelect();
+                Bus bus = new Bus(channel, namespace + "bin-manager.event", customers);
+                runs.add(deliver("warm-up (burst)", bus, receiver, Math.min(events, 5_000), 0));
+                runs.add(deliver("paced " + rate + "/s", bus, receiver, events, rate));
+                runs.add(deliver("burst", bus, receiver, events, 0));
+            }
+            runs.add(bareClientLoop(receiver, events, 32));
+        } finally {
+            cleanUp(jdbc, amqp, schema, namespace);
+        }
+        System.out.printf("%nWebhookThroughput: %d customers, one webhook each, loopback receiver answering 200%n", CUSTOMERS);
+        System.out.printf("%-28s %8s %12s %10s %10s%n", "run", "count", "per second", "p50 ms", "p99 ms");
+        runs.forEach(Run::print);
+        System.out.println("(webhook runs: event published on the bus -> POST received; bare: one HTTP request)");
+    }
+
+    /**
+     * Every setting of webhook-manager's application.yml is repeated here: in the shaded jar another
+     * service's application.yml may win.
+     */
+    private static ConfigurableApplicationContext start(String jdbc, String amqp, String schema, String namespace) {
+        return new SpringApplicationBuilder(WebhookManagerApplication.class).run(
+                "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager",
+                "--voipbin.events.consumers=64", "--voipbin.events.prefetch=16",
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--spring.datasource.url=" + jdbc, "--spring.datasource.hikari.schema=" + schema,
+                "--spring.flyway.schemas=" + schema, "--spring.rabbitmq.addresses=" + amqp,
+                "--voipbin.amqp.namespace=" + namespace, "--voipbin.auth.jwt-secret=" + JWT,
+                "--voipbin.webhook.allowed-networks=127.0.0.0/8");
+    }
+
+    private static List<UUID> createWebhooks(int port, LoopbackReceiver receiver) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            UUID customer = UUID.randomUUID();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.0/webhooks"))
+                    .header("Authorization", "Bearer " + JwtTokens.mint(JWT, customer, Duration.ofHours(1)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url("/c" + i) + "\"}")).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("create webhook: " + response.statusCode() + " " + response.body());
+            }
+            customers.add(customer);
+        }
+        return customers;
+    }
+
+    /** Publishes {@code count} events (paced at {@code rate}/s, or at once when 0) and waits for every POST. */
+    private static Run deliver(String name, Bus bus, LoopbackReceiver receiver, int count, int rate) throws Exception {
+        receiver.reset(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + (long) i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
+            bus.publish(i);
+        }
+        bus.confirm();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (receiver.received() < count && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        double seconds = (receiver.lastNanos() - start) / 1e9;
+        Latencies latencies = receiver.latencies();
+        return new Run(name, receiver.received(), receiver.received() / seconds,
+                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000);
+    }
+
+    /** The ceiling: the same receiver, the same JDK client, no bus, no database. */
+    private static Run bareClientLoop(LoopbackReceiver receiver, int count, int threads) throws Exception {
+        receiver.reset(count);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = Json.newMapper().writeValueAsBytes(Map.of("type", "call_created", "timestamp", Instant.now(),
+                "data", Map.of("id", UUID.randomUUID(), "customer_id", UUID.randomUUID(), "status", "progressing")));
+        Latencies latencies = new Latencies(count);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.url("/bare")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = count / threads + (t < count % threads ? 1 : 0);
+            workers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < share; i++) {
+                    long sent = System.nanoTime();
+                    try {
+                        http.send(request, HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    latencies.add(System.nanoTime() - sent);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run("bare HTTP client, " + threads + " conc.", latencies.count(), latencies.count() / seconds,
+                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000);
+    }
+
+    /** Publishes as another service would: an event envelope on the topic exchange, persistent. */
+    private record Bus(Channel channel, String exchange, List<UUID> customers) {
+        private static final JsonMapper JSON = Json.newMapper();
+        private static final AMQP.BasicProperties PERSISTENT = new AMQP.BasicProperties.Builder()
+                .contentType("application/json").deliveryMode(2).build();
+
+        void publish(int i) throws Exception {
+            Map<String, Object> data = Map.of("id", UUID.randomUUID().toString(), "status", "progressing",
+                    "customer_id", customers.get(i % customers.size()).toString(), "sent_nanos", System.nanoTime());
+            Event event = new Event("call_created", "call-manager", Instant.now(), JSON.valueToTree(data));
+            channel.basicPublish(exchange, event.routingKey(), PERSISTENT, JSON.writeValueAsBytes(event));
+        }
+
+        void confirm() throws Exception {
+            channel.waitForConfirmsOrDie(60_000);
+        }
+    }
+
+    private static void cleanUp(String jdbc, String amqp, String schema, String namespace) {
+        if (Boolean.getBoolean("bench.keep-schema")) {
+            System.out.println("kept schema " + schema + " for inspection");
+        } else try (var connection = DriverManager.getConnection(jdbc, "postgres", "");
+                var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (Exception e) {
+            System.err.println("could not drop " + schema + ": " + e.getMessage());
+        }
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(amqp);
+            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+                for (String queue : List.of("request", "subscribe", "subscribe.dead")) {
+                    channel.queueDelete(namespace + "bin-manager.webhook-manager." + queue);
+                }
+                channel.exchangeDelete(namespace + "bin-manager.event");
+            }
+        } catch (Exception e) {
+            System.err.println("could not delete the " + namespace + " queues: " + e.getMessage());
+        }
+    }
+}
