@@ -64,6 +64,7 @@ class AriEventRouter implements RawEventHandler {
                     data.path("duration_ms").asInt(0));
             case "ChannelHangupRequest" -> channels.hangupRequest(AriChannel.of(data.get("channel")),
                     data.path("cause").asInt(0), data.path("soft").asBoolean(false));
+            case "StasisEnd" -> channels.stasisEnd(AriChannel.of(data.get("channel")));
             case "ChannelDestroyed" -> channels.destroyed(AriChannel.of(data.get("channel")), data.path("cause").asInt(0));
             case "ChannelEnteredBridge" -> bridges.entered(AriChannel.of(data.get("channel")), bridgeId(data));
             case "ChannelLeftBridge" -> bridges.left(AriChannel.of(data.get("channel")), bridgeId(data));

@@ -11,6 +11,7 @@ import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
+import net.voipbin.callmanager.call.HangupCauses;
 import net.voipbin.callmanager.number.NumberService;
 import net.voipbin.callmanager.number.PhoneNumber;
 import net.voipbin.callmanager.operation.OperationEvents;
@@ -116,13 +117,27 @@ class ChannelEventHandler {
 
     void hangupRequest(AriChannel channel, int cause, boolean soft) {
         if (!soft) {
-            channels.hangupCause(channel.id(), cause);
+            channels.recordHangupCause(channel.id(), cause);
         }
     }
 
+    /**
+     * The channel left the app. Asterisk does not always deliver {@code ChannelDestroyed} to the app (the
+     * captured real streams end here), so the call ends now, with the cause of the hangup request if the
+     * far end sent one; a hangup we requested keeps its own reason.
+     */
+    void stasisEnd(AriChannel channel) {
+        ended(channel.id(), channels.hangupCause(channel.id()).orElse(HangupCauses.NORMAL_CLEARING));
+    }
+
     void destroyed(AriChannel channel, int cause) {
-        channels.ended(channel.id());
-        lifecycle.hungUp(channel.id(), cause).ifPresent(call -> {
+        ended(channel.id(), cause);
+    }
+
+    /** The call of a channel that is gone: hung up, its operations and transfers closed. Idempotent. */
+    void ended(String channelId, int cause) {
+        channels.ended(channelId);
+        lifecycle.hungUp(channelId, cause).ifPresent(call -> {
             operations.callEnded(call);
             transfers.callHungUp(call);
         });

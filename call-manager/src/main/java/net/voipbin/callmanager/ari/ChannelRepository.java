@@ -40,9 +40,15 @@ public class ChannelRepository {
                 .param("id", id).param("bridge", bridgeId).update();
     }
 
-    public void hangupCause(String id, int cause) {
+    public void recordHangupCause(String id, int cause) {
         jdbc.sql("UPDATE channels SET hangup_cause = :cause, tm_update = now() WHERE id = :id")
                 .param("id", id).param("cause", cause).update();
+    }
+
+    /** The cause of the far end's hangup request, if one came. */
+    public Optional<Integer> hangupCause(String id) {
+        return jdbc.sql("SELECT hangup_cause FROM channels WHERE id = :id AND hangup_cause IS NOT NULL")
+                .param("id", id).query(Integer.class).optional();
     }
 
     public void ended(String id) {

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.contract.asteriskproxy.ProxyConnected;
@@ -27,12 +26,10 @@ class Reconciler {
     private static final int UNKNOWN_CAUSE = 0;
 
     private final CallRepository calls;
-    private final CallLifecycle lifecycle;
-    private final ChannelRepository channels;
+    private final ChannelEventHandler channels;
 
-    Reconciler(CallRepository calls, CallLifecycle lifecycle, ChannelRepository channels) {
+    Reconciler(CallRepository calls, ChannelEventHandler channels) {
         this.calls = calls;
-        this.lifecycle = lifecycle;
         this.channels = channels;
     }
 
@@ -43,10 +40,8 @@ class Reconciler {
             if (alive.contains(call.channelId()) || !call.tmCreate().isBefore(listedAt)) {
                 continue;
             }
-            channels.ended(call.channelId());
-            if (lifecycle.hungUp(call.channelId(), UNKNOWN_CAUSE).isPresent()) {
-                ended++;
-            }
+            channels.ended(call.channelId(), UNKNOWN_CAUSE);
+            ended++;
         }
         log.info("proxy for {} connected with {} channels; {} calls whose channel is gone hung up",
                 connected.asteriskId(), alive.size(), ended);

@@ -47,6 +47,7 @@ public class OperationEvents {
     /** Every digit is announced; a running collection takes it and may complete. */
     public void digit(CallRow call, String digit, int durationMs) {
         tx.executeWithoutResult(status -> {
+            operations.recordDigit(call.id(), digit, durationMs);
             events.publish(CallManagerEvents.CALL_DTMF_RECEIVED,
                     new CallDtmfReceived(call.id(), call.customerId(), call.activeflowId(), digit, durationMs));
             operations.lockCollection(call.id()).ifPresent(c -> collect(call, c, digit));
@@ -112,6 +113,11 @@ public class OperationEvents {
         log.info("call {}: {} {} finished {} {}", call.id(), kind, operationId, result, digits == null ? "" : digits);
         events.publish(CallManagerEvents.CALL_OPERATION_FINISHED, new CallOperationFinished(call.id(), call.customerId(),
                 call.activeflowId(), operationId, kind, result, digits));
+    }
+
+    /** Every digit the call received so far, in order. */
+    public String receivedDigits(UUID callId) {
+        return operations.digits(callId);
     }
 
     Optional<RecordingRepository.Row> liveRecording(UUID callId) {

@@ -40,6 +40,17 @@ class OperationRepository {
                 .optional();
     }
 
+    void recordDigit(UUID callId, String digit, int durationMs) {
+        jdbc.sql("INSERT INTO call_dtmfs (call_id, digit, duration_ms, tm_create) VALUES (:call, :digit, :duration, now())")
+                .param("call", callId).param("digit", digit).param("duration", durationMs).update();
+    }
+
+    /** The digits a call received, in order. */
+    String digits(UUID callId) {
+        return String.join("", jdbc.sql("SELECT digit FROM call_dtmfs WHERE call_id = :call ORDER BY id")
+                .param("call", callId).query(String.class).list());
+    }
+
     void deleteForCall(UUID callId) {
         jdbc.sql("DELETE FROM operations WHERE call_id = :call").param("call", callId).update();
         jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call").param("call", callId).update();

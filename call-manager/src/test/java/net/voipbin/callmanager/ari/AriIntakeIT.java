@@ -90,6 +90,46 @@ class AriIntakeIT extends CallManagerITBase {
         assertThat(call(kept).status()).isEqualTo(CallStatus.PROGRESSING);
     }
 
+    @Test
+    void theRealAsteriskStreamsOfTwoCallsDriveThemFromRingingToHangup() throws Exception {
+        for (String number : List.of("+1000", "+2000")) {
+            read(net.voipbin.testsupport.Http.post(api("/numbers"), token, "{\"number\":\"" + number + "\",\"flow_id\":\""
+                    + java.util.UUID.randomUUID() + "\"}"), 201);
+        }
+        replay("inbound-call-answer-play-hangup.jsonl");
+        replay("inbound-call-dtmf.jsonl");
+
+        for (String channel : List.of("1795576153.1", "1795576276.11")) {
+            CallRow call = await().atMost(WAIT).until(() -> callRows.findByChannel(channel), java.util.Optional::isPresent)
+                    .get();
+            CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+            assertThat(ended.customerId()).isEqualTo(customer);
+            assertThat(ended.hangupBy()).isEqualTo(HangupBy.REMOTE);
+            assertThat(ended.hangupReason()).isEqualTo(net.voipbin.contract.callmanager.Call.HangupReason.NORMAL);
+            assertThat(ended.tmProgressing()).isNotNull();
+            assertThat(ended.source().target()).isEqualTo("sipp");
+            assertThat(flows.startedFor(call.id())).isTrue();
+        }
+        CallRow dtmf = callRows.findByChannel("1795576276.11").orElseThrow();
+        assertThat(operationEvents.receivedDigits(dtmf.id())).isEqualTo("1");
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_DTMF_RECEIVED, dtmf.id()).size() == 1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    net.voipbin.callmanager.operation.OperationEvents operationEvents;
+
+    /** The captured event stream, as the proxy would publish it (the REST lines are what the app sent). */
+    private void replay(String sample) throws java.io.IOException {
+        try (var in = getClass().getResourceAsStream("/asterisk-samples/" + sample)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (!line.contains("\"_rest\"")) {
+                    proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                            RpcRequest.JSON, json.readTree(line), AsteriskEdge.ASTERISK_ID));
+                }
+            }
+        }
+    }
+
     private CallRow call(CallRow call) {
         return callRows.find(call.id()).orElseThrow();
     }
