@@ -66,6 +66,47 @@ public final class CallManagerClient {
         return operation(callId, "transfer", request);
     }
 
+    /** hold, unhold, mute or unmute. */
+    public Call toggle(UUID callId, String feature) {
+        return operation(callId, feature, null);
+    }
+
+    public Transfer getTransfer(UUID transferId) {
+        return rpc.call(queue, "GET", "/v1/transfers/" + transferId, null, Transfer.class);
+    }
+
+    /** Attended transfer: connect transferee and target, drop the transferor. */
+    public Transfer completeTransfer(UUID transferId) {
+        return rpc.call(queue, "POST", "/v1/transfers/" + transferId + "/complete", null, Transfer.class);
+    }
+
+    public Transfer cancelTransfer(UUID transferId) {
+        return rpc.call(queue, "POST", "/v1/transfers/" + transferId + "/cancel", null, Transfer.class);
+    }
+
+    public Confbridge createConfbridge(ConfbridgeRequests.Create request) {
+        return rpc.call(queue, "POST", "/v1/confbridges", request, Confbridge.class);
+    }
+
+    public Confbridge getConfbridge(UUID confbridgeId) {
+        return rpc.call(queue, "GET", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);
+    }
+
+    /** Adds the call to the room; {@code confbridge_joined} follows when Asterisk has bridged it. */
+    public Confbridge joinConfbridge(UUID confbridgeId, UUID callId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/join",
+                new ConfbridgeRequests.Member(callId), Confbridge.class);
+    }
+
+    public Confbridge kickConfbridge(UUID confbridgeId, UUID callId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/kick",
+                new ConfbridgeRequests.Member(callId), Confbridge.class);
+    }
+
+    public Confbridge deleteConfbridge(UUID confbridgeId) {
+        return rpc.call(queue, "DELETE", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);
+    }
+
     private Call operation(UUID callId, String operation, Object body) {
         return rpc.call(queue, "POST", "/v1/calls/" + callId + "/" + operation, body, Call.class);
     }
