@@ -2,7 +2,6 @@ package net.voipbin.callmanager.operation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,9 +88,5 @@ class OperationRepository {
         return jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call AND operation_id IS NOT DISTINCT FROM :op "
                         + "RETURNING digits").param("call", callId).param("op", operationId)
                 .query(String.class).optional();
-    }
-
-    static java.time.OffsetDateTime odt(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
