@@ -1,0 +1,33 @@
+package net.voipbin.systemtests.launch;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process to launch: the runnable jar of {@code module} ({@code <module>/target/<module>-*-exec.jar}),
+ * started as {@code java <jvmOptions> -jar <jar> <args>} with {@code env} added to the inherited
+ * environment. {@code name} names its log file and its messages.
+ */
+public record ServiceSpec(
+        String name,
+        String module,
+        List<String> jvmOptions,
+        List<String> args,
+        Map<String, String> env,
+        Readiness readiness) {
+
+    /** Small heap, quick start: several JVMs share a 2-core machine in tests. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    public ServiceSpec {
+        jvmOptions = List.copyOf(jvmOptions);
+        args = List.copyOf(args);
+        env = Map.copyOf(env);
+    }
+
+    /** The same process with other JVM options (a benchmark wants the full JIT and a bigger heap). */
+    public ServiceSpec withJvmOptions(List<String> options) {
+        return new ServiceSpec(name, module, options, args, env, readiness);
+    }
+}

@@ -1,0 +1,120 @@
+package net.voipbin.systemtests;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import net.voipbin.rpc.auth.JwtTokens;
+import net.voipbin.systemtests.launch.FleetEnv;
+import net.voipbin.systemtests.launch.FleetLauncher;
+import net.voipbin.systemtests.launch.FleetServices;
+import net.voipbin.systemtests.launch.FreePorts;
+import net.voipbin.systemtests.launch.RunnableJars;
+import net.voipbin.testsupport.Postgres;
+import net.voipbin.testsupport.TestInfra;
+
+/**
+ * One test class's fleet: asterisk-sim and asterisk-proxy, optionally call-manager and flow-manager,
+ * each a JVM started from its packaged jar on free loopback ports, against the real PostgreSQL (a
+ * schema per service) and RabbitMQ (a namespace per fleet). Closing stops the processes and deletes
+ * the namespace's queues; the schemas are dropped when the test JVM exits.
+ */
+final class Fleet implements AutoCloseable {
+
+    static final String ASTERISK_ID = "asterisk-st";
+    /** JVM start-up on a loaded 2-core machine. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+
+    private final FleetLauncher launcher;
+    private final FleetEnv env;
+    private final int simPort = FreePorts.next();
+    private final int proxyPort = FreePorts.next();
+    private final int callManagerPort = FreePorts.next();
+    private final int flowManagerPort = FreePorts.next();
+
+    private Fleet() {
+        Postgres db = TestInfra.postgres();
+        env = new FleetEnv(TestInfra.rabbit().uri(), db.jdbcUrl(), db.user(), db.password(), TestInfra.JWT_SECRET,
+                TestInfra.uniqueNamespace());
+        launcher = new FleetLauncher(RunnableJars.fromEnvironment(), Path.of("target", "system-tests"));
+    }
+
+    /** The ARI edge only: asterisk-sim behind asterisk-proxy. */
+    static Fleet asteriskEdge() {
+        return start(false);
+    }
+
+    /** The inbound-call path: the edge plus call-manager and flow-manager. */
+    static Fleet inboundCalls() {
+        return start(true);
+    }
+
+    private static Fleet start(boolean callServices) {
+        Fleet fleet = new Fleet();
+        try {
+            fleet.launch(callServices);
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private void launch(boolean callServices) {
+        // The simulator first: the proxy's readiness (health UP) means its ARI WebSocket is open.
+        launcher.start(FleetServices.asteriskSim(simPort, ASTERISK_ID, 1.0), READY_WITHIN);
+        var specs = new ArrayList<>(List.of(FleetServices.asteriskProxy(env, proxyPort, ASTERISK_ID, simUrl())));
+        if (callServices) {
+            specs.add(FleetServices.service("call-manager", env, callManagerPort, TestInfra.uniqueSchema("call-manager"),
+                    List.of("--voipbin.call-manager.tts.engine=prompt")));
+            specs.add(FleetServices.service("flow-manager", env, flowManagerPort, TestInfra.uniqueSchema("flow-manager"),
+                    List.of()));
+        }
+        launcher.startAll(specs, READY_WITHIN);
+    }
+
+    String namespace() {
+        return env.namespace();
+    }
+
+    String eventExchange() {
+        return env.namespace() + "bin-manager.event";
+    }
+
+    String asteriskEvents() {
+        return env.namespace() + "asterisk.all.event";
+    }
+
+    String simUrl() {
+        return "http://127.0.0.1:" + simPort;
+    }
+
+    SimControl sim() {
+        return new SimControl(simUrl());
+    }
+
+    int proxyPort() {
+        return proxyPort;
+    }
+
+    String callManager(String path) {
+        return "http://127.0.0.1:" + callManagerPort + "/v1.0" + path;
+    }
+
+    String flowManager(String path) {
+        return "http://127.0.0.1:" + flowManagerPort + "/v1.0" + path;
+    }
+
+    /** A bearer token of {@code customerId}, signed with the key the services were given. */
+    String tokenFor(UUID customerId) {
+        return JwtTokens.mint(env.jwtSecret(), customerId, Duration.ofHours(1));
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+        BrokerCleanup.deleteNamespace(env.namespace());
+    }
+}
