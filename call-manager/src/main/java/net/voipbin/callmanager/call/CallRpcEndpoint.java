@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import net.voipbin.callmanager.operation.CallBridges;
 import net.voipbin.callmanager.operation.CallOperations;
 import net.voipbin.callmanager.operation.ExternalMediaService;
 import net.voipbin.contract.callmanager.Call;
@@ -24,13 +25,23 @@ class CallRpcEndpoint implements RpcEndpoint {
     record HangupBody(String reason) {
     }
 
+    /** {@code mute} / {@code unmute}: direction in, out or both (default). */
+    record MuteBody(String direction) {
+    }
+
+    /** {@code bridge}: the peer call joins this call's bridge. */
+    record BridgeBody(@jakarta.validation.constraints.NotNull UUID peerCallId) {
+    }
+
     private final CallService calls;
     private final OutboundDialer dialer;
     private final CallOperations operations;
     private final ExternalMediaService externalMedia;
+    private final CallBridges bridges;
 
     CallRpcEndpoint(CallService calls, OutboundDialer dialer, CallOperations operations,
-            ExternalMediaService externalMedia) {
+            ExternalMediaService externalMedia, CallBridges bridges) {
+        this.bridges = bridges;
         this.calls = calls;
         this.dialer = dialer;
         this.operations = operations;
@@ -54,10 +65,18 @@ class CallRpcEndpoint implements RpcEndpoint {
                 .post("/v1/calls/{id}/record_start", CallRequests.RecordStart.class,
                         c -> operations.recordStart(c.pathUuid("id"), c.body()).toCall())
                 .post("/v1/calls/{id}/record_stop", c -> operations.recordStop(c.pathUuid("id")).toCall())
-                .post("/v1/calls/{id}/hold", c -> operations.toggle(c.pathUuid("id"), "hold", true).toCall())
-                .post("/v1/calls/{id}/unhold", c -> operations.toggle(c.pathUuid("id"), "hold", false).toCall())
-                .post("/v1/calls/{id}/mute", c -> operations.toggle(c.pathUuid("id"), "mute", true).toCall())
-                .post("/v1/calls/{id}/unmute", c -> operations.toggle(c.pathUuid("id"), "mute", false).toCall())
+                .post("/v1/calls/{id}/hold", c -> operations.hold(c.pathUuid("id"), true).toCall())
+                .post("/v1/calls/{id}/unhold", c -> operations.hold(c.pathUuid("id"), false).toCall())
+                .post("/v1/calls/{id}/mute", MuteBody.class,
+                        c -> operations.mute(c.pathUuid("id"), c.body().direction(), true).toCall())
+                .post("/v1/calls/{id}/unmute", MuteBody.class,
+                        c -> operations.mute(c.pathUuid("id"), c.body().direction(), false).toCall())
+                .post("/v1/calls/{id}/bridge", BridgeBody.class,
+                        c -> bridges.connect(c.pathUuid("id"), c.body().peerCallId()).toCall())
+                .post("/v1/calls/{id}/echo", c -> {
+                    throw new ApiException(501, "not_implemented", "echo needs a dialplan Echo() or snoop channels; "
+                            + "this call-manager does not offer it yet");
+                })
                 .post("/v1/calls/{id}/external-media", ExternalMediaCreate.class,
                         c -> externalMedia.attach(c.pathUuid("id"), c.body()));
     }

@@ -115,11 +115,22 @@ public class CallOperations {
         return call;
     }
 
-    /** hold / unhold / mute / unmute: POST to start, DELETE to stop. */
-    public CallRow toggle(UUID id, String feature, boolean on) {
+    /** hold / unhold: POST to start, DELETE to stop. */
+    public CallRow hold(UUID id, boolean on) {
         CallRow call = calls.live(id);
-        ari.send(call.asteriskId(), on ? "POST" : "DELETE", "/channels/" + call.channelId() + "/" + feature,
-                "mute".equals(feature) ? AriCommands.query("direction", "both") : AriCommands.query());
+        ari.send(call.asteriskId(), on ? "POST" : "DELETE", "/channels/" + call.channelId() + "/hold", AriCommands.query());
+        return call;
+    }
+
+    /** mute / unmute one direction ({@code in} what the caller says, {@code out} what the caller hears) or both. */
+    public CallRow mute(UUID id, String direction, boolean on) {
+        String d = direction == null || direction.isBlank() ? "both" : direction;
+        if (!List.of("in", "out", "both").contains(d)) {
+            throw ApiException.invalidField("direction", "must be in, out or both");
+        }
+        CallRow call = calls.live(id);
+        ari.send(call.asteriskId(), on ? "POST" : "DELETE", "/channels/" + call.channelId() + "/mute",
+                AriCommands.query("direction", d));
         return call;
     }
 }

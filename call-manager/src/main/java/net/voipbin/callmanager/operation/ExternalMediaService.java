@@ -29,9 +29,11 @@ public class ExternalMediaService {
     private final AriCommands ari;
     private final ChannelRepository channels;
     private final CallManagerProperties properties;
+    private final CallBridges bridges;
 
     ExternalMediaService(CallService calls, AriCommands ari, ChannelRepository channels,
-            CallManagerProperties properties) {
+            CallManagerProperties properties, CallBridges bridges) {
+        this.bridges = bridges;
         this.calls = calls;
         this.ari = ari;
         this.channels = channels;
@@ -54,12 +56,7 @@ public class ExternalMediaService {
                 "encapsulation", orDefault(request.encapsulation(), "audiosocket"),
                 "transport", orDefault(request.transport(), "tcp"), "connection_type", "client",
                 "direction", orDefault(request.direction(), "both"), "data", request.data()));
-        String bridgeId = call.bridgeId() != null ? call.bridgeId() : UUID.randomUUID().toString();
-        if (call.bridgeId() == null) {
-            ari.createBridge(call.asteriskId(), bridgeId, "call-" + call.id());
-            ari.addToBridge(call.asteriskId(), bridgeId, call.channelId());
-        }
-        ari.addToBridge(call.asteriskId(), bridgeId, channelId);
+        ari.addToBridge(call.asteriskId(), bridges.bridgeOf(call), channelId);
         return new ExternalMedia(call.id(), channelId, request.externalHost(), format);
     }
 

@@ -97,6 +97,27 @@ class CallOperationsIT extends CallManagerITBase {
     }
 
     @Test
+    void flowManagersConnectBridgesTheCallerWithTheAnsweredPeer() {
+        CallRow caller = answeredInbound();
+        var peer = client.create(new CallRequests.Create(customer, net.voipbin.contract.callmanager.Address.tel("+15550100000"),
+                List.of(net.voipbin.contract.callmanager.Address.tel("+15550501001")), null, 30_000)).getFirst();
+        awaitStatus(peer.id(), CallStatus.PROGRESSING);
+
+        client.bridge(caller.id(), peer.id());
+
+        String bridge = await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().bridgeId(), b -> b != null);
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(bridge),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(caller.channelId(), peer.channelId())));
+        client.mute(caller.id(), "in");
+        assertThat(simRequests().stream().filter(r -> r.path().equals("/ari/channels/" + caller.channelId() + "/mute"))
+                .findFirst().orElseThrow().param("direction")).contains("in");
+        assertThatThrownBy(() -> client.mute(caller.id(), "sideways"))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> client.toggle(caller.id(), "echo"))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(501));
+    }
+
+    @Test
     void aConfbridgeReportsWhoJoinsAndLeaves() {
         CallRow first = answeredInbound();
         CallRow second = answeredInbound();

@@ -66,9 +66,19 @@ public final class CallManagerClient {
         return operation(callId, "transfer", request);
     }
 
-    /** hold, unhold, mute or unmute. */
+    /** hold, unhold, mute or unmute (mute both directions). */
     public Call toggle(UUID callId, String feature) {
-        return operation(callId, feature, null);
+        return operation(callId, feature, java.util.Map.of());
+    }
+
+    /** {@code direction}: in (what the caller says), out (what the caller hears) or both. */
+    public Call mute(UUID callId, String direction) {
+        return operation(callId, "mute", java.util.Map.of("direction", direction));
+    }
+
+    /** The peer call joins the call's bridge (created with the call in it if it has none). */
+    public Call bridge(UUID callId, UUID peerCallId) {
+        return operation(callId, "bridge", java.util.Map.of("peer_call_id", peerCallId));
     }
 
     public Transfer getTransfer(UUID transferId) {
