@@ -1,7 +1,13 @@
 package net.voipbin.pipecatmanager.audio;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** 16-bit PCM helpers for the hot path. */
 public final class Pcm {
+
+    private static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Pcm() {
     }
@@ -13,5 +19,19 @@ public final class Pcm {
             return Short.MAX_VALUE;
         }
         return rounded < Short.MIN_VALUE ? Short.MIN_VALUE : (short) rounded;
+    }
+
+    /** {@code count} little-endian 16-bit samples from {@code src} (bytes) into {@code dst}. */
+    public static void fromLittleEndian(byte[] src, short[] dst, int count) {
+        for (int i = 0; i < count; i++) {
+            dst[i] = (short) LE.get(src, 2 * i);
+        }
+    }
+
+    /** {@code count} samples of {@code src} as little-endian bytes into {@code dst}. */
+    public static void toLittleEndian(short[] src, byte[] dst, int count) {
+        for (int i = 0; i < count; i++) {
+            LE.set(dst, 2 * i, src[i]);
+        }
     }
 }

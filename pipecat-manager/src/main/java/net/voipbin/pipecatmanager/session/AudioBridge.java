@@ -3,6 +3,7 @@ package net.voipbin.pipecatmanager.session;
 import io.netty.buffer.ByteBuf;
 import net.voipbin.pipecatmanager.audio.Downsampler;
 import net.voipbin.pipecatmanager.audio.MuLaw;
+import net.voipbin.pipecatmanager.audio.Pcm;
 import net.voipbin.pipecatmanager.audio.Upsampler;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketEncoder;
 
@@ -21,6 +22,8 @@ final class AudioBridge {
     private final Downsampler downsampler = new Downsampler(CHUNK);
     private final short[] narrow = new short[CHUNK];
     private final short[] wide = new short[2 * CHUNK];
+    /** Bytes move between ByteBufs and sample arrays in bulk: per-sample ByteBuf accessors cost a bounds and refcount check each. */
+    private final byte[] bytes = new byte[4 * CHUNK];
     private final short[] frame;
 
     AudioBridge(AudioFormat format) {
@@ -50,13 +53,11 @@ final class AudioBridge {
 
     private void readCaller(ByteBuf in, int offset, int n) {
         if (format == AudioFormat.ULAW) {
-            for (int i = 0; i < n; i++) {
-                narrow[i] = MuLaw.decode(in.getByte(offset + i));
-            }
+            in.getBytes(offset, bytes, 0, n);
+            MuLaw.decode(bytes, 0, narrow, 0, n);
         } else {
-            for (int i = 0; i < n; i++) {
-                narrow[i] = in.getShortLE(offset + 2 * i);
-            }
+            in.getBytes(offset, bytes, 0, 2 * n);
+            Pcm.fromLittleEndian(bytes, narrow, n);
         }
     }
 
@@ -73,9 +74,8 @@ final class AudioBridge {
         int chunk = rate == 8000 && target == 16000 ? CHUNK : 2 * CHUNK;
         for (int done = 0; done < samples; done += chunk) {
             int n = Math.min(chunk, samples - done);
-            for (int i = 0; i < n; i++) {
-                wide[i] = in.getShortLE(offset + 2 * (done + i));
-            }
+            in.getBytes(offset + 2 * done, bytes, 0, 2 * n);
+            Pcm.fromLittleEndian(bytes, wide, n);
             if (rate == target) {
                 queue.write(wide, 0, n);
             } else if (rate > target) {
@@ -103,9 +103,8 @@ final class AudioBridge {
         int audio = queue.read(frame, samples);
         AudioSocketEncoder.writeAudioHeader(out, format.kind(), samples * format.bytesPerSample());
         if (format == AudioFormat.ULAW) {
-            for (int i = 0; i < samples; i++) {
-                out.writeByte(MuLaw.encode(frame[i]));
-            }
+            MuLaw.encode(frame, 0, bytes, 0, samples);
+            out.writeBytes(bytes, 0, samples);
         } else {
             writeLe(out, frame, samples);
         }
@@ -116,9 +115,8 @@ final class AudioBridge {
         return 3 + format.frameSamples() * format.bytesPerSample();
     }
 
-    private static void writeLe(ByteBuf out, short[] samples, int n) {
-        for (int i = 0; i < n; i++) {
-            out.writeShortLE(samples[i]);
-        }
+    private void writeLe(ByteBuf out, short[] samples, int n) {
+        Pcm.toLittleEndian(samples, bytes, n);
+        out.writeBytes(bytes, 0, 2 * n);
     }
 }
