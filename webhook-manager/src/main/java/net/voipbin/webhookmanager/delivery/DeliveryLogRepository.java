@@ -25,20 +25,20 @@ class DeliveryLogRepository {
     List<WebhookDelivery> list(UUID customerId, UUID webhookId, String status, PageQuery page) {
         Instant after = page.cursor().map(c -> c.tmCreate()).orElse(Instant.parse("9999-12-31T00:00:00Z"));
         UUID afterId = page.cursor().map(c -> c.id()).orElse(new UUID(-1L, -1L));
-        return jdbc.sql("SELECT " + DeliveryRepository.COLUMNS + " FROM deliveries d "
+        return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d "
                         + "WHERE d.customer_id = :customer AND d.webhook_id = :webhook "
                         + "AND (CAST(:status AS text) IS NULL OR d.status = :status) "
                         + "AND (d.tm_create, d.id) < (:after, :afterId) ORDER BY d.tm_create DESC, d.id DESC LIMIT :limit")
                 .param("customer", customerId).param("webhook", webhookId).param("status", status)
-                .param("after", DeliveryRepository.odt(after)).param("afterId", afterId).param("limit", page.pageSize() + 1)
-                .query(DeliveryRepository::delivery).list();
+                .param("after", DeliveryRows.odt(after)).param("afterId", afterId).param("limit", page.pageSize() + 1)
+                .query(DeliveryRows::delivery).list();
     }
 
     Optional<WebhookDelivery> find(UUID customerId, UUID webhookId, UUID id) {
-        return jdbc.sql("SELECT " + DeliveryRepository.COLUMNS + " FROM deliveries d "
+        return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d "
                         + "WHERE d.id = :id AND d.customer_id = :customer AND d.webhook_id = :webhook")
                 .param("id", id).param("customer", customerId).param("webhook", webhookId)
-                .query(DeliveryRepository::delivery).optional();
+                .query(DeliveryRows::delivery).optional();
     }
 
     List<WebhookAttempt> attempts(UUID deliveryId) {
@@ -47,16 +47,16 @@ class DeliveryLogRepository {
                 .param("id", deliveryId)
                 .query((rs, row) -> {
                     int code = rs.getInt("status_code");
-                    return new WebhookAttempt(rs.getInt("attempt"), DeliveryRepository.instant(rs, "tm_attempt"),
+                    return new WebhookAttempt(rs.getInt("attempt"), DeliveryRows.instant(rs, "tm_attempt"),
                             rs.wasNull() ? null : code, rs.getLong("latency_ms"), rs.getString("error"));
                 }).list();
     }
 
     /** A new pending delivery of the same message (same webhook-id, same bytes), due now. */
     Optional<WebhookDelivery> replay(UUID customerId, UUID webhookId, UUID id) {
-        return jdbc.sql(replaySql("x.id = :id") + " RETURNING " + DeliveryRepository.COLUMNS)
+        return jdbc.sql(replaySql("x.id = :id") + " RETURNING " + DeliveryRows.COLUMNS)
                 .param("id", id).param("customer", customerId).param("webhook", webhookId)
-                .query(DeliveryRepository::delivery).optional();
+                .query(DeliveryRows::delivery).optional();
     }
 
     /** Replays every failed delivery created since {@code since} that no earlier replay has delivered or is delivering. */
@@ -65,7 +65,7 @@ class DeliveryLogRepository {
                         x.status = 'failed' AND x.tm_create >= :since
                         AND NOT EXISTS (SELECT 1 FROM deliveries r WHERE r.replay_of = x.id
                                         AND r.status IN ('pending', 'delivered'))"""))
-                .param("customer", customerId).param("webhook", webhookId).param("since", DeliveryRepository.odt(since))
+                .param("customer", customerId).param("webhook", webhookId).param("since", DeliveryRows.odt(since))
                 .update();
     }
 

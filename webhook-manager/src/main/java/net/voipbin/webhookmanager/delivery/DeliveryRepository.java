@@ -6,23 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.webhookmanager.WebhookDelivery;
-import net.voipbin.webhookmanager.signing.WebhookSecret;
 
 /**
  * The delivery queue in PostgreSQL. Due times use the database clock, so several instances agree on
@@ -31,9 +27,6 @@ import net.voipbin.webhookmanager.signing.WebhookSecret;
  */
 @Repository
 class DeliveryRepository {
-
-    static final String COLUMNS = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.status, "
-            + "d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.replay_of, d.tm_create, d.tm_update";
 
     /** The deliveries come back as leased, ready for their first attempt (see {@link #enqueueAll}). */
     private static final String ENQUEUE = """
@@ -55,17 +48,29 @@ class DeliveryRepository {
             FROM created d JOIN webhooks w ON w.id = d.webhook_id
             """;
 
+    private static final String COMPLETE = """
+            WITH input AS (
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::bigint[], ?::int[], ?::bigint[], ?::text[], ?::text[],
+                                     ?::float8[])
+                     AS i(id, attempt, at_micros, code, latency, error, status, delay)),
+            logged AS (
+                INSERT INTO delivery_attempts (delivery_id, attempt, tm_attempt, status_code, latency_ms, error)
+                SELECT id, attempt, to_timestamp(at_micros / 1e6), code, latency, error FROM input
+                ON CONFLICT DO NOTHING)
+            UPDATE deliveries d SET status = i.status, attempts = i.attempt,
+                next_attempt_at = CASE WHEN i.status = 'pending' THEN now() + make_interval(secs => i.delay) END,
+                last_status_code = i.code, last_error = i.error, tm_update = now()
+            FROM input i
+            WHERE d.id = i.id AND d.status = 'pending'
+            RETURNING d.id
+            """;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final NamedParameterJdbcTemplate named;
-    private final TransactionTemplate transaction;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate named,
-            TransactionTemplate transaction) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.named = named;
-        this.transaction = transaction;
     }
 
     /** One event to enqueue for its customer's matching webhooks. */
@@ -98,7 +103,7 @@ class DeliveryRepository {
                 List<ClaimedDelivery> created = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        created.add(claimed(rs, created.size()));
+                        created.add(DeliveryRows.claimed(rs, created.size()));
                     }
                 }
                 return created;
@@ -122,35 +127,44 @@ class DeliveryRepository {
                           CASE WHEN w.previous_secret_expires > now() THEN w.previous_secret END AS previous_secret
                 """)
                 .param("limit", limit).param("lease", (double) lease.toSeconds())
-                .query(DeliveryRepository::claimed).list();
+                .query(DeliveryRows::claimed).list();
     }
 
     /**
-     * Logs each attempt and moves its delivery on, one statement each, one transaction for the batch.
-     * A count of 0 means the delivery was no longer pending.
+     * Logs each attempt and moves its delivery on, the whole batch in one statement. A count of 0 means
+     * the delivery was no longer pending.
      */
     int[] completeAll(List<Completion> completions) {
-        SqlParameterSource[] batch = completions.stream().map(c -> new MapSqlParameterSource()
-                .addValue("id", c.id()).addValue("attempt", c.attempt()).addValue("at", odt(c.result().at()))
-                .addValue("code", c.result().statusCode()).addValue("latency", c.result().latencyMs())
-                .addValue("error", c.result().error()).addValue("status", c.decision().status())
-                .addValue("delay", c.decision().delay().toMillis() / 1000.0)).toArray(SqlParameterSource[]::new);
-        return transaction.execute(status -> named.batchUpdate("""
-                WITH logged AS (
-                    INSERT INTO delivery_attempts (delivery_id, attempt, tm_attempt, status_code, latency_ms, error)
-                    VALUES (:id, :attempt, :at, CAST(:code AS int), :latency, CAST(:error AS text))
-                    ON CONFLICT DO NOTHING)
-                UPDATE deliveries d SET status = :status, attempts = :attempt,
-                    next_attempt_at = CASE WHEN CAST(:status AS text) = 'pending'
-                                      THEN now() + make_interval(secs => :delay) END,
-                    last_status_code = CAST(:code AS int), last_error = CAST(:error AS text), tm_update = now()
-                WHERE d.id = :id AND d.status = 'pending'
-                """, batch));
+        Set<UUID> updated = jdbcTemplate.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(COMPLETE)) {
+                statement.setArray(1, array(connection, "uuid", completions, Completion::id));
+                statement.setArray(2, array(connection, "int4", completions, Completion::attempt));
+                statement.setArray(3, array(connection, "int8", completions, c -> ChronoUnit.MICROS.between(Instant.EPOCH, c.result().at())));
+                statement.setArray(4, array(connection, "int4", completions, c -> c.result().statusCode()));
+                statement.setArray(5, array(connection, "int8", completions, c -> c.result().latencyMs()));
+                statement.setArray(6, array(connection, "text", completions, c -> c.result().error()));
+                statement.setArray(7, array(connection, "text", completions, c -> c.decision().status()));
+                statement.setArray(8, array(connection, "float8", completions, c -> c.decision().delay().toMillis() / 1000.0));
+                Set<UUID> ids = new HashSet<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+        return completions.stream().mapToInt(c -> updated.contains(c.id()) ? 1 : 0).toArray();
+    }
+
+    private static <T> java.sql.Array array(Connection connection, String type, List<T> items,
+            java.util.function.Function<T, Object> field) throws SQLException {
+        return connection.createArrayOf(type, items.stream().map(field).toArray());
     }
 
     Optional<WebhookDelivery> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d WHERE d.id = :id")
-                .param("id", id).query(DeliveryRepository::delivery).optional();
+        return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d WHERE d.id = :id")
+                .param("id", id).query(DeliveryRows::delivery).optional();
     }
 
     /** Gives a leased delivery back without an attempt (its endpoint is busy). */
@@ -164,36 +178,5 @@ class DeliveryRepository {
         jdbc.sql("UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, "
                         + "last_error = 'webhook disabled or deleted', tm_update = now() WHERE id = :id AND status = 'pending'")
                 .param("id", id).update();
-    }
-
-    static OffsetDateTime odt(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
-        int code = rs.getInt("last_status_code");
-        Integer lastCode = rs.wasNull() ? null : code;
-        return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
-                rs.getObject("webhook_id", UUID.class), rs.getString("message_id"), rs.getString("event_type"),
-                rs.getString("status"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), lastCode,
-                rs.getString("last_error"), rs.getObject("replay_of", UUID.class), instant(rs, "tm_create"),
-                instant(rs, "tm_update"));
-    }
-
-    private static ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
-        List<WebhookSecret> secrets = new ArrayList<>(List.of(new WebhookSecret(rs.getString("secret"))));
-        String previous = rs.getString("previous_secret");
-        if (previous != null) {
-            secrets.add(new WebhookSecret(previous));
-        }
-        return new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
-                rs.getObject("webhook_id", UUID.class), rs.getString("message_id"), rs.getString("event_type"),
-                rs.getBytes("payload"), rs.getInt("attempts"), rs.getString("url"), rs.getBoolean("active"),
-                List.copyOf(secrets));
     }
 }
