@@ -21,7 +21,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
 
 /**
- * A loopback Pipecat runner that echoes every audio frame at once. It learns which session a
+ * A loopback Pipecat runner that echoes audio frames at once (200 ms of every second). It learns which session a
  * connection carries from the {@code session_started} control message and timestamps each audio frame
  * it receives (caller to runner latency) and echoes (start of the way back).
  */
@@ -63,9 +63,12 @@ final class EchoRunner implements AutoCloseable {
             SessionStats stats = ctx.channel().attr(SESSION).get();
             int tag = frame.content().getUnsignedByte(frame.content().readerIndex());
             if (tag == 0x12 && stats != null) {
-                stats.arrivedAtRunner(now);
-                ctx.writeAndFlush(new BinaryWebSocketFrame(frame.content().retainedDuplicate()));
-                stats.echoed(System.nanoTime());
+                // Talks like a bot: echoes 200 ms of every second, so the playout queue empties between
+                // "utterances" (a continuous echo never lets it drain and ratchets every jitter into delay).
+                if (stats.arrivedAtRunner(now) % 50 < 10) {
+                    ctx.writeAndFlush(new BinaryWebSocketFrame(frame.content().retainedDuplicate()));
+                    stats.echoed(System.nanoTime());
+                }
             } else if (tag == 0x22) {
                 String json = frame.content().toString(java.nio.charset.StandardCharsets.UTF_8);
                 int at = json.indexOf("\"pipecatcall_id\":\"");

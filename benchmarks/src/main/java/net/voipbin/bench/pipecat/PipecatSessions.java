@@ -29,8 +29,8 @@ import net.voipbin.pipecatmanager.session.StandaloneBridge;
 /**
  * {@code pipecat-sessions [sessions=200] [seconds=10] [bridgeThreads=1]}: that many concurrent G.711
  * AudioSocket calls, each sending 20 ms frames in real time, through pipecat-manager's bridge (decode,
- * 8 to 16 kHz, protobuf over WebSocket) to a loopback runner that echoes, and back (16 to 8 kHz, encode,
- * paced playout). Prints caller-to-runner latency, runner-to-caller latency, pacing jitter and the
+ * 8 to 16 kHz, protobuf over WebSocket) to a loopback runner that echoes 200 ms of every second, and back
+ * (16 to 8 kHz, encode, paced playout). Prints caller-to-runner latency, runner-to-caller latency, pacing jitter and the
  * bridge threads' CPU.
  */
 public final class PipecatSessions {
@@ -157,7 +157,7 @@ public final class PipecatSessions {
                 sessions, connected, seconds, threads);
         print("caller -> runner (AudioSocket in, decode, 8->16 kHz, protobuf, WebSocket)", inbound);
         print("runner -> caller incl. wait for the next 20 ms playout slot", outbound);
-        print("runner -> caller beyond each session's best (added by processing/scheduling)", excess);
+        print("runner -> caller beyond each session's best (slot phase removed)", excess);
         print("playout pacing |inter-arrival - 20 ms|", jitter);
         System.out.printf("  bridge CPU: %.1f%% of one core for %d sessions = %.2f us CPU per session-frame (%d frames sent, %d echoed frames played)%n",
                 100.0 * cpu / wall, sessions, cpu / 1000.0 / (sessions * (wall / 20_000_000.0)), sent, back);

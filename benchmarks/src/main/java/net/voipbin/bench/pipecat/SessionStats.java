@@ -23,17 +23,20 @@ final class SessionStats {
     private long lastArrival;
     long framesSent;
     long framesBack;
+    private long framesAtRunner;
 
     synchronized void sent(long nanos) {
         sent.add(nanos);
         framesSent++;
     }
 
-    synchronized void arrivedAtRunner(long nanos) {
+    /** Records the caller-to-runner latency; returns this frame's index on the runner side. */
+    synchronized long arrivedAtRunner(long nanos) {
         Long at = sent.poll();
         if (at != null && recording) {
             inbound.add(nanos - at);
         }
+        return framesAtRunner++;
     }
 
     synchronized void echoed(long nanos) {
