@@ -47,7 +47,8 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
 
     @Override
     public void routes(RpcRoutes r) {
-        r.post("/v1/calls/{id}/answer", call -> command(call.pathUuid("id"), "answer", null))
+        r.post("/v1/calls", JsonNode.class, call -> dial(call.body()))
+                .post("/v1/calls/{id}/answer", call -> command(call.pathUuid("id"), "answer", null))
                 .post("/v1/calls/{id}/record_stop", call -> command(call.pathUuid("id"), "record_stop", null))
                 .post("/v1/calls/{id}/{operation}", JsonNode.class,
                         call -> command(call.pathUuid("id"), call.path("operation"), call.body()));
@@ -77,6 +78,27 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
     public void finishLast(UUID callId) {
         Command last = commands(callId).getLast();
         finish(callId, last.operation(), last.body().path("operation_id").asString());
+    }
+
+    public void answered(UUID callId) {
+        publisher.publish(CallManagerEvents.CALL_ANSWERED, call(callId, CallStatus.PROGRESSING));
+    }
+
+    /** The calls originated so far (one "dial" command per destination, under the new call's id). */
+    public List<UUID> dialed() {
+        synchronized (commands) {
+            return commands.stream().filter(c -> c.operation().equals("dial")).map(Command::callId).toList();
+        }
+    }
+
+    private List<Call> dial(JsonNode body) {
+        List<Call> created = new ArrayList<>();
+        for (int i = 0; i < body.path("destinations").size(); i++) {
+            UUID id = UUID.randomUUID();
+            commands.add(new Command(id, "dial", body));
+            created.add(call(id, CallStatus.DIALING));
+        }
+        return created;
     }
 
     public void hangup(UUID callId) {

@@ -196,6 +196,28 @@ class ActiveflowEngineIT {
                 FleetHarness.token(UUID.randomUUID()), "").status()).isEqualTo(404);
     }
 
+    @Test
+    void connectBridgesTheFirstDestinationToAnswerAndGoesOnWhenItHangsUp() {
+        UUID flowId = createFlow("[{\"id\":\"connect\",\"type\":\"connect\",\"option\":{"
+                + "\"source\":{\"type\":\"tel\",\"target\":\"+15550001\"},\"destinations\":["
+                + "{\"type\":\"tel\",\"target\":\"+15550200\"},{\"type\":\"sip\",\"target\":\"agent@pbx\"}]}},"
+                + "{\"id\":\"bye\",\"type\":\"talk\",\"option\":{\"text\":\"Goodbye\"}}]");
+        int before = callManager.dialed().size();
+        Activeflow started = startCall(flowId);
+        await().atMost(DEADLINE).until(() -> callManager.dialed().size() == before + 2);
+        List<UUID> dialed = callManager.dialed().subList(before, before + 2);
+
+        callManager.answered(dialed.get(1));
+
+        await().atMost(DEADLINE).until(() -> callManager.operations(call).contains("bridge"));
+        assertThat(callManager.commands(call).getFirst().body().path("peer_call_id").asString())
+                .isEqualTo(dialed.get(1).toString());
+        await().atMost(DEADLINE).until(() -> callManager.operations(dialed.get(0)).contains("hangup"));
+        callManager.hangup(dialed.get(1));
+        deletedEvent(started.id());
+        assertThat(callManager.operations(call)).containsExactly("bridge", "talk");
+    }
+
     private static void declare(String queue) {
         try (var connection = TestInfra.rabbit().connectionFactory().newConnection();
                 var channel = connection.createChannel()) {

@@ -1,6 +1,7 @@
 package net.voipbin.flowmanager.activeflow;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,13 +12,15 @@ import org.springframework.stereotype.Component;
 import net.voipbin.contract.callmanager.CallOperationFinished;
 import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActiveflowStore;
+import net.voipbin.flowmanager.engine.EarlySignals;
 import net.voipbin.flowmanager.engine.Signal;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Routes consumed events to the activeflows they concern. A call's own activeflow is found by its
  * reference (it exists before any command is sent, so an event racing the command's reply still finds
- * it); other waits by their key. Idempotent: a signal nobody waits for is dropped.
+ * it); other waits by their key, and a signal that overtakes the wait it completes is kept for it
+ * ({@link EarlySignals}). Idempotent: a signal that matches no wait changes nothing.
  */
 @Component
 class ActiveflowSignals {
@@ -26,10 +29,12 @@ class ActiveflowSignals {
 
     private final ActiveflowStore store;
     private final ActionEngine engine;
+    private final EarlySignals early;
 
-    ActiveflowSignals(ActiveflowStore store, ActionEngine engine) {
+    ActiveflowSignals(ActiveflowStore store, ActionEngine engine, EarlySignals early) {
         this.store = store;
         this.engine = engine;
+        this.early = early;
     }
 
     void operationFinished(CallOperationFinished event) {
@@ -42,14 +47,20 @@ class ActiveflowSignals {
 
     void callAnswered(UUID callId) {
         Signal signal = new Signal.CallAnswered(callId);
-        deliver(candidates(callId, signal.key()), signal);
+        Set<UUID> ids = candidates(callId, signal.key());
+        if (ids.isEmpty()) {
+            ids = keepForLater(signal);
+        }
+        deliver(ids, signal);
     }
 
     /** A connect destination's hangup is a signal; the flow's own call hanging up ends the flow. */
     void callHungup(UUID callId) {
         Signal signal = new Signal.CallHungup(callId);
-        deliver(new LinkedHashSet<>(store.runningByWaitKey(signal.key())), signal);
-        for (UUID id : store.runningByReference(callId)) {
+        List<UUID> own = store.runningByReference(callId);
+        Set<UUID> waiting = new LinkedHashSet<>(store.runningByWaitKey(signal.key()));
+        deliver(waiting.isEmpty() && own.isEmpty() ? keepForLater(signal) : waiting, signal);
+        for (UUID id : own) {
             log.info("activeflow {}: call {} hung up, ending the flow", id, callId);
             engine.stop(id, null);
         }
@@ -57,7 +68,21 @@ class ActiveflowSignals {
 
     void external(String key, JsonNode data) {
         Signal signal = new Signal.External(key, data);
-        deliver(new LinkedHashSet<>(store.runningByWaitKey(key)), signal);
+        Set<UUID> ids = new LinkedHashSet<>(store.runningByWaitKey(key));
+        deliver(ids.isEmpty() ? keepForLater(signal) : ids, signal);
+    }
+
+    /**
+     * Nobody waits for this yet: keep it for a wait saved later, then look once more, so that either
+     * this thread sees the saved wait or the engine sees the kept signal (a double delivery is a no-op).
+     */
+    private Set<UUID> keepForLater(Signal signal) {
+        early.remember(signal);
+        Set<UUID> ids = new LinkedHashSet<>(store.runningByWaitKey(signal.key()));
+        if (!ids.isEmpty()) {
+            early.forget(signal);
+        }
+        return ids;
     }
 
     private Set<UUID> candidates(UUID callId, String key) {

@@ -1,6 +1,7 @@
 package net.voipbin.flowmanager.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,6 +15,7 @@ import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActionExecutor;
 import net.voipbin.flowmanager.engine.ActiveflowEvents;
 import net.voipbin.flowmanager.engine.ActiveflowStore;
+import net.voipbin.flowmanager.engine.EarlySignals;
 import net.voipbin.flowmanager.engine.EngineProperties;
 import net.voipbin.rpc.event.EventPublisher;
 
@@ -27,10 +29,16 @@ class EngineConfiguration {
         return publisher::publish;
     }
 
+    /** Up to 10 s and 10000 early events: answers and hangups of calls nobody waits for yet. */
+    @Bean
+    EarlySignals earlySignals(Clock clock) {
+        return new EarlySignals(clock, Duration.ofSeconds(10), 10_000);
+    }
+
     @Bean
     ActionEngine actionEngine(ActiveflowStore store, List<ActionExecutor> executors, ActiveflowEvents events,
-            FlowValidator validator, EngineProperties properties, Clock clock) {
-        return new ActionEngine(store, executors, events, validator, properties, clock);
+            FlowValidator validator, EngineProperties properties, Clock clock, EarlySignals early) {
+        return new ActionEngine(store, executors, events, validator, properties, clock, early);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -42,9 +42,11 @@ public class ActionEngine implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("flow-", 0).factory());
     private final Timers timers;
+    private final EarlySignals early;
 
     public ActionEngine(ActiveflowStore store, List<ActionExecutor> executorList, ActiveflowEvents events,
-            FlowValidator options, EngineProperties properties, Clock clock) {
+            FlowValidator options, EngineProperties properties, Clock clock, EarlySignals early) {
+        this.early = early;
         this.store = store;
         this.events = events;
         this.options = options;
@@ -170,6 +172,8 @@ public class ActionEngine implements AutoCloseable {
         }
         if (after.awaiting() != null && after.awaiting().kind() == Wait.Kind.TIMER) {
             schedule(after);
+        } else if (after.awaiting() != null) {
+            early.take(after.awaiting().keys()).ifPresent(signal -> workers.execute(() -> signal(after.id(), signal)));
         }
         return after.running() && after.awaiting() == null;
     }

@@ -17,7 +17,7 @@ import net.voipbin.rpc.event.EventSubscriptions;
 class CallEventSubscriberTest {
 
     private final List<Object> delivered = new ArrayList<>();
-    private final ActiveflowSignals signals = new ActiveflowSignals(null, null) {
+    private final ActiveflowSignals signals = new ActiveflowSignals(null, null, null) {
         @Override
         void operationFinished(CallOperationFinished event) {
             delivered.add(event);

@@ -28,8 +28,9 @@ class ActionEngineTest {
     private final FakeCallCommands calls = new FakeCallCommands();
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final UUID call = UUID.randomUUID();
+    private final EarlySignals early = new EarlySignals(Clock.systemUTC(), Duration.ofSeconds(10), 100);
     private final ActionEngine engine = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
-            TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC());
+            TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC(), early);
 
     @AfterEach
     void close() {
@@ -135,12 +136,25 @@ class ActionEngineTest {
         assertThat(stateOf(id).awaiting().kind()).isEqualTo(Wait.Kind.TIMER);
 
         ActionEngine restarted = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
-                TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC());
+                TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC(), early);
         engine.close();
         restarted.recover();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("talk"));
         restarted.close();
+    }
+
+    @Test
+    void aSignalThatOvertookItsWaitIsDeliveredOnceTheWaitIsSaved() {
+        UUID dialed = UUID.randomUUID();
+        calls.dialed = List.of(dialed);
+        early.remember(new Signal.CallAnswered(dialed));
+
+        UUID id = startFlow(List.of(action("c", "connect", "{\"source\":{\"type\":\"tel\",\"target\":\"+1555\"},"
+                + "\"destinations\":[{\"type\":\"tel\",\"target\":\"+1666\"}]}")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("bridge"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> stateOf(id).awaiting().kind() == Wait.Kind.PEER);
     }
 
     @Test
