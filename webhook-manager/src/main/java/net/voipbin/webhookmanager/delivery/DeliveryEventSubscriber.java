@@ -55,6 +55,11 @@ final class DeliveryEventSubscriber implements EventSubscriber {
             log.debug("event {} has no data.customer_id: not a customer event", event.routingKey());
             return;
         }
+        if (failureOfAFailureNotice(event)) {
+            // Two dead webhooks subscribed to each other's failures would otherwise notify each other forever.
+            log.debug("failed delivery of a {} event not announced to webhooks", event.type());
+            return;
+        }
         byte[] body = json.writeValueAsBytes(new WebhookBody(event.type(), event.timestamp(), event.data()));
         byte[] digest = sha256(event.publisher(), body);
         String eventKey = HexFormat.of().formatHex(digest);
@@ -62,9 +67,17 @@ final class DeliveryEventSubscriber implements EventSubscriber {
         intake.write(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event)));
     }
 
+    private boolean failureOfAFailureNotice(Event event) {
+        return isOwnFailure(event) && event.data().path("event_type").asString("").equals(event.type());
+    }
+
+    private boolean isOwnFailure(Event event) {
+        return ownName.equals(event.publisher()) && WebhookManagerEvents.WEBHOOK_DELIVERY_FAILED.equals(event.type());
+    }
+
     /** A webhook_delivery_failed event is never delivered to the webhook whose delivery failed. */
     private UUID aboutWebhook(Event event) {
-        if (ownName.equals(event.publisher()) && WebhookManagerEvents.WEBHOOK_DELIVERY_FAILED.equals(event.type())) {
+        if (isOwnFailure(event)) {
             UUID webhook = uuidField(event.data(), "webhook_id");
             return webhook == null ? NO_WEBHOOK : webhook;
         }

@@ -131,6 +131,21 @@ class WebhookDeliveryIT extends WebhookManagerITBase {
         assertThat(json.readTree(receiver.on("/hook").getFirst().body()).get("type").asString()).isEqualTo("call_updated");
     }
 
+    @Test
+    void aFailureNoticeIsNeverAboutAnotherFailureNoticeSoTwoDeadWebhooksCannotNotifyEachOtherForever() {
+        createWebhook("/failures", "[\"webhook_delivery_failed\"]");
+        String otherWebhook = UUID.randomUUID().toString();
+
+        publish("webhook-manager", "webhook_delivery_failed", customer,
+                Map.of("webhook_id", otherWebhook, "event_type", "webhook_delivery_failed", "status", "failed"));
+        publish("webhook-manager", "webhook_delivery_failed", customer,
+                Map.of("webhook_id", otherWebhook, "event_type", "call_created", "status", "failed"));
+
+        await().atMost(DEADLINE).until(() -> !receiver.on("/failures").isEmpty());
+        assertThat(receiver.on("/failures")).singleElement().satisfies(r -> assertThat(
+                json.readTree(r.body()).get("data").get("event_type").asString()).isEqualTo("call_created"));
+    }
+
     private JsonNode createWebhookAt(String url) {
         var response = net.voipbin.testsupport.Http.post(api("/webhooks"), token, "{\"url\":\"" + url + "\"}");
         assertThat(response.status()).isEqualTo(201);
