@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dialTimeout  default ringing limit of an originate (a request may set its own)
  * @param endpoints    how an address becomes an ARI endpoint ({@code %s} = the target)
  * @param tts          text to speech: {@code auto} (espeak-ng when installed, else prompts), {@code espeak}, {@code prompt}
+ * @param sweepPeriod  how often timeouts whose in-memory timer was lost (restart) are caught up from the database
  */
 @ConfigurationProperties("voipbin.call-manager")
 public record CallManagerProperties(
@@ -23,7 +24,8 @@ public record CallManagerProperties(
         @DefaultValue("256") int prefetch,
         @DefaultValue("30s") Duration dialTimeout,
         @DefaultValue Endpoints endpoints,
-        @DefaultValue Tts tts) {
+        @DefaultValue Tts tts,
+        @DefaultValue("5s") Duration sweepPeriod) {
 
     public record Endpoints(
             @DefaultValue("PJSIP/%s@trunk") String tel,

@@ -25,7 +25,7 @@ import net.voipbin.rpc.event.EventPublisher;
  * digit as {@code call_dtmf_received}, recordings as {@code recording_*}.
  */
 @Service
-public class OperationEvents {
+public class OperationEvents implements net.voipbin.callmanager.call.TimeoutSweeper.SweepTask {
 
     private static final Logger log = LoggerFactory.getLogger(OperationEvents.class);
 
@@ -74,6 +74,12 @@ public class OperationEvents {
         tx.executeWithoutResult(status -> operations.takeCollection(callId, operationId).ifPresent(digits ->
                 calls.find(callId).ifPresent(call ->
                         finished(call, operationId, Operation.DIGITS_RECEIVE, Result.TIMEOUT, digits))));
+    }
+
+    /** Collections whose timer was lost (restart) end when the sweep finds them overdue. */
+    @Override
+    public void sweep() {
+        operations.overdueCollections().forEach(c -> collectionTimedOut(c.callId(), c.operationId()));
     }
 
     public void playbackFinished(String playbackId, boolean done) {

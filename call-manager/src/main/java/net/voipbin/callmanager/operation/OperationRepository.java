@@ -83,6 +83,15 @@ class OperationRepository {
         jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call").param("call", callId).update();
     }
 
+    /** Collections past their deadline by more than two seconds (the in-memory timer had its chance). */
+    java.util.List<Collection> overdueCollections() {
+        return jdbc.sql("SELECT call_id, operation_id, max_length, terminator, digits FROM digit_collections "
+                        + "WHERE deadline < now() - interval '2 seconds'")
+                .query((rs, n) -> new Collection(rs.getObject("call_id", UUID.class), rs.getString("operation_id"),
+                        rs.getInt("max_length"), rs.getString("terminator"), rs.getString("digits")))
+                .list();
+    }
+
     /** The collection, if it is still the one {@code operationId} started: the timeout's claim. */
     Optional<String> takeCollection(UUID callId, String operationId) {
         return jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call AND operation_id IS NOT DISTINCT FROM :op "

@@ -61,6 +61,23 @@ class AriIntakeIT extends CallManagerITBase {
     }
 
     @Test
+    void aCollectionWhoseTimerWasLostStillEndsWithATimeout() {
+        CallRow call = answeredInbound();
+        // As after a restart: the collection is stored, its deadline passed, no timer runs for it.
+        jdbc.sql("INSERT INTO digit_collections (call_id, operation_id, max_length, terminator, digits, deadline) "
+                + "VALUES (:call, 'op-lost', 4, '#', '9', now() - interval '1 minute')").param("call", call.id()).update();
+
+        JsonNode finished = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()), l -> !l.isEmpty()).getFirst();
+        assertThat(finished.path("operation_id").asString()).isEqualTo("op-lost");
+        assertThat(finished.path("result").asString()).isEqualTo("timeout");
+        assertThat(finished.path("digits").asString()).isEqualTo("9");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
     void malformedAriEventsAreSkippedAndLaterEventsStillHandled() {
         proxy.publishRaw("{not json".getBytes(StandardCharsets.UTF_8));
         proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),

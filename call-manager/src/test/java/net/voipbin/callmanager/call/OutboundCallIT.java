@@ -78,4 +78,19 @@ class OutboundCallIT extends CallManagerITBase {
         assertThat(ended.hangupBy()).isEqualTo(HangupBy.LOCAL);
         assertThat(requestsFor(call.channelId())).contains("DELETE /ari/channels/{ch}");
     }
+
+    @Test
+    void anOverdueCallWhoseTimerWasLostIsStillHungUpAsDialout() {
+        // As after a restart: the row says dialing, its deadline passed, no timer is running for it.
+        UUID id = UUID.randomUUID();
+        var now = java.time.Instant.now();
+        callRows.insert(new CallRow(id, customer, net.voipbin.callmanager.support.AsteriskEdge.ASTERISK_ID,
+                "lost-" + id, null, null, null, Call.Direction.OUTGOING, Address.tel("+15550100000"),
+                Address.tel("+15550101005"), CallStatus.DIALING, null, null, null, now.minusSeconds(60), null, null,
+                null, 0, now.minusSeconds(30)));
+
+        CallRow ended = awaitStatus(id, CallStatus.HANGUP);
+        assertThat(ended.hangupReason()).isEqualTo(HangupReason.DIALOUT);
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.LOCAL);
+    }
 }

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "voipbin.call-manager.tts.engine=prompt",
         "voipbin.call-manager.dial-timeout=5s",
-        "voipbin.events.max-attempts=2"})
+        "voipbin.events.max-attempts=2",
+        "voipbin.call-manager.sweep-period=500ms"})
 public abstract class CallManagerITBase {
 
     /** Simulated time runs 100x faster: a 2 s prompt plays in 20 ms, an originate answers in 10 ms. */
