@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Serves call-manager's call routes: records each command, answers with the call, and finishes long
  * operations at once with {@code call_operation_finished} (digits as scripted per call) unless the
  * call's operation is held, in which case the test finishes it or hangs the call up itself. Also
- * records flow-manager's activeflow events as call-manager would consume them.
+ * records flow-manager's activeflow events as call-manager would consume them. A hangup command is
+ * followed by {@code call_hungup}, as the real call-manager does once the channel is gone.
  */
 public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
 
@@ -112,6 +113,9 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
         if (longOperation && !heldOperations.contains(operation)) {
             // Published before the RPC answer goes back: the event may well overtake it.
             finish(callId, operation, operationId);
+        }
+        if (operation.equals("hangup")) {
+            hangup(callId);
         }
         return call(callId, CallStatus.PROGRESSING);
     }

@@ -103,6 +103,7 @@ class ActiveflowEngineIT {
         assertThat(deleted.path("status").asString()).isEqualTo("ended");
         assertThat(deleted.path("variables").path("voipbin.call.digits").asString()).isEqualTo("2");
         assertThat(deleted.has("error")).isFalse();
+        assertThat(deleted.path("current_action_id").asString()).isEqualTo("hangup");
         List<String> events = eventsOf(started.id());
         assertThat(events.getFirst()).isEqualTo(FlowManagerEvents.ACTIVEFLOW_CREATED);
         assertThat(events.getLast()).isEqualTo(FlowManagerEvents.ACTIVEFLOW_DELETED);

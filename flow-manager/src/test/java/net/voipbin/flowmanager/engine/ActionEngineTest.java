@@ -76,6 +76,9 @@ class ActionEngineTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().size() == 4);
         assertThat(((CallRequests.Play) calls.last().request()).media()).containsExactly("sound:b");
         finish(id, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("hangup"));
+        assertThat(stateOf(id).running()).as("the flow ends when the call is gone").isTrue();
+        engine.signal(id, new Signal.CallHungup(call));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !stateOf(id).running());
         assertThat(calls.operations()).containsExactly("answer", "talk", "digits_receive", "play", "hangup");

@@ -88,12 +88,17 @@ class CallMediaExecutorsTest {
     }
 
     @Test
-    void hangupEndsTheFlowWithTheGivenReason() {
-        Outcome outcome = new HangupExecutor(calls).execute(context(call,
-                action("h", "hangup", "{\"reason\":\"busy\"}"), Map.of()));
+    void hangupEndsTheFlowOnceTheCallIsGoneOrAfterTheConfirmTimeout() {
+        Action hangup = action("h", "hangup", "{\"reason\":\"busy\"}");
+        HangupExecutor executor = new HangupExecutor(calls);
 
-        assertThat(outcome).isEqualTo(Outcome.END);
+        Wait wait = ((Outcome.Await) executor.execute(context(call, hangup, Map.of()))).awaiting();
+
         assertThat(calls.last().request()).isEqualTo(Call.HangupReason.BUSY);
+        assertThat(wait.keys()).contains(Signal.hangupKey(call));
+        assertThat(wait.until()).isEqualTo(TestContexts.NOW.plus(HangupExecutor.CONFIRM_TIMEOUT));
+        assertThat(executor.resume(TestContexts.resuming(call, hangup, wait), new Signal.CallHungup(call)))
+                .isEqualTo(Outcome.END);
     }
 
     @Test
