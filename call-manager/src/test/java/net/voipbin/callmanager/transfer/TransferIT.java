@@ -106,4 +106,20 @@ class TransferIT extends CallManagerITBase {
         assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
         assertThat(callRows.find(pair.agent().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
     }
+
+    @Test
+    void aCanceledAttendedTransferHangsUpTheTargetAndReunitesCallerAndAgent() {
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301004");
+        Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
+
+        Transfer canceled = client.cancelTransfer(transfer.id());
+
+        assertThat(canceled.status()).isEqualTo(Transfer.Status.CANCELED);
+        awaitStatus(consulting.targetCallId(), CallStatus.HANGUP);
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), pair.agent().channelId())));
+        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
+        assertThat(client.getTransfer(transfer.id()).status()).isEqualTo(Transfer.Status.CANCELED);
+    }
 }
