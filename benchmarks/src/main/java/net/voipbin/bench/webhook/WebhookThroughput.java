@@ -78,6 +78,9 @@ public final class WebhookThroughput {
         System.out.printf("%-28s %8s %12s %10s %10s%n", "run", "count", "per second", "p50 ms", "p99 ms");
         runs.forEach(Run::print);
         System.out.println("(webhook runs: event published on the bus -> POST received; bare: one HTTP request)");
+        System.out.printf("machine: %d cores, load average %.1f at the end (the receiver and the publisher share this JVM)%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /**
