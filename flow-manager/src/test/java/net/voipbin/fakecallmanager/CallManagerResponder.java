@@ -77,8 +77,12 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
 
     /** Finishes the call's last long operation now (DONE). */
     public void finishLast(UUID callId) {
+        finishLast(callId, CallOperationFinished.Result.DONE);
+    }
+
+    public void finishLast(UUID callId, CallOperationFinished.Result result) {
         Command last = commands(callId).getLast();
-        finish(callId, last.operation(), last.body().path("operation_id").asString());
+        finish(callId, last.operation(), last.body().path("operation_id").asString(), result);
     }
 
     public void answered(UUID callId) {
@@ -121,10 +125,14 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
     }
 
     private void finish(UUID callId, String operation, String operationId) {
+        finish(callId, operation, operationId, CallOperationFinished.Result.DONE);
+    }
+
+    private void finish(UUID callId, String operation, String operationId, CallOperationFinished.Result result) {
         String collected = operation.equals("digits_receive") ? digits.getOrDefault(callId, "") : "";
         publisher.publish(CallManagerEvents.CALL_OPERATION_FINISHED, new CallOperationFinished(callId, null, null,
                 operationId, CallOperationFinished.Operation.valueOf(operation.toUpperCase(java.util.Locale.ROOT)),
-                CallOperationFinished.Result.DONE, collected));
+                result, collected));
     }
 
     private static Call call(UUID callId, CallStatus status) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import net.voipbin.contract.callmanager.CallOperationFinished;
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.ActiveflowCreate;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
@@ -122,6 +123,20 @@ class ActiveflowEngineIT {
         JsonNode deleted = deletedEvent(started.id());
         assertThat(deleted.path("current_action_id").asString()).isEqualTo("talk");
         callManager.finishLast(call);
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE)
+                .until(() -> callManager.operations(call).equals(List.of("answer", "talk")));
+    }
+
+    @Test
+    void aTalkCutShortByTheCallersHangupSendsNothingMoreWhicheverEventIsHandledFirst() {
+        callManager.heldOperations.add("talk");
+        Activeflow started = startCall(createFlow(IVR));
+        await().atMost(DEADLINE).until(() -> callManager.operations(call).contains("talk"));
+
+        callManager.finishLast(call, CallOperationFinished.Result.STOPPED);
+        callManager.hangup(call);
+
+        deletedEvent(started.id());
         await().during(Duration.ofMillis(500)).atMost(DEADLINE)
                 .until(() -> callManager.operations(call).equals(List.of("answer", "talk")));
     }

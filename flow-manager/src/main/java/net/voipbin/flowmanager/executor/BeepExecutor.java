@@ -10,6 +10,7 @@ import net.voipbin.flowmanager.call.CallCommands;
 import net.voipbin.flowmanager.engine.ActionContext;
 import net.voipbin.flowmanager.engine.ActionExecutor;
 import net.voipbin.flowmanager.engine.Outcome;
+import net.voipbin.flowmanager.engine.Signal;
 import net.voipbin.flowmanager.engine.Wait;
 
 /** A beep is Asterisk's {@code sound:beep} prompt, played once and awaited like any playback. */
@@ -34,5 +35,10 @@ class BeepExecutor implements ActionExecutor {
         String operationId = context.newOperationId();
         calls.play(CallOf.require(context), new CallRequests.Play(List.of(BEEP), 1, operationId));
         return Outcome.await(Wait.operation(operationId));
+    }
+
+    @Override
+    public Outcome resume(ActionContext context, Signal signal) {
+        return MediaOperations.finished(context, signal);
     }
 }

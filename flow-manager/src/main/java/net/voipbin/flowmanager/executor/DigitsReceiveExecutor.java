@@ -40,10 +40,10 @@ class DigitsReceiveExecutor implements ActionExecutor {
 
     @Override
     public Outcome resume(ActionContext context, Signal signal) {
-        if (signal instanceof Signal.OperationFinished finished) {
+        if (signal instanceof Signal.OperationFinished finished && !MediaOperations.stopped(signal)) {
             String digits = finished.event().digits();
             context.setVariable(Variables.CALL_DIGITS, digits == null ? "" : digits);
         }
-        return Outcome.NEXT;
+        return MediaOperations.finished(context, signal);
     }
 }

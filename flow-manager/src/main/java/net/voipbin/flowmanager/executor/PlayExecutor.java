@@ -9,6 +9,7 @@ import net.voipbin.flowmanager.call.CallCommands;
 import net.voipbin.flowmanager.engine.ActionContext;
 import net.voipbin.flowmanager.engine.ActionExecutor;
 import net.voipbin.flowmanager.engine.Outcome;
+import net.voipbin.flowmanager.engine.Signal;
 import net.voipbin.flowmanager.engine.Wait;
 
 /** Plays media; done when call-manager reports the playback finished (whatever its result). */
@@ -32,5 +33,10 @@ class PlayExecutor implements ActionExecutor {
         String operationId = context.newOperationId();
         calls.play(CallOf.require(context), new CallRequests.Play(option.media(), option.loop(), operationId));
         return Outcome.await(Wait.operation(operationId));
+    }
+
+    @Override
+    public Outcome resume(ActionContext context, Signal signal) {
+        return MediaOperations.finished(context, signal);
     }
 }

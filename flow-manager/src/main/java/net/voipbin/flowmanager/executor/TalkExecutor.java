@@ -9,6 +9,7 @@ import net.voipbin.flowmanager.call.CallCommands;
 import net.voipbin.flowmanager.engine.ActionContext;
 import net.voipbin.flowmanager.engine.ActionExecutor;
 import net.voipbin.flowmanager.engine.Outcome;
+import net.voipbin.flowmanager.engine.Signal;
 import net.voipbin.flowmanager.engine.Wait;
 
 /** Text to speech; done when call-manager reports it finished. */
@@ -33,5 +34,10 @@ class TalkExecutor implements ActionExecutor {
         String language = option.language() == null ? "en-US" : option.language();
         calls.talk(CallOf.require(context), new CallRequests.Talk(option.text(), language, operationId));
         return Outcome.await(Wait.operation(operationId));
+    }
+
+    @Override
+    public Outcome resume(ActionContext context, Signal signal) {
+        return MediaOperations.finished(context, signal);
     }
 }

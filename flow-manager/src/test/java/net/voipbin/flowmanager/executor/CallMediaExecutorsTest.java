@@ -88,6 +88,27 @@ class CallMediaExecutorsTest {
     }
 
     @Test
+    void aPlaybackCutShortWaitsBrieflyForTheHangupInsteadOfGoingOn() {
+        Action talk = action("t", "talk", "{\"text\":\"hi\"}");
+        TalkExecutor executor = new TalkExecutor(calls);
+        Wait operation = ((Outcome.Await) executor.execute(context(call, talk, Map.of()))).awaiting();
+        String operationId = ((CallRequests.Talk) calls.last().request()).operationId();
+
+        Outcome stopped = executor.resume(TestContexts.resuming(call, talk, operation),
+                finished(operationId, CallOperationFinished.Result.STOPPED, null));
+
+        Wait grace = ((Outcome.Await) stopped).awaiting();
+        assertThat(grace.keys()).contains(Signal.hangupKey(call));
+        assertThat(grace.until()).isEqualTo(TestContexts.NOW.plus(MediaOperations.HANGUP_GRACE));
+        assertThat(executor.resume(TestContexts.resuming(call, talk, grace), new Signal.CallHungup(call)))
+                .isEqualTo(Outcome.END);
+        assertThat(executor.resume(TestContexts.resuming(call, talk, grace),
+                new Signal.TimerFired(grace.keys().getFirst()))).isEqualTo(Outcome.NEXT);
+        assertThat(executor.resume(TestContexts.resuming(call, talk, operation),
+                finished(operationId, CallOperationFinished.Result.FAILED, null))).isEqualTo(Outcome.NEXT);
+    }
+
+    @Test
     void hangupEndsTheFlowOnceTheCallIsGoneOrAfterTheConfirmTimeout() {
         Action hangup = action("h", "hangup", "{\"reason\":\"busy\"}");
         HangupExecutor executor = new HangupExecutor(calls);
