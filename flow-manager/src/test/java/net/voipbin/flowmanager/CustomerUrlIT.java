@@ -52,6 +52,7 @@ class CustomerUrlIT {
 
     @BeforeEach
     void startCustomerSite() throws IOException {
+        fleet.responder().heldOperations.clear();
         customerSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         customerSite.createContext("/hook", exchange -> answer(exchange, "{\"tier\":\"gold\"}"));
         customerSite.createContext("/ivr", exchange -> answer(exchange, "{\"actions\":["

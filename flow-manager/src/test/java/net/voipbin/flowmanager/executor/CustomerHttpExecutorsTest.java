@@ -5,8 +5,6 @@ import static net.voipbin.flowmanager.engine.TestContexts.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
