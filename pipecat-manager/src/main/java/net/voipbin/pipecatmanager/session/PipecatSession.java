@@ -68,11 +68,14 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
 
     /** Binds the caller's connection (on its event loop) and dials the runner on the same loop. */
     boolean attach(Channel channel) {
-        if (caller != null || ended.get()) {
+        if (caller != null) {
             return false;
         }
         caller = channel;
         loop = channel.eventLoop();
+        if (ended.get()) {
+            return false;   // ended meanwhile (DELETE): either end() saw the loop and closes, or the handler does
+        }
         clocks.join(loop, this);
         runner = runners.connect(spec.runnerUrl(), loop, this).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
