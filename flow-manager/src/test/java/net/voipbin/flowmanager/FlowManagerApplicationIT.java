@@ -3,36 +3,20 @@ package net.voipbin.flowmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import net.voipbin.testsupport.ServiceChecks;
-import net.voipbin.testsupport.TestInfra;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The packaged application starts healthy, migrates its schema and declares its request queue. */
 class FlowManagerApplicationIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfra.register(registry, "flow-manager");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Value("${voipbin.amqp.namespace}")
-    String namespace;
-
-    @Value("${spring.flyway.schemas}")
-    String schema;
 
     @Test
     void startsHealthyWithItsSchemaAndRequestQueue() {
+        // The shared fleet is flow-manager as it runs (plus a fake call-manager): no second Spring start.
+        FleetHarness fleet = FleetHarness.shared();
+        int port = Integer.parseInt(fleet.flowManager.getEnvironment().getRequiredProperty("local.server.port"));
+
         ServiceChecks.assertHealthy(port, "db", "rabbit");
-        assertThat(ServiceChecks.schemaMigrated(schema)).as("schema %s migrated", schema).isTrue();
-        assertThat(ServiceChecks.queueExists(namespace + "bin-manager.flow-manager.request")).isTrue();
+        assertThat(ServiceChecks.schemaMigrated(fleet.schema)).as("schema %s migrated", fleet.schema).isTrue();
+        assertThat(ServiceChecks.queueExists(fleet.namespace + "bin-manager.flow-manager.request")).isTrue();
     }
 }
