@@ -33,6 +33,7 @@ final class FakeAsterisk implements AutoCloseable {
     }
 
     final List<Received> frames = new CopyOnWriteArrayList<>();
+    volatile long uuidSentNanos;
     private final Channel channel;
 
     FakeAsterisk(EventLoopGroup group, int port) throws InterruptedException {
@@ -53,6 +54,7 @@ final class FakeAsterisk implements AutoCloseable {
     }
 
     void sendUuid(UUID id) {
+        uuidSentNanos = System.nanoTime();
         channel.writeAndFlush(Unpooled.buffer(19).writeByte(0x01).writeShort(16)
                 .writeLong(id.getMostSignificantBits()).writeLong(id.getLeastSignificantBits()));
     }

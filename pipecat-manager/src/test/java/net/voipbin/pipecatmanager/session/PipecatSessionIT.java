@@ -142,10 +142,13 @@ class PipecatSessionIT {
             short[] back = samples(echoed);
             double level = Tones.amplitude(back, 400, back.length - 800, 440, 8000);
             assertThat(Tones.db(level / 12000)).as("echo level in dB").isBetween(-0.1, 0.1);
-            // Paced, not burst: a burst would deliver 50 frames within a few ms; paced they span ~49 frame
-            // times (980 ms). Only a lower bound, with room for a busy machine's scheduling hiccups.
-            long spanMs = (echoed.getLast().nanos() - echoed.getFirst().nanos()) / 1_000_000;
-            assertThat(spanMs).isGreaterThanOrEqualTo(40 * 20);
+            // Real-time pace: the i-th frame can never arrive before i frame times after the handshake
+            // (a busy machine only delays frames, so this bound holds under any load; a burst breaks it).
+            List<FakeAsterisk.Received> played = live.asterisk().audioFrames();
+            for (int i = 0; i < played.size(); i++) {
+                long sinceHandshakeMs = (played.get(i).nanos() - live.asterisk().uuidSentNanos) / 1_000_000;
+                assertThat(sinceHandshakeMs).as("frame %d", i).isGreaterThanOrEqualTo(i * 20L - 1);
+            }
 
             try (FakeAsterisk garbage = new FakeAsterisk(GROUP, audioSocket.port())) {
                 garbage.sendRaw(new byte[] {0x42, 0x42, 0x42, 0x42});
