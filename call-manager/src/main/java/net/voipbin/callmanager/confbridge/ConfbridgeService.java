@@ -88,6 +88,11 @@ public class ConfbridgeService {
         return get(id);
     }
 
+    /** Whether the bridge is a conference room (whose members come and go on their own). */
+    public boolean isConference(String bridgeId) {
+        return confbridges.byBridge(bridgeId).filter(room -> room.type() == Confbridge.Type.CONFERENCE).isPresent();
+    }
+
     public void entered(String bridgeId, UUID callId) {
         tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).ifPresent(room -> {
             confbridges.join(room.id(), callId);

@@ -115,6 +115,12 @@ class CallOperationsIT extends CallManagerITBase {
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThatThrownBy(() -> client.toggle(caller.id(), "echo"))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(501));
+
+        // The peer hangs up: the caller has a flow of its own and stays.
+        SIM.hangupFromCaller(peer.channelId());
+        awaitStatus(peer.id(), CallStatus.HANGUP);
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(bridge), ids -> ids.equals(List.of(caller.channelId())));
+        assertThat(callRows.find(caller.id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
     }
 
     @Test

@@ -71,6 +71,11 @@ class TransferIT extends CallManagerITBase {
         assertThat(callRows.find(pair.caller().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
         await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_CREATED, "id", transfer.id()).size() == 1);
         await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_COMPLETED, "id", transfer.id()).size() == 1);
+
+        // The caller hangs up: the target leg, which runs no flow, is not left talking to nobody.
+        SIM.hangupFromCaller(pair.caller().channelId());
+        CallRow targetEnded = awaitStatus(target.id(), CallStatus.HANGUP);
+        assertThat(targetEnded.hangupNote()).isEqualTo("peer_hungup");
     }
 
     @Test
