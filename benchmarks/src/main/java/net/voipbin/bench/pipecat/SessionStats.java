@@ -21,6 +21,9 @@ final class SessionStats {
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
     private final ArrayDeque<Long> echoed = new ArrayDeque<>();
     private long lastArrival;
+    /** Arrival times of every frame back at the caller while recording (for the playout-clock phase). */
+    final long[] arrivals = new long[4096];
+    int arrivalCount;
     long framesSent;
     long framesBack;
     private long framesAtRunner;
@@ -48,6 +51,9 @@ final class SessionStats {
             interArrival.add(Math.abs(nanos - lastArrival - 20_000_000L));
         }
         lastArrival = nanos;
+        if (recording && arrivalCount < arrivals.length) {
+            arrivals[arrivalCount++] = nanos;
+        }
         if (!silent) {
             framesBack++;
             Long at = echoed.poll();
