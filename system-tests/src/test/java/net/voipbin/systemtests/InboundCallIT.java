@@ -119,6 +119,8 @@ class InboundCallIT {
         assertThat(call.path("hangup_by").asString()).isEqualTo("remote");
         JsonNode activeflow = get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString()));
         assertThat(activeflow.path("status").asString()).isEqualTo("ended");
+        // A caller hanging up is how calls end, not a failure of the flow.
+        assertThat(activeflow.has("error")).as("activeflow %s", activeflow).isFalse();
         List<String> events = bus.typesOfCall(callId);
         assertThat(events).as("events of call %s", callId).containsSubsequence("call_created", "activeflow_created",
                 "call_answered", "call_hungup", "activeflow_deleted");

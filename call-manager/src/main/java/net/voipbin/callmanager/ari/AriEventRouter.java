@@ -70,13 +70,19 @@ class AriEventRouter implements RawEventHandler {
             case "ChannelLeftBridge" -> bridges.left(AriChannel.of(data.get("channel")), bridgeId(data));
             case "BridgeDestroyed" -> bridges.destroyed(bridgeId(data));
             case "PlaybackFinished" -> media.playbackFinished(required(data.path("playback"), "id"),
-                    AriChannel.text(data.path("playback"), "state"));
+                    AriChannel.text(data.path("playback"), "state"), targetChannel(data.path("playback")));
             case "RecordingStarted" -> media.recordingStarted(required(data.path("recording"), "name"));
             case "RecordingFinished", "RecordingFailed" -> media.recordingFinished(required(data.path("recording"), "name"),
                     data.path("recording").path("duration").asInt(0), "RecordingFinished".equals(type));
             case "" -> throw new MalformedAriEvent("ARI event without type");
             default -> log.trace("ARI {} ignored", type);
         }
+    }
+
+    /** The channel a playback plays to ({@code target_uri} "channel:<id>"), or "" for a bridge. */
+    private static String targetChannel(JsonNode playback) {
+        String target = AriChannel.text(playback, "target_uri");
+        return target.startsWith("channel:") ? target.substring("channel:".length()) : "";
     }
 
     private static String bridgeId(JsonNode data) {

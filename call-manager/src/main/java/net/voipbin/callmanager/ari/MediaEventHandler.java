@@ -9,13 +9,21 @@ import net.voipbin.callmanager.operation.OperationEvents;
 class MediaEventHandler {
 
     private final OperationEvents operations;
+    private final ChannelRepository channels;
 
-    MediaEventHandler(OperationEvents operations) {
+    MediaEventHandler(OperationEvents operations, ChannelRepository channels) {
         this.operations = operations;
+        this.channels = channels;
     }
 
-    void playbackFinished(String playbackId, String state) {
-        operations.playbackFinished(playbackId, "done".equals(state));
+    /**
+     * A playback that did not finish because the caller hung up is "stopped", not "failed": Asterisk
+     * reports it failed after the channel's hangup request, and a flow must not treat that as a media
+     * error and send its next command to a call that is going away.
+     */
+    void playbackFinished(String playbackId, String state, String targetChannelId) {
+        boolean hangingUp = !targetChannelId.isEmpty() && channels.hangupCause(targetChannelId).isPresent();
+        operations.playbackFinished(playbackId, "done".equals(state), hangingUp);
     }
 
     void recordingStarted(String name) {

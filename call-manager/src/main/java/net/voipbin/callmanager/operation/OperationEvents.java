@@ -82,10 +82,11 @@ public class OperationEvents implements net.voipbin.callmanager.call.TimeoutSwee
         operations.overdueCollections().forEach(c -> collectionTimedOut(c.callId(), c.operationId()));
     }
 
-    public void playbackFinished(String playbackId, boolean done) {
+    /** {@code hangingUp}: the far end asked to hang up the channel, so an unfinished playback was cut short. */
+    public void playbackFinished(String playbackId, boolean done, boolean hangingUp) {
         tx.executeWithoutResult(status -> operations.take(playbackId).ifPresent(op ->
                 calls.find(op.callId()).ifPresent(call -> {
-                    Result result = done ? Result.DONE : ending(call) ? Result.STOPPED : Result.FAILED;
+                    Result result = done ? Result.DONE : hangingUp || ending(call) ? Result.STOPPED : Result.FAILED;
                     finished(call, op.operationId(), op.kind(), result, null);
                 })));
     }

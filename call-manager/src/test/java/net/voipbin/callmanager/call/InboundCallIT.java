@@ -69,6 +69,21 @@ class InboundCallIT extends CallManagerITBase {
                 .findFirst().orElseThrow().param("media")).contains("sound:hello-world,sound:hello-world");
     }
 
+    @Test
+    void aPlaybackCutShortByTheCallersHangupReportsStoppedNotFailed() {
+        CallRow call = answeredInbound();
+        // tone media plays until stopped: the caller hangs up in the middle of it.
+        client.play(call.id(), new CallRequests.Play(List.of("tone:ring"), 1, "op-cut"));
+        await().atMost(WAIT).until(() -> requestsFor(call.channelId()).stream().anyMatch(r -> r.contains("/play/")));
+
+        SIM.hangupFromCaller(call.channelId());
+
+        JsonNode finished = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, call.id()), l -> !l.isEmpty()).getFirst();
+        assertThat(finished.path("operation_id").asString()).isEqualTo("op-cut");
+        assertThat(finished.path("result").asString()).isEqualTo("stopped");
+    }
+
     private String playbackId(CallRow call) {
         return simRequests().stream().filter(r -> r.path().startsWith("/ari/channels/" + call.channelId() + "/play/"))
                 .findFirst().orElseThrow().path().substring(("/ari/channels/" + call.channelId() + "/play/").length());
