@@ -113,7 +113,7 @@ public class AsteriskProxyConfiguration {
         container.setPrefetchCount(1);
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
-        container.setMessageListener(new AriRpcListener(rest, json));
+        container.setMessageListener(AriRpcListener.server(rest, json));
         return container;
     }
 }

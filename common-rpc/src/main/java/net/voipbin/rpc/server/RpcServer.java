@@ -1,6 +1,7 @@
 package net.voipbin.rpc.server;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +19,26 @@ import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes the service's request queue: decodes the envelope, lets the {@link RpcRouter} answer and
- * replies on the consumer's own channel to {@code reply_to} with the request's correlation id. A
- * request that cannot even be decoded is answered 400 and dropped (never requeued): a poison message
- * costs one log line.
+ * Consumes a request queue: decodes the envelope, lets the handler answer (a service's
+ * {@link RpcRouter}, or asterisk-proxy's pass-through to ARI) and replies on the consumer's own
+ * channel to {@code reply_to} with the request's correlation id. A request that cannot even be decoded
+ * is answered 400 and dropped (never requeued): a poison message costs one log line.
  */
 public final class RpcServer implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
 
-    private final RpcRouter router;
+    private final Function<RpcRequest, RpcResponse> handler;
     private final JsonMapper json;
 
-    public RpcServer(RpcRouter router, JsonMapper json) {
-        this.router = router;
+    /** @param handler answers every decoded request; an exception it throws is answered 500 */
+    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json) {
+        this.handler = handler;
         this.json = json;
+    }
+
+    public RpcServer(RpcRouter router, JsonMapper json) {
+        this(router::dispatch, json);
     }
 
     @Override
@@ -47,9 +53,16 @@ public final class RpcServer implements ChannelAwareMessageListener {
             request = json.readValue(message.getBody(), RpcRequest.class);
         } catch (RuntimeException e) {
             log.warn("unparsable RPC request dropped: {}", e.getMessage());
-            return router.error(400, ErrorBody.of("invalid_request", "unparsable RPC request: " + e.getMessage()));
+            return new RpcResponse(400, RpcRequest.JSON,
+                    json.valueToTree(ErrorBody.of("invalid_request", "unparsable RPC request: " + e.getMessage())));
         }
-        return router.dispatch(request);
+        try {
+            return handler.apply(request);
+        } catch (RuntimeException e) {
+            log.error("RPC {} {} from {} failed", request.method(), request.uri(), request.publisher(), e);
+            return new RpcResponse(500, RpcRequest.JSON,
+                    json.valueToTree(ErrorBody.of("internal_error", String.valueOf(e.getMessage()))));
+        }
     }
 
     private void reply(Channel channel, MessageProperties request, RpcResponse response) {
