@@ -126,10 +126,13 @@ class AsteriskSimTest {
     @Test
     void aSecondPlaybackWaitsForTheFirst() {
         String channel = sim.placeInboundCall("1", "1000");
-        AriHttp.Response second = null;
-        ari.post("/ari/channels/" + channel + "/play?media=sound:tone-1khz&playbackId=p1");
-        second = ari.post("/ari/channels/" + channel + "/play?media=sound:hello-world&playbackId=p2");
+        // A tone plays until stopped, so the second request surely finds the first still playing.
+        ari.post("/ari/channels/" + channel + "/play?media=tone:ring&playbackId=p1");
+        AriHttp.Response second = ari.post("/ari/channels/" + channel + "/play?media=sound:hello-world&playbackId=p2");
         assertThat(AriJson.parse(second.body()).get("state").asString()).isEqualTo("queued");
+
+        assertThat(ari.delete("/ari/playbacks/p1").status()).isEqualTo(204);
+
         await().atMost(Duration.ofSeconds(5)).until(() -> types().stream().filter("PlaybackFinished"::equals).count() == 2);
         assertThat(types()).containsSubsequence("PlaybackStarted", "PlaybackFinished", "PlaybackStarted", "PlaybackFinished");
     }
