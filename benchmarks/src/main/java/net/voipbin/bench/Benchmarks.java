@@ -25,6 +25,7 @@ public final class Benchmarks {
         benchmarks.put("pipecat-sessions", net.voipbin.bench.pipecat.PipecatSessions::main);
         benchmarks.put("ari-proxy", net.voipbin.bench.ari.AriProxyThroughput::main);
         benchmarks.put("webhook", net.voipbin.bench.webhook.WebhookThroughput::main);
+        benchmarks.put("inbound-call", net.voipbin.bench.call.InboundCallSetup::main);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar <" + String.join("|", benchmarks.keySet())
                     + "> [args]");

@@ -1,0 +1,173 @@
+package net.voipbin.bench.call;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import net.voipbin.asterisksim.AsteriskSim;
+import net.voipbin.asterisksim.SimConfig;
+import net.voipbin.bench.Latencies;
+import net.voipbin.bench.rpc.RpcRoundTrip;
+import net.voipbin.systemtests.launch.FleetEnv;
+import net.voipbin.systemtests.launch.FleetLauncher;
+import net.voipbin.systemtests.launch.FleetServices;
+import net.voipbin.systemtests.launch.FreePorts;
+import net.voipbin.systemtests.launch.RunnableJars;
+
+/**
+ * Inbound call set-up through the real fleet: asterisk-proxy, call-manager and flow-manager as
+ * processes from their jars (as the system test runs them), the ARI simulator in this JVM. Calls to a
+ * number whose flow is [answer, hangup] are placed at 50, 100, 200 and 500 calls/s; the latency is
+ * StasisStart (the call placed) to the channel answered. Then the RPC round trip, for the ratio
+ * set-up p50 / (RPC hops x RPC p50). Usage: {@code inbound-call [seconds-per-step] [rates...]}.
+ */
+public final class InboundCallSetup {
+
+    /** StasisStart -> flow-manager (create activeflow) -> call-manager (answer) -> asterisk-proxy (ARI). */
+    static final int RPC_HOPS = 3;
+    private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(10);
+
+    private InboundCallSetup() {
+    }
+
+    record Step(int rate, int placed, int failed, double p50Millis, double p99Millis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        List<Integer> rates = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            rates.add(Integer.parseInt(args[i]));
+        }
+        if (rates.isEmpty()) {
+            rates = List.of(50, 100, 200, 500);
+        }
+        String amqp = "amqp://guest:guest@127.0.0.1:5672";
+        List<Step> steps = new ArrayList<>();
+        try (AsteriskSim sim = AsteriskSim.start(SimConfig.defaults().withAsteriskId("bench"));
+                BenchFleet fleet = BenchFleet.start(amqp, sim.baseUrl())) {
+            String number = fleet.numberRunning("[{\"id\": \"a\", \"type\": \"answer\", \"option\": {}},"
+                    + " {\"id\": \"h\", \"type\": \"hangup\", \"option\": {\"reason\": \"normal\"}}]");
+            try (AnswerWatch watch = new AnswerWatch(sim.baseUrl(), FleetServices.ARI_USER, FleetServices.ARI_PASSWORD)) {
+                // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds.
+                run(sim, watch, number, 20, 10);
+                for (int rate : rates) {
+                    steps.add(run(sim, watch, number, rate, seconds));
+                    System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
+                }
+            }
+        }
+        double rpcP50Millis = RpcRoundTrip.measure(amqp, 5_000).fleet().getFirst().p50Micros() / 1000.0;
+        print(steps, seconds, rpcP50Millis);
+    }
+
+    private static Step run(AsteriskSim sim, AnswerWatch watch, String number, int rate, int seconds)
+            throws InterruptedException {
+        Map<String, Long> placedAt = new LinkedHashMap<>();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        int total = rate * seconds;
+        pacer.scheduleAtFixedRate(() -> {
+            if (placedAt.size() < total) {
+                long now = System.nanoTime();
+                String channel = sim.placeInboundCall("+1555" + (1_000_000 + placedAt.size()), number);
+                synchronized (placedAt) {
+                    placedAt.put(channel, now);
+                }
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (true) {
+            synchronized (placedAt) {
+                if (placedAt.size() >= total) {
+                    break;
+                }
+            }
+            Thread.sleep(50);
+        }
+        pacer.shutdownNow();
+        Thread.sleep(ANSWER_DEADLINE.toMillis());
+        Latencies latencies = new Latencies(total);
+        int failed = 0;
+        synchronized (placedAt) {
+            for (var call : placedAt.entrySet()) {
+                Long answered = watch.answeredAt(call.getKey());
+                if (answered == null || answered - call.getValue() > ANSWER_DEADLINE.toNanos()) {
+                    failed++;
+                } else {
+                    latencies.add(answered - call.getValue());
+                }
+            }
+        }
+        return new Step(rate, total, failed, latencies.percentileMicros(0.5) / 1000.0,
+                latencies.percentileMicros(0.99) / 1000.0);
+    }
+
+    private static void print(List<Step> steps, int seconds, double rpcP50Millis) {
+        System.out.printf("%nInboundCallSetup (%d s per step, flow [answer, hangup], StasisStart -> answered)%n", seconds);
+        System.out.printf("%-8s %-8s %-8s %10s %10s%n", "calls/s", "placed", "failed", "p50 ms", "p99 ms");
+        int held = 0;
+        for (Step step : steps) {
+            System.out.printf("%-8d %-8d %-8d %10.2f %10.2f%n", step.rate(), step.placed(), step.failed(),
+                    step.p50Millis(), step.p99Millis());
+            if (step.failed() == 0 && step.p99Millis() <= 10.0) {
+                held = Math.max(held, step.rate());
+            }
+        }
+        System.out.printf("highest rate held with p99 <= 10 ms and no failures: %s%n", held == 0 ? "none" : held + " calls/s");
+        double setupP50 = steps.getFirst().p50Millis();
+        System.out.printf("RPC round trip p50 %.3f ms; set-up p50 at %d calls/s / (%d hops x RPC p50) = %.2f%n",
+                rpcP50Millis, steps.getFirst().rate(), RPC_HOPS, setupP50 / (RPC_HOPS * rpcP50Millis));
+    }
+
+    /** The three services as processes, in a namespace and schemas of their own. */
+    static final class BenchFleet implements AutoCloseable {
+
+        private final FleetLauncher launcher;
+        private final FleetEnv env;
+        private final int callManagerPort = FreePorts.next();
+        private final int flowManagerPort = FreePorts.next();
+        private final UUID customer = UUID.randomUUID();
+
+        private BenchFleet(String amqp) {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            env = new FleetEnv(amqp, "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "",
+                    "bench-only-jwt-key-for-the-inbound-call-setup-benchmark", "bench" + suffix + ".");
+            launcher = new FleetLauncher(RunnableJars.fromEnvironment(), Path.of("benchmarks", "target", "fleet-logs"));
+        }
+
+        static BenchFleet start(String amqp, String ariUrl) {
+            BenchFleet fleet = new BenchFleet(amqp);
+            String suffix = fleet.env.namespace().substring(5, 13);
+            fleet.launcher.startAll(List.of(
+                    FleetServices.asteriskProxy(fleet.env, FreePorts.next(), "bench", ariUrl),
+                    FleetServices.service("call-manager", fleet.env, fleet.callManagerPort, "bench_cm_" + suffix,
+                            List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN")),
+                    FleetServices.service("flow-manager", fleet.env, fleet.flowManagerPort, "bench_fm_" + suffix,
+                            List.of("--logging.level.root=WARN"))), Duration.ofMinutes(3));
+            return fleet;
+        }
+
+        String numberRunning(String actions) {
+            String token = net.voipbin.rpc.auth.JwtTokens.mint(env.jwtSecret(), customer, Duration.ofHours(1));
+            String flow = Rest.post("http://127.0.0.1:" + flowManagerPort + "/v1.0/flows", token,
+                    "{\"name\": \"bench\", \"actions\": " + actions + "}");
+            String flowId = Rest.field(flow, "id");
+            String number = "+1999" + (1_000_000 + (long) (Math.random() * 8_999_999));
+            Rest.post("http://127.0.0.1:" + callManagerPort + "/v1.0/numbers", token,
+                    "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"bench\"}");
+            return number;
+        }
+
+        @Override
+        public void close() {
+            launcher.close();
+        }
+    }
+}
