@@ -1,13 +1,20 @@
 package net.voipbin.flowmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import net.voipbin.contract.flowmanager.Action;
+import net.voipbin.contract.flowmanager.Flow;
+import net.voipbin.contract.flowmanager.FlowCreate;
+import net.voipbin.contract.flowmanager.FlowManagerClient;
+import net.voipbin.rpc.client.RpcErrorException;
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.ActiveflowCreate;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
@@ -54,6 +61,24 @@ class FlowRestIT {
         assertThat(createFlow("bad", "[{\"type\":\"goto\",\"option\":{\"target_id\":\"nowhere\"}}]").body())
                 .contains("actions[0].option.target_id");
         assertThat(createFlow(" ", "[{\"type\":\"answer\"}]").body()).contains("\"field\":\"name\"");
+    }
+
+    @Test
+    void anotherServiceStoresAFlowForTheCustomerOverRpcValidatedLikeRest() {
+        FlowManagerClient client = new FlowManagerClient(fleet.rpc(), fleet.topology());
+        Action answer = new Action(null, "answer", JSON.createObjectNode(), null);
+
+        Flow stored = client.createFlow(new FlowCreate(customer, "outbound", "inline", List.of(answer)));
+
+        assertThat(stored.customerId()).isEqualTo(customer);
+        assertThat(stored.actions()).extracting(Action::type).containsExactly("answer");
+        assertThat(Http.get(fleet.api("/flows/" + stored.id()), token).status()).isEqualTo(200);
+        Action talkWithoutText = new Action("t", "talk", JSON.createObjectNode(), null);
+        assertThatThrownBy(() -> client.createFlow(new FlowCreate(customer, "bad", null, List.of(talkWithoutText))))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errorBody().field()).isEqualTo("actions[0].option.text");
+                });
     }
 
     @Test

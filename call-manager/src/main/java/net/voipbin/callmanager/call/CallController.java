@@ -22,6 +22,9 @@ import jakarta.validation.constraints.NotNull;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.contract.flowmanager.Action;
+import net.voipbin.contract.flowmanager.FlowCreate;
+import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Customer;
 import net.voipbin.rpc.rest.Page;
@@ -33,8 +36,9 @@ import net.voipbin.rpc.rest.PageQuery;
 class CallController {
 
     /** Create outbound calls to {@code destinations}; the answered calls run {@code flow_id}. */
+    /** An outbound call runs a stored flow ({@code flow_id}) or inline {@code actions}, stored as a flow for it. */
     record CreateBody(@NotNull @Valid Address source, @NotEmpty List<@Valid @NotNull Address> destinations,
-            @NotNull UUID flowId, @Min(1000) @Max(300_000) Integer dialTimeoutMs) {
+            UUID flowId, List<Action> actions, @Min(1000) @Max(300_000) Integer dialTimeoutMs) {
     }
 
     record HangupBody(String reason) {
@@ -42,10 +46,12 @@ class CallController {
 
     private final CallService calls;
     private final OutboundDialer dialer;
+    private final FlowManagerClient flows;
 
-    CallController(CallService calls, OutboundDialer dialer) {
+    CallController(CallService calls, OutboundDialer dialer, FlowManagerClient flows) {
         this.calls = calls;
         this.dialer = dialer;
+        this.flows = flows;
     }
 
     @GetMapping
@@ -62,8 +68,23 @@ class CallController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     List<Call> create(Customer customer, @Valid @RequestBody CreateBody body) {
-        return dialer.dial(customer.id(), body.source(), body.destinations(), body.flowId(), body.dialTimeoutMs())
-                .stream().map(CallRow::toCall).toList();
+        return dialer.dial(customer.id(), body.source(), body.destinations(), flowOf(customer, body),
+                body.dialTimeoutMs()).stream().map(CallRow::toCall).toList();
+    }
+
+    private UUID flowOf(Customer customer, CreateBody body) {
+        boolean inline = body.actions() != null && !body.actions().isEmpty();
+        if (body.flowId() != null && inline) {
+            throw ApiException.invalidField("actions", "give flow_id or actions, not both");
+        }
+        if (body.flowId() != null) {
+            return body.flowId();
+        }
+        if (!inline) {
+            throw ApiException.invalidField("flow_id", "a flow_id or inline actions are required");
+        }
+        return flows.createFlow(new FlowCreate(customer.id(), "outbound call to " + body.destinations().getFirst().target(),
+                "inline actions of an outbound call", body.actions())).id();
     }
 
     @PostMapping("/{id}/hangup")

@@ -42,6 +42,24 @@ class NumberRestIT extends CallManagerITBase {
     }
 
     @Test
+    void anOutboundCallWithInlineActionsRunsThemAsAFlowStoredForIt() {
+        String body = "{\"source\":{\"type\":\"tel\",\"target\":\"+15550100000\"},"
+                + "\"destinations\":[{\"type\":\"tel\",\"target\":\"+15550100002\"}],"
+                + "\"actions\":[{\"type\":\"talk\",\"option\":{\"text\":\"your table is ready\"}},"
+                + "{\"type\":\"hangup\",\"option\":{}}]}";
+
+        JsonNode created = read(Http.post(api("/calls"), token, body), 201);
+
+        var stored = flows.flowsStored.stream().filter(f -> f.customerId().equals(customer)).toList();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.getFirst().actions()).extracting(a -> a.type()).containsExactly("talk", "hangup");
+        assertThat(created.get(0).path("flow_id").asString()).isEqualTo(stored.getFirst().id().toString());
+        JsonNode both = read(Http.post(api("/calls"), token, body.replace("\"actions\"",
+                "\"flow_id\":\"" + stored.getFirst().id() + "\",\"actions\"")), 400);
+        assertThat(both.path("field").asString()).isEqualTo("actions");
+    }
+
+    @Test
     void aNumberIsTakenOnceAndAnotherCustomersResourcesAreNotFound() {
         String number = ownNumber();
         String other = tokenFor(UUID.randomUUID());

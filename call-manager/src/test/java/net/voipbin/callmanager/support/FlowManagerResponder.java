@@ -15,6 +15,8 @@ import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import jakarta.validation.Validation;
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.ActiveflowCreate;
+import net.voipbin.contract.flowmanager.Flow;
+import net.voipbin.contract.flowmanager.FlowCreate;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcResult;
@@ -32,6 +34,7 @@ public final class FlowManagerResponder implements AutoCloseable {
 
     public final List<ActiveflowCreate> created = new CopyOnWriteArrayList<>();
     public final List<UUID> stopRequests = new CopyOnWriteArrayList<>();
+    public final List<Flow> flowsStored = new CopyOnWriteArrayList<>();
     private final DirectMessageListenerContainer container;
 
     public FlowManagerResponder(ConnectionFactory connectionFactory, JsonMapper json, String queue) {
@@ -44,6 +47,12 @@ public final class FlowManagerResponder implements AutoCloseable {
                     return RpcResult.created(new Activeflow(UUID.randomUUID(), c.customerId(), c.flowId(),
                             c.referenceType(), c.referenceId(), null, Activeflow.Status.RUNNING, Map.of(),
                             Instant.now(), Instant.now(), null));
+                })
+                .post("/v1/flows", FlowCreate.class, call -> {
+                    Flow flow = new Flow(UUID.randomUUID(), call.body().customerId(), call.body().name(),
+                            call.body().detail(), call.body().actions(), Instant.now(), Instant.now());
+                    flowsStored.add(flow);
+                    return RpcResult.created(flow);
                 })
                 .post("/v1/activeflows/{id}/stop", call -> {
                     stopRequests.add(call.pathUuid("id"));

@@ -18,6 +18,11 @@ public final class FlowManagerClient {
         this.queue = topology.requestQueue(SERVICE);
     }
 
+    /** Stores a flow for a customer (400 naming the action and field when invalid). */
+    public Flow createFlow(FlowCreate request) {
+        return rpc.call(queue, "POST", "/v1/flows", request, Flow.class);
+    }
+
     /** Starts a flow; answers 201 with the activeflow. */
     public Activeflow create(ActiveflowCreate request) {
         return rpc.call(queue, "POST", "/v1/activeflows", request, Activeflow.class);
