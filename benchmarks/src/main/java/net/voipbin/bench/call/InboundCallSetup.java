@@ -148,10 +148,22 @@ public final class InboundCallSetup {
             fleet.launcher.startAll(List.of(
                     FleetServices.asteriskProxy(fleet.env, FreePorts.next(), "bench", ariUrl),
                     FleetServices.service("call-manager", fleet.env, fleet.callManagerPort, "bench_cm_" + suffix,
-                            List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN")),
+                            with(List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN"))),
                     FleetServices.service("flow-manager", fleet.env, fleet.flowManagerPort, "bench_fm_" + suffix,
-                            List.of("--logging.level.root=WARN"))), Duration.ofMinutes(3));
+                            with(List.of("--logging.level.root=WARN")))), Duration.ofMinutes(3));
             return fleet;
+        }
+
+        /** Extra service settings from the system property {@code bench.args} (comma separated), for tuning runs. */
+        private static List<String> with(List<String> base) {
+            List<String> args = new ArrayList<>(base);
+            String extra = System.getProperty("bench.args", "");
+            for (String arg : extra.split(",")) {
+                if (!arg.isBlank()) {
+                    args.add(arg.strip());
+                }
+            }
+            return args;
         }
 
         String numberRunning(String actions) {
