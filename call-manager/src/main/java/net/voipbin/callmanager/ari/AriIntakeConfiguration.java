@@ -39,7 +39,7 @@ class AriIntakeConfiguration {
             VoipbinProperties voipbin, CallManagerProperties properties) {
         EventConsumer consumer = new EventConsumer(router, json, sender, topology.asteriskEvents(), deadQueue(topology),
                 voipbin.events().maxAttempts());
-        return new ChannelLanes(properties.lanes(), consumer, json);
+        return new ChannelLanes(properties.lanes(), consumer);
     }
 
     @Bean

@@ -11,9 +11,9 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 import com.rabbitmq.client.Channel;
 
+import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.event.EventConsumer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Per-channel ordering with parallelism across channels. One AMQP consumer receives
@@ -29,22 +29,23 @@ final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
 
     private final ExecutorService[] lanes;
     private final EventConsumer consumer;
-    private final JsonMapper json;
 
-    ChannelLanes(int count, EventConsumer consumer, JsonMapper json) {
+    ChannelLanes(int count, EventConsumer consumer) {
         this.lanes = new ExecutorService[Math.max(1, count)];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ari-lane-" + i).factory());
         }
         this.consumer = consumer;
-        this.json = json;
     }
 
     @Override
     public void onMessage(Message message, Channel channel) {
-        lanes[lane(key(message), lanes.length)].execute(() -> {
+        // Decoded once here: the lane key is inside the event, and the lane's consumer reuses it.
+        Event event = consumer.decode(message);
+        String key = event == null ? "" : key(event.data(), event.asteriskId());
+        lanes[lane(key, lanes.length)].execute(() -> {
             try {
-                consumer.onMessage(message, channel);
+                consumer.onDecoded(message, channel, event);
             } catch (IOException | RuntimeException e) {
                 // Not acked: the broker redelivers it when the channel closes.
                 log.warn("ARI event not acknowledged: {}", e.getMessage());
@@ -56,17 +57,11 @@ final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
         return Math.floorMod(key.hashCode(), count);
     }
 
-    /** The channel an event belongs to; "" for what cannot be read (it is parked by the consumer). */
-    String key(Message message) {
-        try {
-            return key(json.readTree(message.getBody()));
-        } catch (RuntimeException e) {
-            return "";
+    /** The channel an ARI event belongs to, else its bridge, else (proxy_connected) its Asterisk. */
+    static String key(JsonNode data, String asteriskId) {
+        if (data == null) {
+            return asteriskId == null ? "" : asteriskId;
         }
-    }
-
-    static String key(JsonNode envelope) {
-        JsonNode data = envelope.path("data");
         String channel = data.path("channel").path("id").asString("");
         if (!channel.isEmpty()) {
             return channel;
@@ -78,7 +73,7 @@ final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
             }
         }
         String bridge = data.path("bridge").path("id").asString("");
-        return bridge.isEmpty() ? envelope.path("asterisk_id").asString("") : bridge;
+        return !bridge.isEmpty() ? bridge : asteriskId == null ? "" : asteriskId;
     }
 
     @Override

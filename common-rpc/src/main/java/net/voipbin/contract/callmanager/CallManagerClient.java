@@ -76,6 +76,11 @@ public final class CallManagerClient {
         return operation(callId, "mute", java.util.Map.of("direction", direction));
     }
 
+    /** The caller hears themselves for {@code durationMs} (call-manager answers 501 until it can echo). */
+    public Call echo(UUID callId, int durationMs) {
+        return operation(callId, "echo", java.util.Map.of("duration_ms", durationMs));
+    }
+
     /** The peer call joins the call's bridge (created with the call in it if it has none). */
     public Call bridge(UUID callId, UUID peerCallId) {
         return operation(callId, "bridge", java.util.Map.of("peer_call_id", peerCallId));

@@ -48,9 +48,17 @@ public final class EventConsumer implements ChannelAwareMessageListener {
 
     @Override
     public void onMessage(Message message, Channel channel) throws IOException {
+        onDecoded(message, channel, decode(message));
+    }
+
+    /**
+     * Handles a message whose envelope the caller already decoded with {@link #decode} (null: it could
+     * not be), so a dispatcher that looks inside the event first parses it once, not twice.
+     */
+    public void onDecoded(Message message, Channel channel, Event event) throws IOException {
         long tag = message.getMessageProperties().getDeliveryTag();
         try {
-            Trace.runWith(message.getMessageProperties().getHeader(Trace.HEADER), () -> consume(message));
+            Trace.runWith(message.getMessageProperties().getHeader(Trace.HEADER), () -> consume(message, event));
             channel.basicAck(tag, false);
         } catch (RuntimeException e) {
             log.error("could not retry or park a message from {}, requeueing it: {}", queue, e.getMessage());
@@ -58,13 +66,19 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         }
     }
 
-    private void consume(Message message) {
-        Event event;
+    /** The message's event envelope, or null when it is not one (it will be parked). */
+    public Event decode(Message message) {
         try {
-            event = json.readValue(message.getBody(), Event.class);
+            return json.readValue(message.getBody(), Event.class);
         } catch (RuntimeException e) {
-            log.warn("unparsable event on {} parked: {}", queue, e.getMessage());
-            park(message, "unparsable event: " + e.getMessage());
+            log.warn("unparsable event on {}: {}", queue, e.getMessage());
+            return null;
+        }
+    }
+
+    private void consume(Message message, Event event) {
+        if (event == null) {
+            park(message, "unparsable event");
             return;
         }
         try {

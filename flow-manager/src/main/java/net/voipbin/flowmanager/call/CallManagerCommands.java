@@ -1,7 +1,6 @@
 package net.voipbin.flowmanager.call;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -13,18 +12,14 @@ import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
 
-/** {@link CallCommands} over call-manager's typed client; three routes the contract lacks go by hand. */
+/** {@link CallCommands} over call-manager's typed client. */
 @Component
 class CallManagerCommands implements CallCommands {
 
     private final CallManagerClient client;
-    private final RpcClient rpc;
-    private final String queue;
 
     CallManagerCommands(RpcClient rpc, Topology topology) {
         this.client = new CallManagerClient(rpc, topology);
-        this.rpc = rpc;
-        this.queue = topology.requestQueue(CallManagerClient.SERVICE);
     }
 
     @Override
@@ -79,16 +74,16 @@ class CallManagerCommands implements CallCommands {
 
     @Override
     public void bridge(UUID callId, UUID peerCallId) {
-        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/bridge", Map.of("peer_call_id", peerCallId));
+        client.bridge(callId, peerCallId);
     }
 
     @Override
     public void mute(UUID callId, String direction) {
-        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/mute", Map.of("direction", direction));
+        client.mute(callId, direction);
     }
 
     @Override
     public void echo(UUID callId, int durationMs) {
-        rpc.execute(queue, "POST", "/v1/calls/" + callId + "/echo", Map.of("duration_ms", durationMs));
+        client.echo(callId, durationMs);
     }
 }

@@ -5,8 +5,6 @@ import java.time.Duration;
 /** POSTs JSON to a customer URL (webhook_send, fetch), signed when a secret is given. */
 public interface CustomerHttp {
 
-    String SIGNATURE_HEADER = "X-VoIPBIN-Signature";
-
     /** The answer; an unreachable URL or the timeout throws {@link CustomerHttpException}. */
     Response post(String url, byte[] body, String secret, Duration timeout);
 

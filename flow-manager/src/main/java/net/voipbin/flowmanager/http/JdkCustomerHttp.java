@@ -6,16 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import net.voipbin.rpc.signature.VoipbinSignature;
 
 /**
  * {@link CustomerHttp} on the JDK client. The signature is webhook-manager's scheme:
@@ -45,7 +41,7 @@ class JdkCustomerHttp implements CustomerHttp {
                 .header("User-Agent", "voipbin-flow-manager")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (secret != null && !secret.isBlank()) {
-            request.header(SIGNATURE_HEADER, sign(secret, body));
+            request.header(VoipbinSignature.HEADER, VoipbinSignature.of(secret, body));
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -57,16 +53,6 @@ class JdkCustomerHttp implements CustomerHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CustomerHttpException("interrupted");
-        }
-    }
-
-    static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 }

@@ -4,15 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import net.voipbin.contract.pipecatmanager.PipecatcallCreate.ToolEndpoint;
+import net.voipbin.rpc.signature.VoipbinSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ToolEndpointClient {
 
-    public static final String SIGNATURE_HEADER = "X-VoIPBIN-Signature";
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -41,7 +36,7 @@ public final class ToolEndpointClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header(SIGNATURE_HEADER, "sha256=" + sign(raw, endpoint.secret()))
+                .header(VoipbinSignature.HEADER, VoipbinSignature.of(endpoint.secret(), raw))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
                 .build();
         try {
@@ -56,16 +51,6 @@ public final class ToolEndpointClient {
             return ToolOutcome.error("tool_endpoint_error", "interrupted");
         } catch (Exception e) {
             return ToolOutcome.error("tool_endpoint_error", e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    public static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -33,9 +33,9 @@ import net.voipbin.contract.pipecatmanager.PipecatManagerClient;
 import net.voipbin.contract.pipecatmanager.PipecatcallCreate;
 import net.voipbin.pipecatmanager.audio.Tones;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketServer;
-import net.voipbin.pipecatmanager.tool.ToolEndpointClient;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.client.RpcErrorException;
+import net.voipbin.rpc.signature.VoipbinSignature;
 import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
@@ -71,8 +71,8 @@ class PipecatSessionIT {
         toolEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         toolEndpoint.createContext("/tools", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String signature = exchange.getRequestHeaders().getFirst(ToolEndpointClient.SIGNATURE_HEADER);
-            boolean signed = ("sha256=" + ToolEndpointClient.sign(body, "s3cret")).equals(signature);
+            String signature = exchange.getRequestHeaders().getFirst(VoipbinSignature.HEADER);
+            boolean signed = VoipbinSignature.of("s3cret", body).equals(signature);
             String text = new String(body, StandardCharsets.UTF_8);
             toolRequests.put(text.contains("send_sms") ? "send_sms" : "lookup_customer", text);
             byte[] answer = "{\"customer\":\"Ann\"}".getBytes(StandardCharsets.UTF_8);

@@ -3,12 +3,13 @@ package net.voipbin.webhookmanager.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import net.voipbin.rpc.signature.VoipbinSignature;
 
 /**
  * The two signature schemes over the exact bytes sent. With several secrets (a rotation's grace
@@ -35,7 +36,7 @@ public final class WebhookSigner {
 
     /** {@code sha256=<hex HMAC-SHA256(body) keyed with the secret string>}. */
     public static String voipbinSignature(WebhookSecret secret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(hmac(secret.value().getBytes(StandardCharsets.UTF_8), body));
+        return VoipbinSignature.of(secret.value(), body);
     }
 
     /** {@code v1,<base64 HMAC-SHA256("id.timestamp.body") keyed with the decoded secret>}. */
