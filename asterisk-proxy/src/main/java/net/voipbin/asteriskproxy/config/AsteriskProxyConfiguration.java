@@ -14,6 +14,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
 import net.voipbin.asteriskproxy.rpc.AriRpcListener;
 import net.voipbin.rpc.config.VoipbinProperties;
+import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.topology.Topology;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,14 +89,24 @@ public class AsteriskProxyConfiguration {
         return new AriRestClient(properties, ariHttpClient, ariCircuitBreaker, metrics, json);
     }
 
+    /**
+     * The ARI events' own publisher (not the service's event one): the queue must be bound before the
+     * first event goes out, since a fanout exchange drops what it cannot route and the broker-side
+     * declarations would otherwise race the first publish ({@code proxy_connected}).
+     */
     @Bean
-    AriEventPublisher ariEventPublisher(ConnectionFactory connectionFactory, Topology topology,
-            AsteriskProperties properties, JsonMapper json, Clock clock, ProxyMetrics metrics,
+    OrderedPublisher ariOrderedPublisher(ConnectionFactory connectionFactory, ProxyMetrics metrics,
             VoipbinProperties voipbin, AmqpAdmin amqpAdmin) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setUsePublisherConnection(true);
-        return new AriEventPublisher(template, topology.asteriskEvents(), properties.id(), json, clock, metrics,
-                voipbin.events().confirmTimeout(), amqpAdmin::initialize);
+        return new OrderedPublisher("ari-publisher", template, voipbin.events().confirmTimeout(), amqpAdmin::initialize,
+                metrics::eventsOut);
+    }
+
+    @Bean
+    AriEventPublisher ariEventPublisher(@Qualifier("ariOrderedPublisher") OrderedPublisher ariOrderedPublisher,
+            Topology topology, AsteriskProperties properties, JsonMapper json, Clock clock) {
+        return new AriEventPublisher(ariOrderedPublisher, topology.asteriskEvents(), properties.id(), json, clock);
     }
 
     @Bean

@@ -39,6 +39,7 @@ import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.event.EventSubscriber;
 import net.voipbin.rpc.event.EventSubscriptions;
+import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcRouter;
@@ -137,10 +138,18 @@ public class WireAutoConfiguration {
     }
 
     @Bean
+    OrderedPublisher eventOrderedPublisher(@Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
+            VoipbinProperties properties) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setUsePublisherConnection(true);
+        return new OrderedPublisher("event-publisher", template, properties.events().confirmTimeout());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(ConfirmedSender sender, JsonMapper json, Topology topology, ServiceName service,
-            Clock clock) {
-        return new EventPublisher(sender, json, topology.eventExchange(), service.value(), clock);
+    EventPublisher eventPublisher(@Qualifier("eventOrderedPublisher") OrderedPublisher eventOrderedPublisher, JsonMapper json, Topology topology,
+            ServiceName service, Clock clock) {
+        return new EventPublisher(eventOrderedPublisher, json, topology.eventExchange(), service.value(), clock);
     }
 
     @Bean

@@ -17,19 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes the service's events to the topic exchange with routing key {@code <service>.<type>},
  * persistent and confirmed. Inside a transaction the event waits for the commit: a rolled-back change
- * is never announced.
+ * is never announced. The broker's confirm is not waited for here: events go out through one
+ * {@link OrderedPublisher}, in the order they were published, and are sent again until confirmed,
+ * so the thread that made the change carries on at once.
  */
 public class EventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
-    private final ConfirmedSender sender;
+    private final OrderedPublisher sender;
     private final JsonMapper json;
     private final String exchange;
     private final String service;
     private final Clock clock;
 
-    public EventPublisher(ConfirmedSender sender, JsonMapper json, String exchange, String service, Clock clock) {
+    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock) {
         this.sender = sender;
         this.json = json;
         this.exchange = exchange;
@@ -59,7 +61,12 @@ public class EventPublisher {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setHeader(Trace.HEADER, Trace.currentOrNew());
-        sender.send(targetExchange, event.routingKey(), new Message(json.writeValueAsBytes(event), properties));
+        try {
+            sender.publish(targetExchange, event.routingKey(), new Message(json.writeValueAsBytes(event), properties));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing event " + event.routingKey() + " over", e);
+        }
         log.debug("published {}", event.routingKey());
     }
 

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +23,8 @@ import com.rabbitmq.client.GetResponse;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.event.OrderedPublisher;
+import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.TestInfra;
 
@@ -75,6 +80,44 @@ class EventFlowIT {
         assertThat(parked.getProps().getHeaders().get(EventConsumer.ATTEMPTS_HEADER)).isEqualTo(3);
         assertThat(parked.getProps().getHeaders().get(EventConsumer.ERROR_HEADER).toString()).contains("cannot digest");
         assertThat(take(dead)).as("parked once, not once per attempt").isNull();
+    }
+
+    @Test
+    void eventsPublishedWithoutWaitingReachTheBrokerOnceEachAndInEachPublishersOrder() throws Exception {
+        String exchange = publisher.getBean(Topology.class).eventExchange();
+        String queue = "ordered-" + UUID.randomUUID();
+        try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection();
+                Channel channel = connection.createChannel()) {
+            channel.queueDeclare(queue, false, false, true, null);
+            channel.queueBind(queue, exchange, "publisher-svc.ordered");
+            EventPublisher events = publisher.getBean(EventPublisher.class);
+            int threads = 4;
+            int perThread = 250;
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                workers.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        events.publish("ordered", Map.of("id", thread + ":" + i));
+                    }
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            assertThat(publisher.getBean(OrderedPublisher.class).awaitConfirmed(Duration.ofSeconds(10)))
+                    .as("every event confirmed by the broker").isTrue();
+
+            int[] next = new int[threads];
+            int count = 0;
+            for (GetResponse got; (got = channel.basicGet(queue, true)) != null; count++) {
+                String[] id = Json.newMapper().readTree(got.getBody()).path("data").path("id").asString().split(":");
+                int thread = Integer.parseInt(id[0]);
+                assertThat(Integer.parseInt(id[1])).as("thread %d's events in its order", thread).isEqualTo(next[thread]);
+                next[thread]++;
+            }
+            assertThat(count).isEqualTo(threads * perThread);
+        }
     }
 
     private static GetResponse take(String queue) throws Exception {
