@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.call.ActiveflowLink;
 import net.voipbin.callmanager.call.CallLifecycle;
@@ -35,10 +36,12 @@ class ChannelEventHandler {
     private final ChannelRepository channels;
     private final OperationEvents operations;
     private final TransferService transfers;
+    private final TransactionTemplate tx;
 
     ChannelEventHandler(CallRepository calls, CallLifecycle lifecycle, CallService callService, NumberService numbers,
             ActiveflowLink activeflows, ChannelRepository channels, OperationEvents operations,
-            TransferService transfers) {
+            TransferService transfers, TransactionTemplate tx) {
+        this.tx = tx;
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.callService = callService;
@@ -49,27 +52,35 @@ class ChannelEventHandler {
         this.transfers = transfers;
     }
 
+    /**
+     * Every channel of ours (an originate, a transfer leg, external media) has its channel row before
+     * it enters the app, so a channel without one is a new inbound call: one lookup decides.
+     */
     void stasisStart(String asteriskId, AriChannel channel, JsonNode args) {
-        Optional<CallRow> ours = calls.findByChannel(channel.id());
-        if (ours.isPresent()) {
-            channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL,
-                    ours.get().id());
-            if (ours.get().direction() == Direction.OUTGOING) {
-                originatedEntered(asteriskId, channel);
-            }
+        Optional<String> kind = channels.kind(channel.id());
+        if (kind.isEmpty()) {
+            inbound(asteriskId, channel);
             return;
         }
-        if (channels.kind(channel.id()).filter(ChannelRepository.KIND_MEDIA::equals).isPresent()) {
+        if (ChannelRepository.KIND_MEDIA.equals(kind.get())) {
             channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_MEDIA, null);
             return;
         }
-        inbound(asteriskId, channel);
+        Optional<CallRow> ours = calls.findByChannel(channel.id());
+        if (ours.isEmpty()) {
+            log.warn("channel {} entered the app: a call channel without a call, ignored", channel.id());
+            return;
+        }
+        channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL,
+                ours.get().id());
+        if (ours.get().direction() == Direction.OUTGOING) {
+            originatedEntered(asteriskId, channel);
+        }
     }
 
     /** Our originate was answered and entered the app: a transfer's target leg, or a call that runs a flow. */
     private void originatedEntered(String asteriskId, AriChannel channel) {
-        lifecycle.seenOn(channel.id(), asteriskId);
-        lifecycle.answered(channel.id());
+        lifecycle.answered(channel.id(), asteriskId);
         CallRow call = calls.findByChannel(channel.id()).orElseThrow();
         if (transfers.targetAnswered(call)) {
             return;
@@ -79,12 +90,17 @@ class ChannelEventHandler {
         }
     }
 
+    /** The call and its channel row are stored together, so a redelivered StasisStart finds the call. */
     private void inbound(String asteriskId, AriChannel channel) {
         Optional<PhoneNumber> number = numbers.route(channel.exten());
-        CallRow call = lifecycle.inbound(asteriskId, channel.id(), address(channel.callerNumber()),
-                address(channel.exten()), number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER),
-                number.map(PhoneNumber::flowId).orElse(null));
-        channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL, call.id());
+        CallRow call = tx.execute(status -> {
+            CallRow row = lifecycle.inbound(asteriskId, channel.id(), address(channel.callerNumber()),
+                    address(channel.exten()), number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER),
+                    number.map(PhoneNumber::flowId).orElse(null));
+            channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL,
+                    row.id());
+            return row;
+        });
         try {
             if (number.isEmpty()) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");
@@ -102,11 +118,10 @@ class ChannelEventHandler {
 
     void stateChange(String asteriskId, AriChannel channel) {
         channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL, null);
-        lifecycle.seenOn(channel.id(), asteriskId);
         switch (channel.state()) {
-            case "Up" -> lifecycle.answered(channel.id());
-            case "Ringing" -> lifecycle.ringing(channel.id());
-            default -> { }
+            case "Up" -> lifecycle.answered(channel.id(), asteriskId);
+            case "Ringing" -> lifecycle.ringing(channel.id(), asteriskId);
+            default -> lifecycle.seenOn(channel.id(), asteriskId);
         }
     }
 
@@ -127,20 +142,34 @@ class ChannelEventHandler {
      * far end sent one; a hangup we requested keeps its own reason.
      */
     void stasisEnd(AriChannel channel) {
-        ended(channel.id(), channels.hangupCause(channel.id()).orElse(HangupCauses.NORMAL_CLEARING));
+        endOnce(channel.id(), null);
     }
 
     void destroyed(AriChannel channel, int cause) {
-        ended(channel.id(), cause);
+        endOnce(channel.id(), cause);
+    }
+
+    /**
+     * The first of StasisEnd and ChannelDestroyed ends the channel and its call in one transaction; the
+     * later one finds the channel ended and changes nothing. Without a cause of its own (StasisEnd) the
+     * far end's hangup request gives it, else normal clearing.
+     */
+    private void endOnce(String channelId, Integer reportedCause) {
+        Optional<CallRow> call = tx.execute(status -> channels.endOnce(channelId).flatMap(requested ->
+                lifecycle.hungUp(channelId, reportedCause != null ? reportedCause
+                        : requested != 0 ? requested : HangupCauses.NORMAL_CLEARING)));
+        call.ifPresent(this::closeWork);
     }
 
     /** The call of a channel that is gone: hung up, its operations and transfers closed. Idempotent. */
     void ended(String channelId, int cause) {
         channels.ended(channelId);
-        lifecycle.hungUp(channelId, cause).ifPresent(call -> {
-            operations.callEnded(call);
-            transfers.callHungUp(call);
-        });
+        lifecycle.hungUp(channelId, cause).ifPresent(this::closeWork);
+    }
+
+    private void closeWork(CallRow call) {
+        operations.callEnded(call);
+        transfers.callHungUp(call);
     }
 
     static Address address(String target) {

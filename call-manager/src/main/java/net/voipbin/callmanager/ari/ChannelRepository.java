@@ -51,6 +51,16 @@ public class ChannelRepository {
                 .param("id", id).query(Integer.class).optional();
     }
 
+    /**
+     * Marks the channel ended if it was not yet: present (with the cause of the far end's hangup
+     * request, or 0 when none came) only for the first caller, so the end is handled once.
+     */
+    public Optional<Integer> endOnce(String id) {
+        return jdbc.sql("UPDATE channels SET tm_end = now(), bridge_id = NULL, tm_update = now() WHERE id = :id "
+                + "AND tm_end IS NULL RETURNING COALESCE(hangup_cause, 0)").param("id", id).query(Integer.class)
+                .optional();
+    }
+
     public void ended(String id) {
         jdbc.sql("UPDATE channels SET tm_end = now(), bridge_id = NULL, tm_update = now() WHERE id = :id")
                 .param("id", id).update();

@@ -59,12 +59,19 @@ public class CallLifecycle {
         return row;
     }
 
-    public Optional<CallRow> ringing(String channelId) {
-        return change(channelId, row -> row.ringing(clock.instant()), CallManagerEvents.CALL_RINGING);
+    /** Ringing as seen on {@code asteriskId}, which an originated call learns here if it did not know it. */
+    public Optional<CallRow> ringing(String channelId, String asteriskId) {
+        return change(channelId, row -> seenOn(row, asteriskId).ringing(clock.instant()), CallManagerEvents.CALL_RINGING);
     }
 
-    public Optional<CallRow> answered(String channelId) {
-        return change(channelId, row -> row.answered(clock.instant()), CallManagerEvents.CALL_ANSWERED);
+    /** Answered as seen on {@code asteriskId}, which an originated call learns here if it did not know it. */
+    public Optional<CallRow> answered(String channelId, String asteriskId) {
+        return change(channelId, row -> seenOn(row, asteriskId).answered(clock.instant()),
+                CallManagerEvents.CALL_ANSWERED);
+    }
+
+    private static CallRow seenOn(CallRow row, String asteriskId) {
+        return row.asteriskId() == null && asteriskId != null ? row.withAsterisk(asteriskId) : row;
     }
 
     /** The channel is gone: hangup with the cause's reason, then the call's flow is stopped. */
@@ -104,18 +111,15 @@ public class CallLifecycle {
 
     /** The first event of an originated channel tells which Asterisk it is on. */
     public void seenOn(String channelId, String asteriskId) {
-        tx.executeWithoutResult(status -> calls.lockByChannel(channelId)
-                .filter(row -> row.asteriskId() == null && asteriskId != null)
-                .ifPresent(row -> calls.update(row.withAsterisk(asteriskId))));
+        if (asteriskId != null) {
+            calls.setAsteriskIfUnknown(channelId, asteriskId);
+        }
     }
 
     public Optional<CallRow> activeflowStarted(UUID callId, UUID activeflowId) {
-        return tx.execute(status -> calls.lock(callId).map(row -> {
-            CallRow next = row.withActiveflow(activeflowId);
-            calls.update(next);
-            events.publish(CallManagerEvents.CALL_UPDATED, next.toCall());
-            return next;
-        }));
+        Optional<CallRow> next = calls.setActiveflow(callId, activeflowId);
+        next.ifPresent(row -> events.publish(CallManagerEvents.CALL_UPDATED, row.toCall()));
+        return next;
     }
 
     private Optional<CallRow> change(String channelId, UnaryOperator<CallRow> transition, String eventType) {

@@ -50,6 +50,18 @@ public class CallRepository {
                 .params(params(c)).update();
     }
 
+    /** Records the Asterisk of an originated call's channel once it is known; one statement, no lock. */
+    public void setAsteriskIfUnknown(String channelId, String asteriskId) {
+        jdbc.sql("UPDATE calls SET asterisk_id = :asterisk, tm_update = now() WHERE channel_id = :channel "
+                + "AND asterisk_id IS NULL").param("channel", channelId).param("asterisk", asteriskId).update();
+    }
+
+    /** Links the call's activeflow; the row after the change (empty if there is no such call). */
+    public Optional<CallRow> setActiveflow(UUID id, UUID activeflowId) {
+        return jdbc.sql("UPDATE calls SET activeflow_id = :activeflow, tm_update = now() WHERE id = :id RETURNING "
+                + COLUMNS).param("id", id).param("activeflow", activeflowId).query(CallRepository::map).optional();
+    }
+
     public Optional<CallRow> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE id = :id").param("id", id)
                 .query(CallRepository::map).optional();

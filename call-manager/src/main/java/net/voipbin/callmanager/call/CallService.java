@@ -93,6 +93,6 @@ public class CallService {
             log.info("call {}: channel {} already gone, ending the call", id, call.channelId());
             return lifecycle.endLocally(id, reason, note).orElse(call);
         }
-        return get(id);
+        return call;
     }
 }

@@ -51,8 +51,8 @@ class OperationRepository {
     }
 
     void deleteForCall(UUID callId) {
-        jdbc.sql("DELETE FROM operations WHERE call_id = :call").param("call", callId).update();
-        jdbc.sql("DELETE FROM digit_collections WHERE call_id = :call").param("call", callId).update();
+        jdbc.sql("WITH collections AS (DELETE FROM digit_collections WHERE call_id = :call) "
+                + "DELETE FROM operations WHERE call_id = :call").param("call", callId).update();
     }
 
     /** A new collection replaces the call's previous one. */

@@ -56,10 +56,10 @@ class TransferRepository {
                 .query(TransferRepository::map).optional();
     }
 
-    /** The open transfer a call takes part in (as target or transferee), locked. */
-    Optional<TransferRow> lockOpenFor(UUID callId) {
+    /** The open transfer a call takes part in (as target or transferee). */
+    Optional<TransferRow> openFor(UUID callId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM transfers WHERE status IN ('dialing', 'consulting') "
-                        + "AND (target_call_id = :call OR transferee_call_id = :call) ORDER BY tm_create DESC LIMIT 1 FOR UPDATE")
+                        + "AND (target_call_id = :call OR transferee_call_id = :call) ORDER BY tm_create DESC LIMIT 1")
                 .param("call", callId).query(TransferRepository::map).optional();
     }
 

@@ -104,8 +104,7 @@ public class TransferService {
 
     /** A target leg answered: true when it belongs to an open transfer (which then connects or consults). */
     public boolean targetAnswered(CallRow target) {
-        Optional<TransferRow> open = tx.execute(s -> transfers.lockOpenFor(target.id())
-                .filter(t -> target.id().equals(t.targetCallId())));
+        Optional<TransferRow> open = transfers.openFor(target.id()).filter(t -> target.id().equals(t.targetCallId()));
         if (open.isEmpty()) {
             return false;
         }
@@ -138,7 +137,8 @@ public class TransferService {
 
     /** A call ended: an open transfer it was part of fails (target gone, or transferee gone). */
     public void callHungUp(CallRow call) {
-        Optional<TransferRow> open = tx.execute(s -> transfers.lockOpenFor(call.id()));
+        // finish() locks the transfer and re-checks that it is open, so this look needs no lock of its own.
+        Optional<TransferRow> open = transfers.openFor(call.id());
         open.ifPresent(t -> {
             boolean target = call.id().equals(t.targetCallId());
             String reason = target ? "target_" + (call.hangupReason() == null ? "hangup"
