@@ -1,6 +1,7 @@
 package net.voipbin.flowmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.contract.flowmanager.FlowManagerEvents;
 import net.voipbin.fakecallmanager.CallManagerResponder;
 import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
@@ -156,6 +158,25 @@ class ActiveflowEngineIT {
         deletedEvent(started.id());
         assertThat(callManager.operations(call)).containsExactly("answer", "talk", "digits_receive", "play", "hangup");
         assertThat(callManager.commands(call).get(3).body().path("media").get(0).asString()).isEqualTo("sound:a");
+    }
+
+    @Test
+    void theNextCallRunsAFlowAsLastEditedAndADeletedFlowStartsNoMore() {
+        String setTo = "[{\"type\":\"variable_set\",\"option\":{\"name\":\"greeting\",\"value\":\"%s\"}},"
+                + "{\"type\":\"stop\"}]";
+        UUID flowId = createFlow(setTo.formatted("first"));
+        Activeflow first = startCall(flowId);
+        assertThat(deletedEvent(first.id()).path("variables").path("greeting").asString()).isEqualTo("first");
+
+        Http.Response edited = Http.put(fleet.api("/flows/" + flowId), FleetHarness.token(customer),
+                "{\"name\":\"ivr\",\"actions\":" + setTo.formatted("edited") + "}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        Activeflow second = startCall(flowId);
+        assertThat(deletedEvent(second.id()).path("variables").path("greeting").asString()).isEqualTo("edited");
+
+        assertThat(Http.delete(fleet.api("/flows/" + flowId), FleetHarness.token(customer)).status()).isEqualTo(204);
+        assertThatThrownBy(() -> startCall(flowId)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test

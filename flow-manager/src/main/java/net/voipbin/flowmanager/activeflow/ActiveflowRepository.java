@@ -28,7 +28,7 @@ import net.voipbin.rpc.rest.PageQuery;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Activeflows in PostgreSQL: the engine's store, and the customer-scoped queries of the API. */
+/** Activeflows in PostgreSQL: the engine's durable store, and the customer-scoped queries of the API. */
 @Repository
 class ActiveflowRepository implements ActiveflowStore {
 
@@ -82,18 +82,6 @@ class ActiveflowRepository implements ActiveflowStore {
                         + "AND (tm_create, id) < (:after, :afterId) ORDER BY tm_create DESC, id DESC LIMIT :limit")
                 .param("customer", customerId).param("after", odt(after)).param("afterId", afterId)
                 .param("limit", page.pageSize() + 1).query(this::map).list();
-    }
-
-    @Override
-    public List<UUID> runningByReference(UUID referenceId) {
-        return jdbc.sql("SELECT id FROM activeflows WHERE reference_id = :ref AND status = 'running'")
-                .param("ref", referenceId).query(UUID.class).list();
-    }
-
-    @Override
-    public List<UUID> runningByWaitKey(String key) {
-        return jdbc.sql("SELECT id FROM activeflows WHERE wait_keys @> ARRAY[CAST(:key AS text)] AND status = 'running'")
-                .param("key", key).query(UUID.class).list();
     }
 
     @Override

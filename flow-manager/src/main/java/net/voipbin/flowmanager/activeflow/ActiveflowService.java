@@ -18,6 +18,7 @@ import net.voipbin.contract.flowmanager.FlowManagerEvents;
 import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActiveflowEvents;
 import net.voipbin.flowmanager.engine.ActiveflowState;
+import net.voipbin.flowmanager.engine.RunningActiveflows;
 import net.voipbin.flowmanager.engine.Variables;
 import net.voipbin.flowmanager.flow.FlowLookup;
 import net.voipbin.rpc.error.ApiException;
@@ -32,14 +33,16 @@ public class ActiveflowService {
     private static final Logger log = LoggerFactory.getLogger(ActiveflowService.class);
 
     private final ActiveflowRepository repository;
+    private final RunningActiveflows activeflows;
     private final FlowLookup flows;
     private final ActionEngine engine;
     private final ActiveflowEvents events;
     private final Clock clock;
 
-    ActiveflowService(ActiveflowRepository repository, FlowLookup flows, ActionEngine engine, ActiveflowEvents events,
-            Clock clock) {
+    ActiveflowService(ActiveflowRepository repository, RunningActiveflows activeflows, FlowLookup flows,
+            ActionEngine engine, ActiveflowEvents events, Clock clock) {
         this.repository = repository;
+        this.activeflows = activeflows;
         this.flows = flows;
         this.engine = engine;
         this.events = events;
@@ -55,7 +58,7 @@ public class ActiveflowService {
         ActiveflowState state = new ActiveflowState(id, request.customerId(), flow.id(), request.referenceType(),
                 request.referenceId(), flow.actions(), flow.actions().getFirst().id(), Activeflow.Status.RUNNING,
                 seed(id, request), Map.of(), 0, null, null, now, now, null);
-        repository.insert(state);
+        activeflows.insert(state);
         log.info("activeflow {} created: flow {} for {} {}", id, flow.id(), request.referenceType(),
                 request.referenceId());
         events.publish(FlowManagerEvents.ACTIVEFLOW_CREATED, state.toActiveflow());

@@ -1,7 +1,6 @@
 package net.voipbin.flowmanager.activeflow;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 import net.voipbin.contract.callmanager.CallOperationFinished;
 import net.voipbin.flowmanager.engine.ActionEngine;
-import net.voipbin.flowmanager.engine.ActiveflowStore;
 import net.voipbin.flowmanager.engine.EarlySignals;
+import net.voipbin.flowmanager.engine.RunningActiveflows;
 import net.voipbin.flowmanager.engine.Signal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Routes consumed events to the activeflows they concern. A call's own activeflow is found by its
- * reference (it exists before any command is sent, so an event racing the command's reply still finds
+ * Routes consumed events to the activeflows they concern, looked up in memory ({@link RunningActiveflows}).
+ * A call's own activeflow is found by its reference (it exists before any command is sent, so an event racing the command's reply still finds
  * it); other waits by their key, and a signal that overtakes the wait it completes is kept for it
  * ({@link EarlySignals}). Idempotent: a signal that matches no wait changes nothing.
  */
@@ -27,12 +26,12 @@ class ActiveflowSignals {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveflowSignals.class);
 
-    private final ActiveflowStore store;
+    private final RunningActiveflows activeflows;
     private final ActionEngine engine;
     private final EarlySignals early;
 
-    ActiveflowSignals(ActiveflowStore store, ActionEngine engine, EarlySignals early) {
-        this.store = store;
+    ActiveflowSignals(RunningActiveflows activeflows, ActionEngine engine, EarlySignals early) {
+        this.activeflows = activeflows;
         this.engine = engine;
         this.early = early;
     }
@@ -57,18 +56,18 @@ class ActiveflowSignals {
     /** A connect destination's hangup is a signal; the flow's own call hanging up ends the flow. */
     void callHungup(UUID callId) {
         Signal signal = new Signal.CallHungup(callId);
-        List<UUID> own = store.runningByReference(callId);
-        Set<UUID> waiting = new LinkedHashSet<>(store.runningByWaitKey(signal.key()));
+        Set<UUID> own = activeflows.byReference(callId);
+        Set<UUID> waiting = activeflows.byWaitKey(signal.key());
         deliver(waiting.isEmpty() && own.isEmpty() ? keepForLater(signal) : waiting, signal);
         for (UUID id : own) {
             log.info("activeflow {}: call {} hung up, ending the flow", id, callId);
-            engine.stop(id, null);
+            engine.end(id, null);
         }
     }
 
     void external(String key, JsonNode data) {
         Signal signal = new Signal.External(key, data);
-        Set<UUID> ids = new LinkedHashSet<>(store.runningByWaitKey(key));
+        Set<UUID> ids = activeflows.byWaitKey(key);
         deliver(ids.isEmpty() ? keepForLater(signal) : ids, signal);
     }
 
@@ -78,7 +77,7 @@ class ActiveflowSignals {
      */
     private Set<UUID> keepForLater(Signal signal) {
         early.remember(signal);
-        Set<UUID> ids = new LinkedHashSet<>(store.runningByWaitKey(signal.key()));
+        Set<UUID> ids = activeflows.byWaitKey(signal.key());
         if (!ids.isEmpty()) {
             early.forget(signal);
         }
@@ -86,8 +85,8 @@ class ActiveflowSignals {
     }
 
     private Set<UUID> candidates(UUID callId, String key) {
-        Set<UUID> ids = new LinkedHashSet<>(store.runningByReference(callId));
-        ids.addAll(store.runningByWaitKey(key));
+        Set<UUID> ids = new LinkedHashSet<>(activeflows.byReference(callId));
+        ids.addAll(activeflows.byWaitKey(key));
         return ids;
     }
 

@@ -17,6 +17,7 @@ import net.voipbin.flowmanager.engine.ActiveflowEvents;
 import net.voipbin.flowmanager.engine.ActiveflowStore;
 import net.voipbin.flowmanager.engine.EarlySignals;
 import net.voipbin.flowmanager.engine.EngineProperties;
+import net.voipbin.flowmanager.engine.RunningActiveflows;
 import net.voipbin.rpc.event.EventPublisher;
 
 /** The engine with its executor table; on start-up it picks up the flows a previous run left running. */
@@ -35,10 +36,16 @@ class EngineConfiguration {
         return new EarlySignals(clock, Duration.ofSeconds(10), 10_000);
     }
 
+    /** Loaded while the context starts, so it is complete before the first consumed event asks it. */
     @Bean
-    ActionEngine actionEngine(ActiveflowStore store, List<ActionExecutor> executors, ActiveflowEvents events,
+    RunningActiveflows runningActiveflows(ActiveflowStore store) {
+        return RunningActiveflows.load(store);
+    }
+
+    @Bean
+    ActionEngine actionEngine(RunningActiveflows activeflows, List<ActionExecutor> executors, ActiveflowEvents events,
             FlowValidator validator, EngineProperties properties, Clock clock, EarlySignals early) {
-        return new ActionEngine(store, executors, events, validator, properties, clock, early);
+        return new ActionEngine(activeflows, executors, events, validator, properties, clock, early);
     }
 
     @EventListener(ApplicationReadyEvent.class)

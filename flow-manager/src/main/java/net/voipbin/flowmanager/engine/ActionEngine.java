@@ -32,7 +32,7 @@ public class ActionEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ActionEngine.class);
 
-    private final ActiveflowStore store;
+    private final RunningActiveflows activeflows;
     private final Map<ActionType, ActionExecutor> executors = new EnumMap<>(ActionType.class);
     private final ActiveflowEvents events;
     private final FlowValidator options;
@@ -44,10 +44,10 @@ public class ActionEngine implements AutoCloseable {
     private final Timers timers;
     private final EarlySignals early;
 
-    public ActionEngine(ActiveflowStore store, List<ActionExecutor> executorList, ActiveflowEvents events,
+    public ActionEngine(RunningActiveflows activeflows, List<ActionExecutor> executorList, ActiveflowEvents events,
             FlowValidator options, EngineProperties properties, Clock clock, EarlySignals early) {
         this.early = early;
-        this.store = store;
+        this.activeflows = activeflows;
         this.events = events;
         this.options = options;
         this.properties = properties;
@@ -87,12 +87,18 @@ public class ActionEngine implements AutoCloseable {
 
     /** Ends a running activeflow wherever it is; answers it as ended (empty if unknown). */
     public Optional<ActiveflowState> stop(UUID id, String error) {
-        return locks.with(id, () -> store.find(id).map(state -> state.running() ? finish(state, error) : state));
+        return locks.with(id, () -> activeflows.running(id).map(state -> finish(state, error))
+                .or(() -> activeflows.find(id)));
+    }
+
+    /** Ends the activeflow if it still runs (its call is gone); one already ended is left as it is, unread. */
+    public void end(UUID id, String error) {
+        locks.with(id, () -> activeflows.running(id).map(state -> finish(state, error)));
     }
 
     /** After a restart: flows that were between actions run on, timers are armed again. */
     public void recover() {
-        for (ActiveflowState state : store.running()) {
+        for (ActiveflowState state : activeflows.all()) {
             if (state.awaiting() == null) {
                 start(state.id());
             } else if (state.awaiting().kind() == Wait.Kind.TIMER) {
@@ -102,8 +108,8 @@ public class ActionEngine implements AutoCloseable {
     }
 
     private boolean step(UUID id) {
-        ActiveflowState state = store.find(id).orElse(null);
-        if (state == null || !state.running() || state.awaiting() != null) {
+        ActiveflowState state = activeflows.running(id).orElse(null);
+        if (state == null || state.awaiting() != null) {
             return false;
         }
         if (state.executeCount() >= properties.maxExecutions()) {
@@ -124,8 +130,8 @@ public class ActionEngine implements AutoCloseable {
     }
 
     private boolean resume(UUID id, Signal signal) {
-        ActiveflowState state = store.find(id).orElse(null);
-        if (state == null || !state.running() || state.awaiting() == null || !state.awaiting().keys().contains(signal.key())) {
+        ActiveflowState state = activeflows.running(id).orElse(null);
+        if (state == null || state.awaiting() == null || !state.awaiting().keys().contains(signal.key())) {
             return false;
         }
         Action action = state.action(state.currentActionId()).orElseThrow();
@@ -161,7 +167,7 @@ public class ActionEngine implements AutoCloseable {
             boolean counted) {
         ActiveflowState executed = before.executed(context.variables(), context.gotoCounts(), counted);
         ActiveflowState after = executed.apply(action, outcome, clock.instant());
-        store.save(after);
+        activeflows.save(after);
         if (!after.running()) {
             log.info("activeflow {} ended at action {}{}", after.id(), after.currentActionId(),
                     after.error() == null ? "" : ": " + after.error());
@@ -180,7 +186,7 @@ public class ActionEngine implements AutoCloseable {
 
     private ActiveflowState finish(ActiveflowState state, String error) {
         ActiveflowState ended = state.ended(error, clock.instant());
-        store.save(ended);
+        activeflows.save(ended);
         log.info("activeflow {} stopped at action {}{}", ended.id(), ended.currentActionId(),
                 error == null ? "" : ": " + error);
         events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, ended.toActiveflow());

@@ -4,20 +4,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where the engine keeps activeflows (PostgreSQL in the service, a map in unit tests). */
+/**
+ * Where activeflows are kept durably (PostgreSQL in the service, a map in unit tests). The engine reads
+ * it only through {@link RunningActiveflows}, which writes every change here before it counts.
+ */
 public interface ActiveflowStore {
 
     void insert(ActiveflowState state);
 
-    Optional<ActiveflowState> find(UUID id);
-
     void save(ActiveflowState state);
 
-    /** Running activeflows driving this call. */
-    List<UUID> runningByReference(UUID referenceId);
+    /** An activeflow in any status. */
+    Optional<ActiveflowState> find(UUID id);
 
-    /** Running activeflows waiting for a signal with this key. */
-    List<UUID> runningByWaitKey(String key);
-
+    /** The activeflows still running, read once at start-up to carry on after a restart. */
     List<ActiveflowState> running();
 }

@@ -23,8 +23,12 @@ public class FlowService implements FlowLookup {
 
     private static final Logger log = LoggerFactory.getLogger(FlowService.class);
 
+    /** Flows kept in memory: a customer has few, and every call of a number starts one. */
+    private static final int CACHED_FLOWS = 10_000;
+
     private final FlowRepository repository;
     private final FlowValidator validator;
+    private final FlowCache cache = new FlowCache(CACHED_FLOWS);
 
     FlowService(FlowRepository repository, FlowValidator validator) {
         this.repository = repository;
@@ -34,6 +38,7 @@ public class FlowService implements FlowLookup {
     public Flow create(UUID customerId, FlowRequest request) {
         List<Action> actions = checked(request);
         Flow flow = repository.insert(customerId, request.name().strip(), detail(request), actions);
+        cache.put(flow);
         log.info("flow {} created for customer {} with {} actions", flow.id(), customerId, actions.size());
         return flow;
     }
@@ -42,9 +47,10 @@ public class FlowService implements FlowLookup {
         return repository.find(customerId, id).orElseThrow(() -> ApiException.notFound("flow " + id));
     }
 
+    /** For starting activeflows and fetch_flow: from the cache, which this service's writes keep true. */
     @Override
     public Optional<Flow> find(UUID customerId, UUID flowId) {
-        return repository.find(customerId, flowId);
+        return cache.find(customerId, flowId, () -> repository.find(customerId, flowId));
     }
 
     public Page<Flow> list(UUID customerId, PageQuery page) {
@@ -53,12 +59,15 @@ public class FlowService implements FlowLookup {
 
     public Flow update(UUID customerId, UUID id, FlowRequest request) {
         List<Action> actions = checked(request);
-        return repository.update(customerId, id, request.name().strip(), detail(request), actions)
-                .orElseThrow(() -> ApiException.notFound("flow " + id));
+        Optional<Flow> updated = repository.update(customerId, id, request.name().strip(), detail(request), actions);
+        cache.invalidate(customerId, id);
+        return updated.orElseThrow(() -> ApiException.notFound("flow " + id));
     }
 
     public void delete(UUID customerId, UUID id) {
-        if (!repository.delete(customerId, id)) {
+        boolean deleted = repository.delete(customerId, id);
+        cache.invalidate(customerId, id);
+        if (!deleted) {
             throw ApiException.notFound("flow " + id);
         }
         log.info("flow {} deleted", id);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import net.voipbin.contract.callmanager.CallOperationFinished;
 import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.contract.flowmanager.Action;
 import net.voipbin.contract.flowmanager.FlowManagerEvents;
 import net.voipbin.flowmanager.executor.Executors;
@@ -29,7 +30,8 @@ class ActionEngineTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final UUID call = UUID.randomUUID();
     private final EarlySignals early = new EarlySignals(Clock.systemUTC(), Duration.ofSeconds(10), 100);
-    private final ActionEngine engine = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
+    private final RunningActiveflows activeflows = RunningActiveflows.load(store);
+    private final ActionEngine engine = new ActionEngine(activeflows, Executors.all(calls), (type, af) -> events.add(type),
             TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC(), early);
 
     @AfterEach
@@ -39,13 +41,14 @@ class ActionEngineTest {
 
     private UUID startFlow(List<Action> actions) {
         ActiveflowState state = TestContexts.state(call, TestContexts.VALIDATOR.validate(actions), Map.of());
-        store.insert(state);
+        activeflows.insert(state);
         engine.run(state.id());
         return state.id();
     }
 
+    /** As stored: what a restarted flow-manager and the API would see. */
     private ActiveflowState stateOf(UUID id) {
-        return store.find(id).orElseThrow();
+        return store.row(id);
     }
 
     private void finish(UUID id, String digits) {
@@ -138,7 +141,7 @@ class ActionEngineTest {
         UUID id = startFlow(List.of(action("s", "sleep", "{\"duration_ms\":50}"), action("t", "talk", "{\"text\":\"hi\"}")));
         assertThat(stateOf(id).awaiting().kind()).isEqualTo(Wait.Kind.TIMER);
 
-        ActionEngine restarted = new ActionEngine(store, Executors.all(calls), (type, af) -> events.add(type),
+        ActionEngine restarted = new ActionEngine(RunningActiveflows.load(store), Executors.all(calls), (type, af) -> events.add(type),
                 TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC(), early);
         engine.close();
         restarted.recover();
@@ -168,5 +171,32 @@ class ActionEngineTest {
         assertThat(stateOf(id).running()).isFalse();
         assertThat(stateOf(id).variables()).containsEntry("greeting", "hi");
         assertThat(calls.commands).isEmpty();
+    }
+
+    @Test
+    void anAnswerHangupFlowRunsToItsEndOnWritesAloneWithoutReadingTheStore() {
+        calls.answerStatus = CallStatus.RINGING;
+        int loadReads = store.reads.get();
+        UUID id = startFlow(List.of(action("a", "answer", "{}"), action("h", "hangup", "{}")));
+        engine.signal(id, new Signal.CallAnswered(call));
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("hangup"));
+
+        engine.signal(id, new Signal.CallHungup(call));
+        engine.end(id, null);
+
+        assertThat(stateOf(id).running()).isFalse();
+        assertThat(events).containsOnlyOnce(FlowManagerEvents.ACTIVEFLOW_DELETED);
+        assertThat(store.reads.get()).isEqualTo(loadReads);
+    }
+
+    @Test
+    void stoppingAnEndedFlowAnswersItAsStoredAndChangesNothing() {
+        UUID id = startFlow(List.of(action("s", "stop", "{}")));
+        ActiveflowState ended = stateOf(id);
+
+        assertThat(engine.stop(id, "too late")).contains(ended);
+        assertThat(engine.stop(UUID.randomUUID(), null)).isEmpty();
+        assertThat(stateOf(id).error()).isNull();
+        assertThat(events).containsOnlyOnce(FlowManagerEvents.ACTIVEFLOW_DELETED);
     }
 }

@@ -5,41 +5,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The engine's store as a map, for unit tests. */
+/** The engine's durable store as a map, for unit tests; counts the reads the engine makes of it. */
 final class InMemoryStore implements ActiveflowStore {
 
     final Map<UUID, ActiveflowState> rows = new ConcurrentHashMap<>();
+    final AtomicInteger reads = new AtomicInteger();
+    /** When set, every write fails with it (a database that is down). */
+    volatile RuntimeException failure;
 
     @Override
     public void insert(ActiveflowState state) {
-        rows.put(state.id(), state);
+        write(state);
     }
 
     @Override
     public Optional<ActiveflowState> find(UUID id) {
+        reads.incrementAndGet();
         return Optional.ofNullable(rows.get(id));
     }
 
     @Override
     public void save(ActiveflowState state) {
-        rows.put(state.id(), state);
-    }
-
-    @Override
-    public List<UUID> runningByReference(UUID referenceId) {
-        return rows.values().stream().filter(s -> s.running() && s.referenceId().equals(referenceId))
-                .map(ActiveflowState::id).toList();
-    }
-
-    @Override
-    public List<UUID> runningByWaitKey(String key) {
-        return rows.values().stream().filter(s -> s.running() && s.awaiting() != null && s.awaiting().keys().contains(key))
-                .map(ActiveflowState::id).toList();
+        write(state);
     }
 
     @Override
     public List<ActiveflowState> running() {
+        reads.incrementAndGet();
         return rows.values().stream().filter(ActiveflowState::running).toList();
+    }
+
+    /** What the store holds, without counting it as a read. */
+    ActiveflowState row(UUID id) {
+        return rows.get(id);
+    }
+
+    private void write(ActiveflowState state) {
+        if (failure != null) {
+            throw failure;
+        }
+        rows.put(state.id(), state);
     }
 }

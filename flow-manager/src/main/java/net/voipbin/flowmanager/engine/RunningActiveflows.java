@@ -1,0 +1,72 @@
+package net.voipbin.flowmanager.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's view of activeflows: the running ones in memory, every change written to the durable
+ * {@link ActiveflowStore} first (a failed write changes nothing here). Sound because flow-manager runs as
+ * one instance and changes an activeflow only under its engine lock; so stepping, resuming and routing
+ * signals cost no database reads, only the writes a restart needs. Loaded from the store once at
+ * start-up, before any event is handled, so the flows a previous run left are found by their signals.
+ */
+public final class RunningActiveflows {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningActiveflows.class);
+
+    private final ActiveflowStore store;
+    private final RunningIndex index = new RunningIndex();
+
+    private RunningActiveflows(ActiveflowStore store) {
+        this.store = store;
+    }
+
+    /** The store's running activeflows, in memory. */
+    public static RunningActiveflows load(ActiveflowStore store) {
+        RunningActiveflows activeflows = new RunningActiveflows(store);
+        store.running().forEach(activeflows.index::put);
+        log.info("{} running activeflows loaded", activeflows.index.size());
+        return activeflows;
+    }
+
+    public void insert(ActiveflowState state) {
+        store.insert(state);
+        index.put(state);
+    }
+
+    /** Writes the change; an ended activeflow leaves memory. */
+    public void save(ActiveflowState state) {
+        store.save(state);
+        index.put(state);
+    }
+
+    /** The activeflow if it is running (callers hold its lock to act on it). */
+    public Optional<ActiveflowState> running(UUID id) {
+        return index.get(id);
+    }
+
+    /** The activeflow in any status: from memory while it runs, else from the store. */
+    public Optional<ActiveflowState> find(UUID id) {
+        return index.get(id).or(() -> store.find(id));
+    }
+
+    /** Running activeflows driving this call. */
+    public Set<UUID> byReference(UUID referenceId) {
+        return index.byReference(referenceId);
+    }
+
+    /** Running activeflows waiting for a signal with this key. */
+    public Set<UUID> byWaitKey(String key) {
+        return index.byWaitKey(key);
+    }
+
+    /** A snapshot of every running activeflow. */
+    public List<ActiveflowState> all() {
+        return index.all();
+    }
+}
