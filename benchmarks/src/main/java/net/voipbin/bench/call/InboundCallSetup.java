@@ -20,6 +20,7 @@ import net.voipbin.systemtests.launch.FleetLauncher;
 import net.voipbin.systemtests.launch.FleetServices;
 import net.voipbin.systemtests.launch.FreePorts;
 import net.voipbin.systemtests.launch.RunnableJars;
+import net.voipbin.systemtests.launch.ServiceProcess;
 
 /**
  * Inbound call set-up through the real fleet: asterisk-proxy, call-manager and flow-manager as
@@ -37,7 +38,7 @@ public final class InboundCallSetup {
     private InboundCallSetup() {
     }
 
-    record Step(int rate, int placed, int failed, double p50Millis, double p99Millis) {
+    record Step(int rate, int placed, int failed, double p50Millis, double p99Millis, Map<String, Double> cpuPerCall) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,9 +58,10 @@ public final class InboundCallSetup {
                     + " {\"id\": \"h\", \"type\": \"hangup\", \"option\": {\"reason\": \"normal\"}}]");
             try (AnswerWatch watch = new AnswerWatch(sim.baseUrl(), FleetServices.ARI_USER, FleetServices.ARI_PASSWORD)) {
                 // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds.
-                run(sim, watch, number, 20, 10);
+                CpuMeter cpu = new CpuMeter(fleet.processes);
+                run(sim, watch, cpu, number, 20, 10);
                 for (int rate : rates) {
-                    steps.add(run(sim, watch, number, rate, seconds));
+                    steps.add(run(sim, watch, cpu, number, rate, seconds));
                     System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
                 }
             }
@@ -68,8 +70,9 @@ public final class InboundCallSetup {
         print(steps, seconds, rpcP50Millis);
     }
 
-    private static Step run(AsteriskSim sim, AnswerWatch watch, String number, int rate, int seconds)
+    private static Step run(AsteriskSim sim, AnswerWatch watch, CpuMeter cpu, String number, int rate, int seconds)
             throws InterruptedException {
+        CpuMeter.Snapshot cpuBefore = cpu.take();
         Map<String, Long> placedAt = new LinkedHashMap<>();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = 1_000_000_000L / rate;
@@ -92,7 +95,10 @@ public final class InboundCallSetup {
             Thread.sleep(50);
         }
         pacer.shutdownNow();
-        Thread.sleep(ANSWER_DEADLINE.toMillis());
+        awaitAnswers(watch, placedAt);
+        // The calls' hangups are part of their cost: let the last ones finish before reading the CPU.
+        Thread.sleep(1_000);
+        Map<String, Double> cpuPerCall = CpuMeter.perCall(cpuBefore, cpu.take(), total);
         Latencies latencies = new Latencies(total);
         int failed = 0;
         synchronized (placedAt) {
@@ -106,7 +112,20 @@ public final class InboundCallSetup {
             }
         }
         return new Step(rate, total, failed, latencies.percentileMicros(0.5) / 1000.0,
-                latencies.percentileMicros(0.99) / 1000.0);
+                latencies.percentileMicros(0.99) / 1000.0, cpuPerCall);
+    }
+
+    /** Until every placed call is answered, or the deadline after the last one is placed. */
+    private static void awaitAnswers(AnswerWatch watch, Map<String, Long> placedAt) throws InterruptedException {
+        long deadline = System.nanoTime() + ANSWER_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (placedAt) {
+                if (placedAt.keySet().stream().allMatch(channel -> watch.answeredAt(channel) != null)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void print(List<Step> steps, int seconds, double rpcP50Millis) {
@@ -114,8 +133,8 @@ public final class InboundCallSetup {
         System.out.printf("%-8s %-8s %-8s %10s %10s%n", "calls/s", "placed", "failed", "p50 ms", "p99 ms");
         int held = 0;
         for (Step step : steps) {
-            System.out.printf("%-8d %-8d %-8d %10.2f %10.2f%n", step.rate(), step.placed(), step.failed(),
-                    step.p50Millis(), step.p99Millis());
+            System.out.printf("%-8d %-8d %-8d %10.2f %10.2f   CPU ms per call: %s%n", step.rate(), step.placed(),
+                    step.failed(), step.p50Millis(), step.p99Millis(), CpuMeter.format(step.cpuPerCall()));
             if (step.failed() == 0 && step.p99Millis() <= 10.0) {
                 held = Math.max(held, step.rate());
             }
@@ -134,9 +153,10 @@ public final class InboundCallSetup {
         private final int callManagerPort = FreePorts.next();
         private final int flowManagerPort = FreePorts.next();
         private final UUID customer = UUID.randomUUID();
+        private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+        private List<ServiceProcess> processes = List.of();
 
         private BenchFleet(String amqp) {
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
             env = new FleetEnv(amqp, "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "",
                     "bench-only-jwt-key-for-the-inbound-call-setup-benchmark", "bench" + suffix + ".");
             launcher = new FleetLauncher(RunnableJars.fromEnvironment(), Path.of("benchmarks", "target", "fleet-logs"));
@@ -144,8 +164,8 @@ public final class InboundCallSetup {
 
         static BenchFleet start(String amqp, String ariUrl) {
             BenchFleet fleet = new BenchFleet(amqp);
-            String suffix = fleet.env.namespace().substring(5, 13);
-            fleet.launcher.startAll(List.of(
+            String suffix = fleet.suffix;
+            fleet.processes = fleet.launcher.startAll(List.of(
                     FleetServices.asteriskProxy(fleet.env, FreePorts.next(), "bench", ariUrl),
                     FleetServices.service("call-manager", fleet.env, fleet.callManagerPort, "bench_cm_" + suffix,
                             with(List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN"))),
@@ -180,6 +200,9 @@ public final class InboundCallSetup {
         @Override
         public void close() {
             launcher.close();
+            BenchLeftovers.dropSchemas(env.dbUrl(), env.dbUser(), env.dbPassword(),
+                    List.of("bench_cm_" + suffix, "bench_fm_" + suffix));
+            BenchLeftovers.deleteQueues(env.amqpUrl(), env.namespace());
         }
     }
 }
