@@ -3,7 +3,6 @@ package net.voipbin.callmanager.call;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,9 @@ import net.voipbin.contract.flowmanager.ActiveflowCreate;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
 
 /**
- * The calls' side of flow-manager: start a call's flow, stop it when the call ends. Stopping is fire
- * and forget on a virtual thread: flow-manager being slow or absent (timeout, 503) must never hold up
- * or break hangup handling.
+ * The calls' side of flow-manager: start a call's flow. Its end needs no request: flow-manager ends a
+ * call's flow on the {@code call_hungup} event, so a slow or absent flow-manager never holds up hangup
+ * handling, and the end is not lost while it is down (the event waits in its queue).
  */
 @Component
 public class ActiveflowLink {
@@ -43,17 +42,5 @@ public class ActiveflowLink {
             log.warn("call {}: flow {} could not be started: {}", call.id(), call.flowId(), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    public void stop(UUID activeflowId) {
-        Thread.ofVirtual().name("activeflow-stop").start(() -> {
-            try {
-                flows.stop(activeflowId);
-                log.debug("activeflow {} stopped", activeflowId);
-            } catch (RuntimeException e) {
-                log.info("activeflow {} not stopped (flow-manager: {}); it ends on call_hungup", activeflowId,
-                        e.getMessage());
-            }
-        });
     }
 }

@@ -32,15 +32,12 @@ public class CallLifecycle {
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ActiveflowLink activeflows;
 
-    CallLifecycle(CallRepository calls, EventPublisher events, TransactionTemplate tx, Clock clock,
-            ActiveflowLink activeflows) {
+    CallLifecycle(CallRepository calls, EventPublisher events, TransactionTemplate tx, Clock clock) {
         this.calls = calls;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.activeflows = activeflows;
     }
 
     /** An inbound channel entered the app: the call exists from now on, ringing. */
@@ -74,16 +71,14 @@ public class CallLifecycle {
         return row.asteriskId() == null && asteriskId != null ? row.withAsterisk(asteriskId) : row;
     }
 
-    /** The channel is gone: hangup with the cause's reason, then the call's flow is stopped. */
+    /**
+     * The channel is gone: hangup with the cause's reason. The call's flow ends on the
+     * {@code call_hungup} event, which flow-manager consumes; no stop request is needed on top.
+     */
     public Optional<CallRow> hungUp(String channelId, int cause) {
         Optional<CallRow> done = change(channelId, row -> row.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP);
-        done.ifPresent(row -> {
-            log.info("call {} hung up: by {} reason {} cause {} duration {} ms", row.id(), row.hangupBy(),
-                    row.hangupReason(), cause, row.durationMs());
-            if (row.activeflowId() != null) {
-                activeflows.stop(row.activeflowId());
-            }
-        });
+        done.ifPresent(row -> log.info("call {} hung up: by {} reason {} cause {} duration {} ms", row.id(),
+                row.hangupBy(), row.hangupReason(), cause, row.durationMs()));
         return done;
     }
 
@@ -97,9 +92,6 @@ public class CallLifecycle {
             return next;
         })).map(row -> {
             log.info("call {} ended locally: {} {}", row.id(), row.hangupReason(), note);
-            if (row.activeflowId() != null) {
-                activeflows.stop(row.activeflowId());
-            }
             return row;
         });
     }

@@ -90,7 +90,7 @@ class InboundCallIT extends CallManagerITBase {
     }
 
     @Test
-    void whenTheCallerHangsUpTheCallEndsWithDurationAndReasonAndItsFlowIsStopped() {
+    void whenTheCallerHangsUpTheCallEndsWithDurationAndReasonAndTheEventNamesItsFlow() {
         CallRow call = answeredInbound();
         SIM.hangupFromCaller(call.channelId());
 
@@ -103,7 +103,7 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(hungup.path("hangup_reason").asString()).isEqualTo("normal");
         assertThat(hungup.path("status").asString()).isEqualTo("hangup");
         assertThat(hungup.has("duration_ms")).isTrue();
-        // flow-manager answers the stop with 503 here: the hangup is unaffected.
-        await().atMost(WAIT).until(() -> flows.stopRequests.contains(ended.activeflowId()));
+        // flow-manager ends the call's flow on this event: it must name the flow.
+        assertThat(hungup.path("activeflow_id").asString()).isEqualTo(ended.activeflowId().toString());
     }
 }

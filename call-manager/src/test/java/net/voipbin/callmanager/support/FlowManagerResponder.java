@@ -17,7 +17,6 @@ import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.ActiveflowCreate;
 import net.voipbin.contract.flowmanager.Flow;
 import net.voipbin.contract.flowmanager.FlowCreate;
-import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcResult;
 import net.voipbin.rpc.server.RpcRouter;
@@ -27,13 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * flow-manager as call-manager sees it: a real RPC server (common-rpc's router and server) on
- * flow-manager's request queue. It starts activeflows (recording the requests) and refuses every stop
- * with 503, as a flow-manager in trouble would: hangup handling must not care.
+ * flow-manager's request queue. It starts activeflows and stores flows, recording the requests.
  */
 public final class FlowManagerResponder implements AutoCloseable {
 
     public final List<ActiveflowCreate> created = new CopyOnWriteArrayList<>();
-    public final List<UUID> stopRequests = new CopyOnWriteArrayList<>();
     public final List<Flow> flowsStored = new CopyOnWriteArrayList<>();
     private final DirectMessageListenerContainer container;
 
@@ -53,10 +50,6 @@ public final class FlowManagerResponder implements AutoCloseable {
                             call.body().detail(), call.body().actions(), Instant.now(), Instant.now());
                     flowsStored.add(flow);
                     return RpcResult.created(flow);
-                })
-                .post("/v1/activeflows/{id}/stop", call -> {
-                    stopRequests.add(call.pathUuid("id"));
-                    throw ApiException.unavailable("flow-manager is overloaded");
                 });
         RpcRouter router = new RpcRouter(List.of(routes), json, Validation.buildDefaultValidatorFactory().getValidator());
         container = new DirectMessageListenerContainer(connectionFactory);
