@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import net.voipbin.callmanager.operation.CallBridges;
 import net.voipbin.callmanager.operation.CallOperations;
+import net.voipbin.callmanager.echo.EchoService;
 import net.voipbin.callmanager.operation.ExternalMediaService;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.Call.HangupReason;
@@ -37,11 +38,17 @@ class CallRpcEndpoint implements RpcEndpoint {
     private final OutboundDialer dialer;
     private final CallOperations operations;
     private final ExternalMediaService externalMedia;
+    /** {@code echo}: how long the caller hears themselves. */
+    record EchoBody(Integer durationMs) {
+    }
+
     private final CallBridges bridges;
+    private final EchoService echo;
 
     CallRpcEndpoint(CallService calls, OutboundDialer dialer, CallOperations operations,
-            ExternalMediaService externalMedia, CallBridges bridges) {
+            ExternalMediaService externalMedia, CallBridges bridges, EchoService echo) {
         this.bridges = bridges;
+        this.echo = echo;
         this.calls = calls;
         this.dialer = dialer;
         this.operations = operations;
@@ -73,10 +80,8 @@ class CallRpcEndpoint implements RpcEndpoint {
                         c -> operations.mute(c.pathUuid("id"), c.body().direction(), false).toCall())
                 .post("/v1/calls/{id}/bridge", BridgeBody.class,
                         c -> bridges.connect(c.pathUuid("id"), c.body().peerCallId()).toCall())
-                .post("/v1/calls/{id}/echo", c -> {
-                    throw new ApiException(501, "not_implemented", "echo needs a dialplan Echo() or snoop channels; "
-                            + "this call-manager does not offer it yet");
-                })
+                .post("/v1/calls/{id}/echo", EchoBody.class,
+                        c -> echo.echo(c.pathUuid("id"), c.body().durationMs()).toCall())
                 .post("/v1/calls/{id}/external-media", ExternalMediaCreate.class,
                         c -> externalMedia.attach(c.pathUuid("id"), c.body()));
     }

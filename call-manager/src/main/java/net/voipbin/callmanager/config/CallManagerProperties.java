@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoints    how an address becomes an ARI endpoint ({@code %s} = the target)
  * @param tts          text to speech: {@code auto} (espeak-ng when installed, else prompts), {@code espeak}, {@code prompt}
  * @param sweepPeriod  how often timeouts whose in-memory timer was lost (restart) are caught up from the database
+ * @param echo         the AudioSocket echo server Asterisk connects to for the {@code echo} operation
  */
 @ConfigurationProperties("voipbin.call-manager")
 public record CallManagerProperties(
@@ -25,12 +26,23 @@ public record CallManagerProperties(
         @DefaultValue("30s") Duration dialTimeout,
         @DefaultValue Endpoints endpoints,
         @DefaultValue Tts tts,
-        @DefaultValue("5s") Duration sweepPeriod) {
+        @DefaultValue("5s") Duration sweepPeriod,
+        @DefaultValue Echo echo) {
 
     public record Endpoints(
             @DefaultValue("PJSIP/%s@trunk") String tel,
             @DefaultValue("PJSIP/trunk/%s") String sip,
             @DefaultValue("PJSIP/%s") String extension) {
+    }
+
+    /**
+     * {@code bind}: the address to listen on (default: the HTTP server's); {@code port} 0 = any free
+     * port; {@code host}: what Asterisk connects to (blank: the bound address, or this host's).
+     */
+    public record Echo(
+            @DefaultValue("0.0.0.0") String bind,
+            @DefaultValue("0") int port,
+            @DefaultValue("") String host) {
     }
 
     /** {@code dir}: where espeak-ng's audio is written; Asterisk must read it at the same path. */

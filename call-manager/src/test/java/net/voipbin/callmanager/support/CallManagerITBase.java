@@ -56,6 +56,7 @@ public abstract class CallManagerITBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "call-manager");
+        registry.add("voipbin.call-manager.echo.bind", () -> "127.0.0.1");
     }
 
     @LocalServerPort

@@ -76,7 +76,7 @@ public final class CallManagerClient {
         return operation(callId, "mute", java.util.Map.of("direction", direction));
     }
 
-    /** The caller hears themselves for {@code durationMs} (call-manager answers 501 until it can echo). */
+    /** The caller hears themselves for {@code durationMs} (1 ms to 1 h). */
     public Call echo(UUID callId, int durationMs) {
         return operation(callId, "echo", java.util.Map.of("duration_ms", durationMs));
     }
