@@ -90,7 +90,7 @@ public final class WebhookThroughput {
     private static ConfigurableApplicationContext start(String jdbc, String amqp, String schema, String namespace) {
         return new SpringApplicationBuilder(WebhookManagerApplication.class).run(
                 "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager",
-                "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 64), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 16),
+                "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 256), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 1),
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.datasource.url=" + jdbc, "--spring.datasource.hikari.schema=" + schema,

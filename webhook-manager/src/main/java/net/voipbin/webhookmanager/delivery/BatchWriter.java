@@ -17,17 +17,32 @@ import java.util.function.Function;
  */
 final class BatchWriter<T> implements AutoCloseable {
 
+    /**
+     * What one flush committed: each item's update count, and work to run after its callers are released
+     * (the intake's first attempts: the consumers ack at once instead of waiting for the dispatch too).
+     */
+    record Flushed(int[] counts, Runnable afterRelease) {
+
+        static Flushed of(int[] counts) {
+            return new Flushed(counts, () -> { });
+        }
+    }
+
     private record Pending<T>(T item, CompletableFuture<Integer> done) {
     }
 
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
-    private final Function<List<T>, int[]> flush;
+    private final Function<List<T>, Flushed> flush;
     private final int maxBatch;
     private final List<Thread> flushers = new ArrayList<>();
     private volatile boolean open = true;
 
-    /** {@code flush} writes the items in one transaction and returns each one's update count. */
-    BatchWriter(String name, Function<List<T>, int[]> flush, int maxBatch, int flusherThreads) {
+    /**
+     * {@code flush} writes the items in one transaction and returns each one's update count, plus what
+     * to do once the callers have their answer; that runs on the flusher thread, so when it blocks, the
+     * next batch waits (back-pressure).
+     */
+    BatchWriter(String name, Function<List<T>, Flushed> flush, int maxBatch, int flusherThreads) {
         this.flush = flush;
         this.maxBatch = maxBatch;
         for (int i = 0; i < flusherThreads; i++) {
@@ -72,14 +87,17 @@ final class BatchWriter<T> implements AutoCloseable {
     }
 
     private void flushBatch(List<Pending<T>> batch) {
+        Flushed flushed;
         try {
-            int[] counts = flush.apply(batch.stream().map(Pending::item).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(counts[i]);
-            }
+            flushed = flush.apply(batch.stream().map(Pending::item).toList());
         } catch (RuntimeException e) {
             batch.forEach(p -> p.done().completeExceptionally(e));
+            return;
         }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(flushed.counts()[i]);
+        }
+        flushed.afterRelease().run();
     }
 
     /** Stops taking writes; what is queued is still written. */

@@ -35,7 +35,9 @@ class DeliveryConfiguration {
     /**
      * Group commit of new deliveries: consumers wait for it, so a message is acked only once its rows
      * are durable. With no first delay the new deliveries are leased and attempted at once, without a
-     * trip through the scheduler's poll; otherwise the scheduler picks them when due.
+     * trip through the scheduler's poll; otherwise the scheduler picks them when due. The consumers are
+     * released as soon as the batch has committed; the dispatch follows (a crash in between leaves
+     * leased rows, which the scheduler picks when their lease ends).
      */
     @Bean
     BatchWriter<DeliveryRepository.Enqueue> deliveryIntakeWriter(DeliveryRepository repository,
@@ -44,16 +46,15 @@ class DeliveryConfiguration {
         boolean immediate = firstDelay.isZero();
         return new BatchWriter<>("webhook-intake", events -> {
             List<ClaimedDelivery> created = repository.enqueueAll(events, immediate ? scheduler.lease() : firstDelay);
-            if (immediate) {
-                scheduler.dispatch(created);
-            }
-            return new int[events.size()];
+            int[] counts = new int[events.size()];
+            return immediate ? new BatchWriter.Flushed(counts, () -> scheduler.dispatch(created)) : BatchWriter.Flushed.of(counts);
         }, 256, 2);
     }
 
     @Bean
     BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter(DeliveryRepository repository) {
-        return new BatchWriter<>("webhook-completion", repository::completeAll, 256, 2);
+        return new BatchWriter<>("webhook-completion", completions -> BatchWriter.Flushed.of(repository.completeAll(completions)),
+                256, 2);
     }
 
     @Bean
