@@ -113,8 +113,6 @@ class CallOperationsIT extends CallManagerITBase {
                 .findFirst().orElseThrow().param("direction")).contains("in");
         assertThatThrownBy(() -> client.mute(caller.id(), "sideways"))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> client.toggle(caller.id(), "echo"))
-                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(501));
 
         // The peer hangs up: the caller has a flow of its own and stays.
         SIM.hangupFromCaller(peer.channelId());
