@@ -51,16 +51,35 @@ class ActiveflowRepository implements ActiveflowStore {
         jdbc.sql("INSERT INTO activeflows (" + COLUMNS + ") VALUES (:id, :customer, :flow, :refType, :refId, "
                         + "CAST(:actions AS jsonb), :current, :status, CAST(:variables AS jsonb), CAST(:counts AS jsonb), "
                         + ":count, :waitKind, :waitKeys, :waitUntil, :error, :tmCreate, :tmUpdate, :tmEnd)")
-                .paramSource(changes(s)).update();
+                .paramSource(changes(s).addValue("actions", json.writeValueAsString(s.actions()))
+                        .addValue("variables", json.writeValueAsString(s.variables()))
+                        .addValue("counts", json.writeValueAsString(s.gotoCounts())))
+                .update();
     }
 
+    /**
+     * Writes the columns an engine step changes; the JSON columns only when they differ from the stored
+     * row (the actions, often the largest value, change only on fetch/fetch_flow).
+     */
     @Override
-    public void save(ActiveflowState s) {
-        jdbc.sql("UPDATE activeflows SET actions = CAST(:actions AS jsonb), current_action_id = :current, "
-                        + "status = :status, variables = CAST(:variables AS jsonb), goto_counts = CAST(:counts AS jsonb), "
-                        + "execute_count = :count, wait_kind = :waitKind, wait_keys = :waitKeys, wait_until = :waitUntil, "
-                        + "error = :error, tm_update = :tmUpdate, tm_end = :tmEnd WHERE id = :id")
-                .paramSource(changes(s)).update();
+    public void save(ActiveflowState s, ActiveflowState stored) {
+        StringBuilder set = new StringBuilder("current_action_id = :current, status = :status, "
+                + "execute_count = :count, wait_kind = :waitKind, wait_keys = :waitKeys, wait_until = :waitUntil, "
+                + "error = :error, tm_update = :tmUpdate, tm_end = :tmEnd");
+        MapSqlParameterSource values = changes(s);
+        if (stored == null || !stored.actions().equals(s.actions())) {
+            set.append(", actions = CAST(:actions AS jsonb)");
+            values.addValue("actions", json.writeValueAsString(s.actions()));
+        }
+        if (stored == null || !stored.variables().equals(s.variables())) {
+            set.append(", variables = CAST(:variables AS jsonb)");
+            values.addValue("variables", json.writeValueAsString(s.variables()));
+        }
+        if (stored == null || !stored.gotoCounts().equals(s.gotoCounts())) {
+            set.append(", goto_counts = CAST(:counts AS jsonb)");
+            values.addValue("counts", json.writeValueAsString(s.gotoCounts()));
+        }
+        jdbc.sql("UPDATE activeflows SET " + set + " WHERE id = :id").paramSource(values).update();
     }
 
     @Override
@@ -89,16 +108,14 @@ class ActiveflowRepository implements ActiveflowStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activeflows WHERE status = 'running'").query(this::map).list();
     }
 
+    /** Every column but the JSON ones, which cost a serialisation each and are bound where written. */
     private MapSqlParameterSource changes(ActiveflowState s) {
         Wait wait = s.awaiting();
         return new MapSqlParameterSource()
                 .addValue("id", s.id())
                 .addValue("customer", s.customerId()).addValue("flow", s.flowId())
                 .addValue("refType", lower(s.referenceType())).addValue("refId", s.referenceId())
-                .addValue("actions", json.writeValueAsString(s.actions()))
                 .addValue("current", s.currentActionId()).addValue("status", lower(s.status()))
-                .addValue("variables", json.writeValueAsString(s.variables()))
-                .addValue("counts", json.writeValueAsString(s.gotoCounts()))
                 .addValue("count", s.executeCount())
                 .addValue("waitKind", wait == null ? null : lower(wait.kind()), Types.VARCHAR)
                 .addValue("waitKeys", wait == null ? null : wait.keys().toArray(String[]::new), Types.ARRAY)

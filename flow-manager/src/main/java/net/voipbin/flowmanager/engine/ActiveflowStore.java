@@ -12,7 +12,8 @@ public interface ActiveflowStore {
 
     void insert(ActiveflowState state);
 
-    void save(ActiveflowState state);
+    /** Writes a change; {@code stored} is what the store holds now (null if unknown), so unchanged parts may be skipped. */
+    void save(ActiveflowState state, ActiveflowState stored);
 
     /** An activeflow in any status. */
     Optional<ActiveflowState> find(UUID id);

@@ -39,9 +39,12 @@ public final class RunningActiveflows {
         index.put(state);
     }
 
-    /** Writes the change; an ended activeflow leaves memory. */
+    /**
+     * Writes the change; an ended activeflow leaves memory. The state in memory is the stored row (it
+     * changes only after a successful write), so the store may leave out what did not change.
+     */
     public void save(ActiveflowState state) {
-        store.save(state);
+        store.save(state, index.get(state.id()).orElse(null));
         index.put(state);
     }
 

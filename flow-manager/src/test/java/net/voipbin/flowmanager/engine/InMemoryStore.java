@@ -27,7 +27,7 @@ final class InMemoryStore implements ActiveflowStore {
     }
 
     @Override
-    public void save(ActiveflowState state) {
+    public void save(ActiveflowState state, ActiveflowState stored) {
         write(state);
     }
 
