@@ -78,6 +78,22 @@ class AsteriskProxyIT {
 
     @Test
     @Order(1)
+    void eventTypesThePlatformIgnoresAreFilteredOutByAsteriskItself() {
+        String channel = ASTERISK.placeInboundCall("+15551234", "1000");
+        assertThat(rpc.send(topology.asteriskRequestQueue(ASTERISK_ID), "POST", "/ari/channels/" + channel + "/answer",
+                null).statusCode()).isEqualTo(204);
+        ASTERISK.hangupFromCaller(channel);
+        List<String> emitted = ASTERISK.events().stream().filter(e -> e.contains(channel)).toList();
+        assertThat(emitted).as("Asterisk reports RTP statistics of an answered call").anyMatch(e -> e.contains("\"ChannelVarset\""));
+
+        List<String> forwarded = emitted.stream().filter(e -> !e.contains("\"ChannelVarset\"")).toList();
+        List<EventQueueProbe.Received> received = events.await(r -> r.body().contains(channel), forwarded.size());
+        assertThat(received).extracting(r -> r.envelope().at("/data/type").asString())
+                .containsExactly("StasisStart", "ChannelStateChange", "ChannelHangupRequest", "StasisEnd", "ChannelDestroyed");
+    }
+
+    @Test
+    @Order(1)
     void ariEventsArriveOnTheFanoutQueueInOrderAndUnchanged() {
         String channel = ASTERISK.placeInboundCall("+15551234", "1000");
         ASTERISK.pressDigits(channel, "123");

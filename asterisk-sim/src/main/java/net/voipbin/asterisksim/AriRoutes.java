@@ -22,6 +22,8 @@ final class AriRoutes {
 
     AriRoutes(World world, ChannelOps channels, OriginateOps originates, BridgeOps bridges, MediaOps media) {
         get("/asterisk/info", (r, v) -> AriResponse.ok(info(world)));
+        get("/applications/{name}", (r, v) -> AriResponse.ok(world.hub.application(v.get(0))));
+        put("/applications/{name}/eventFilter", (r, v) -> AriResponse.ok(world.hub.filter(v.get(0), r.body())));
         get("/channels", (r, v) -> AriResponse.ok(channels.list()));
         post("/channels", (r, v) -> AriResponse.ok(originates.originate(r, null)));
         post("/channels/externalMedia", (r, v) -> AriResponse.ok(originates.externalMedia(r)));
@@ -131,6 +133,10 @@ final class AriRoutes {
 
     private void post(String template, Handler handler) {
         add("POST", template, handler);
+    }
+
+    private void put(String template, Handler handler) {
+        add("PUT", template, handler);
     }
 
     private void delete(String template, Handler handler) {

@@ -111,7 +111,7 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<Object> {
         }
         handshaker.handshake(ctx.channel(), request).addListener(done -> {
             if (done.isSuccess()) {
-                sim.hub().add(ctx.channel());
+                sim.hub().add(ctx.channel(), query.get("app"));
             }
         });
     }

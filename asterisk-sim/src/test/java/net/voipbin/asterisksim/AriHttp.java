@@ -40,6 +40,10 @@ final class AriHttp {
         return send("POST", path, json, authorization);
     }
 
+    Response put(String path, String json) {
+        return send("PUT", path, json, authorization);
+    }
+
     Response delete(String path) {
         return send("DELETE", path, null, authorization);
     }

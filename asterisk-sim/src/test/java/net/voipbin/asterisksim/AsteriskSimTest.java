@@ -179,6 +179,33 @@ class AsteriskSimTest {
     }
 
     @Test
+    void anApplicationsEventFilterKeepsDisallowedTypesFromItsClientsOnly() {
+        List<String> frames = ari.connectEvents(new CopyOnWriteArrayList<>());
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.connectedClients() == 1);
+        AriHttp.Response filtered = ari.put("/ari/applications/voipbin/eventFilter",
+                "{\"disallowed\": [{\"type\": \"ChannelVarset\"}]}");
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(AriJson.parse(filtered.body()).at("/events_disallowed/0/type").asString()).isEqualTo("ChannelVarset");
+
+        String channel = sim.placeInboundCall("+15551234", "1000");
+        ari.post("/ari/channels/" + channel + "/answer");
+        sim.hangupFromCaller(channel);
+        await().atMost(Duration.ofSeconds(5)).until(() -> frames.stream().anyMatch(f -> f.contains("ChannelDestroyed")));
+        assertThat(frames).noneMatch(f -> f.contains("\"ChannelVarset\"")).hasSize(5);
+        assertThat(types()).as("Asterisk still emits them").contains("ChannelVarset");
+
+        assertThat(ari.put("/ari/applications/voipbin/eventFilter", "{\"allowed\": \"all\"}")
+                .status()).isEqualTo(400);
+        assertThat(ari.put("/ari/applications/nobody/eventFilter", "{}").status()).isEqualTo(404);
+        assertThat(ari.put("/ari/applications/voipbin/eventFilter", "{\"allowed\": [{\"type\": "
+                + "\"StasisStart\"}]}").status()).isEqualTo(200);
+        String next = sim.placeInboundCall("+15551234", "1000");
+        sim.hangupFromCaller(next);
+        await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 6);
+        assertThat(frames.getLast()).contains("StasisStart").contains(next);
+    }
+
+    @Test
     void ringHoldAndRedirectBehaveLikeAsterisk() {
         String channel = sim.placeInboundCall("1", "1000");
         assertThat(ari.post("/ari/channels/" + channel + "/ring").status()).isEqualTo(204);

@@ -84,7 +84,8 @@ public final class AriEventStream implements SmartLifecycle {
 
     /** One connection, until it ends; returns why it ended. */
     private String connectAndListen() {
-        AriStreamListener listener = new AriStreamListener(rest, publisher, metrics, json, new Callbacks());
+        AriStreamListener listener = new AriStreamListener(rest, publisher, metrics, json, new Callbacks(),
+                properties.ignoredEvents());
         try {
             socket = http.newWebSocketBuilder()
                     .header("Authorization", properties.basicAuthorization())

@@ -88,6 +88,24 @@ public final class AriRestClient {
         return ids;
     }
 
+    /**
+     * Asks Asterisk not to send the app events of these types ({@code PUT /applications/{app}/eventFilter},
+     * Asterisk 16.3 and later): the platform ignores them, and every one would otherwise cross the broker.
+     * True when Asterisk took the filter.
+     */
+    public boolean disallowEvents(List<String> types) {
+        tools.jackson.databind.node.ObjectNode filter = json.createObjectNode();
+        tools.jackson.databind.node.ArrayNode disallowed = filter.putArray("disallowed");
+        types.forEach(type -> disallowed.addObject().put("type", type));
+        RpcResponse response = execute("PUT", "/ari/applications/" + properties.app() + "/eventFilter", filter);
+        if (response.statusCode() != 200) {
+            log.warn("Asterisk did not take the event filter ({} {}): every event type is forwarded",
+                    response.statusCode(), response.data());
+            return false;
+        }
+        return true;
+    }
+
     private HttpRequest request(String method, String uri, JsonNode body) {
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("method " + method + " is not an ARI method");

@@ -37,12 +37,14 @@ final class AriStreamListener implements WebSocket.Listener {
     private final ProxyMetrics metrics;
     private final JsonMapper json;
     private final Callbacks callbacks;
+    private final List<String> ignoredEvents;
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
 
     AriStreamListener(AriRestClient rest, AriEventPublisher publisher, ProxyMetrics metrics, JsonMapper json,
-            Callbacks callbacks) {
+            Callbacks callbacks, List<String> ignoredEvents) {
         this.rest = rest;
+        this.ignoredEvents = ignoredEvents;
         this.publisher = publisher;
         this.metrics = metrics;
         this.json = json;
@@ -62,6 +64,9 @@ final class AriStreamListener implements WebSocket.Listener {
 
     private void snapshot(WebSocket webSocket) {
         try {
+            if (!ignoredEvents.isEmpty()) {
+                rest.disallowEvents(ignoredEvents);
+            }
             List<String> channels = rest.channelIds();
             publisher.publishProxyConnected(channels);
             callbacks.connected(channels.size());

@@ -2,6 +2,7 @@ package net.voipbin.asteriskproxy.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The one Asterisk this proxy fronts, under {@code voipbin.asterisk.*} (env {@code VOIPBIN_ASTERISK_ID},
  * {@code VOIPBIN_ASTERISK_ARI_URL}, ...). {@code id} names the RPC queue {@code asterisk.<id>.request}
- * and is stamped as {@code asterisk_id} on every event.
+ * and is stamped as {@code asterisk_id} on every event. {@code ignoredEvents}: ARI event types Asterisk
+ * is asked not to send at all (its application event filter), since nothing in the platform reads them.
  */
 @ConfigurationProperties("voipbin.asterisk")
 public record AsteriskProperties(
@@ -18,6 +20,7 @@ public record AsteriskProperties(
         @DefaultValue("asterisk") String user,
         @DefaultValue("asterisk") String password,
         @DefaultValue("voipbin") String app,
+        @DefaultValue({"ChannelVarset", "ChannelDialplan"}) List<String> ignoredEvents,
         @DefaultValue Reconnect reconnect,
         @DefaultValue Rest rest) {
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class AriRestClientTest {
     }
 
     private static AsteriskProperties properties(String url) {
-        return new AsteriskProperties("ast-unit", URI.create(url), "asterisk", "asterisk", "voipbin",
+        return new AsteriskProperties("ast-unit", URI.create(url), "asterisk", "asterisk", "voipbin", List.of("ChannelVarset"),
                 new AsteriskProperties.Reconnect(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 new AsteriskProperties.Rest(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200), 4));
     }
