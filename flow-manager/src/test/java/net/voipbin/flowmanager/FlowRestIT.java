@@ -132,6 +132,25 @@ class FlowRestIT {
     }
 
     @Test
+    void anActiveflowWithTheCallersIdStartsOnceWhenTheRequestIsRetried() {
+        UUID flowId = created(createFlow("retried", STOP_FLOW));
+        FlowManagerClient client = new FlowManagerClient(fleet.rpc(), fleet.topology());
+        UUID id = UUID.randomUUID();
+        ActiveflowCreate request = new ActiveflowCreate(id, customer, flowId, Activeflow.ReferenceType.API,
+                UUID.randomUUID(), Map.of());
+
+        Activeflow first = client.create(request);
+        Activeflow retried = client.create(request);
+
+        assertThat(first.id()).isEqualTo(id);
+        assertThat(retried.id()).isEqualTo(id);
+        assertThat(retried.tmCreate()).isEqualTo(first.tmCreate());
+        JsonNode list = JSON.readTree(Http.get(fleet.api("/activeflows?page_size=100"), token).body());
+        assertThat(list.path("result").valueStream().filter(a -> a.path("id").asString().equals(id.toString())))
+                .hasSize(1);
+    }
+
+    @Test
     void activeflowsAreListedReadAndStoppedByTheirCustomer() {
         UUID flowId = created(createFlow("waits", STOP_FLOW));
         FlowManagerClient client = new FlowManagerClient(fleet.rpc(), fleet.topology());

@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.ari;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,17 +87,23 @@ class ChannelEventHandler {
             return;
         }
         if (call.flowId() != null && call.activeflowId() == null && call.isLive()) {
-            activeflows.start(call).ifPresent(flow -> lifecycle.activeflowStarted(call.id(), flow.id()));
+            activeflows.start(call).ifPresent(flow -> lifecycle.linkActiveflow(call.id(), flow.id()));
         }
     }
 
-    /** The call and its channel row are stored together, so a redelivered StasisStart finds the call. */
+    /**
+     * The call and its channel row are stored together, so a redelivered StasisStart finds the call. A
+     * call that will run a flow names its activeflow from the start (flow-manager creates it with that
+     * id), so {@code call_created} carries the link and no second write is needed.
+     */
     private void inbound(String asteriskId, AriChannel channel) {
         Optional<PhoneNumber> number = numbers.route(channel.exten());
+        UUID flowId = number.map(PhoneNumber::flowId).orElse(null);
+        UUID activeflowId = flowId == null ? null : UUID.randomUUID();
         CallRow call = tx.execute(status -> {
             CallRow row = lifecycle.inbound(asteriskId, channel.id(), address(channel.callerNumber()),
                     address(channel.exten()), number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER),
-                    number.map(PhoneNumber::flowId).orElse(null));
+                    flowId, activeflowId);
             channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL,
                     row.id());
             return row;
@@ -107,8 +114,10 @@ class ChannelEventHandler {
             } else if (call.flowId() == null) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_without_flow", "unallocated");
             } else {
-                activeflows.start(call).ifPresentOrElse(flow -> lifecycle.activeflowStarted(call.id(), flow.id()),
-                        () -> callService.hangup(call.id(), HangupReason.FAILED, "activeflow_failed"));
+                if (activeflows.start(call).isEmpty()) {
+                    lifecycle.linkActiveflow(call.id(), null);
+                    callService.hangup(call.id(), HangupReason.FAILED, "activeflow_failed");
+                }
             }
         } catch (RuntimeException e) {
             // The call record stands; reconciliation ends it if the channel outlives this failure.

@@ -28,7 +28,10 @@ public class ActiveflowLink {
         this.flows = flows;
     }
 
-    /** Starts the call's flow; empty (logged) when flow-manager refuses or does not answer. */
+    /**
+     * Starts the call's flow, with the activeflow id the call already names if it does; empty (logged)
+     * when flow-manager refuses or does not answer.
+     */
     public Optional<Activeflow> start(CallRow call) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("voipbin.call.id", call.id().toString());
@@ -36,7 +39,7 @@ public class ActiveflowLink {
         variables.put("voipbin.call.source", call.source().target());
         variables.put("voipbin.call.destination", call.destination().target());
         try {
-            return Optional.of(flows.create(new ActiveflowCreate(call.customerId(), call.flowId(),
+            return Optional.of(flows.create(new ActiveflowCreate(call.activeflowId(), call.customerId(), call.flowId(),
                     Activeflow.ReferenceType.CALL, call.id(), variables)));
         } catch (RuntimeException e) {
             log.warn("call {}: flow {} could not be started: {}", call.id(), call.flowId(), e.getMessage());

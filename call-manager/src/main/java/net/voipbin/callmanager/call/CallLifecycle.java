@@ -40,11 +40,11 @@ public class CallLifecycle {
         this.clock = clock;
     }
 
-    /** An inbound channel entered the app: the call exists from now on, ringing. */
+    /** An inbound channel entered the app: the call exists from now on, ringing, linked to its flow's activeflow-to-be. */
     public CallRow inbound(String asteriskId, String channelId, Address source, Address destination, UUID customerId,
-            UUID flowId) {
+            UUID flowId, UUID activeflowId) {
         var now = clock.instant();
-        CallRow row = new CallRow(UUID.randomUUID(), customerId, asteriskId, channelId, null, flowId, null,
+        CallRow row = new CallRow(UUID.randomUUID(), customerId, asteriskId, channelId, null, flowId, activeflowId,
                 Direction.INCOMING, source, destination, CallStatus.RINGING, null, null, null, now, now, null, null, 0,
                 null);
         tx.executeWithoutResult(status -> {
@@ -108,7 +108,8 @@ public class CallLifecycle {
         }
     }
 
-    public Optional<CallRow> activeflowStarted(UUID callId, UUID activeflowId) {
+    /** Links the call to its activeflow ({@code null}: unlinks one that could not be started); {@code call_updated}. */
+    public Optional<CallRow> linkActiveflow(UUID callId, UUID activeflowId) {
         Optional<CallRow> next = calls.setActiveflow(callId, activeflowId);
         next.ifPresent(row -> events.publish(CallManagerEvents.CALL_UPDATED, row.toCall()));
         return next;

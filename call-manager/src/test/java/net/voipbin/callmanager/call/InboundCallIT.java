@@ -33,7 +33,11 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(stored.status()).isEqualTo(CallStatus.RINGING);
         assertThat(stored.customerId()).isEqualTo(customer);
         assertThat(stored.destination().target()).isEqualTo(number);
-        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_CREATED, call.id()).size() == 1);
+        assertThat(started.id()).as("the activeflow is created with the id the call names").isEqualTo(stored.activeflowId());
+        var created = await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_CREATED, call.id()),
+                l -> l.size() == 1).getFirst();
+        assertThat(created.path("activeflow_id").asString()).as("call_created already names the flow")
+                .isEqualTo(stored.activeflowId().toString());
     }
 
     @Test

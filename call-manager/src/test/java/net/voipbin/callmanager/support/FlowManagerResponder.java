@@ -41,7 +41,8 @@ public final class FlowManagerResponder implements AutoCloseable {
                 .post("/v1/activeflows", ActiveflowCreate.class, call -> {
                     created.add(call.body());
                     ActiveflowCreate c = call.body();
-                    return RpcResult.created(new Activeflow(UUID.randomUUID(), c.customerId(), c.flowId(),
+                    return RpcResult.created(new Activeflow(c.id() == null ? UUID.randomUUID() : c.id(),
+                            c.customerId(), c.flowId(),
                             c.referenceType(), c.referenceId(), null, Activeflow.Status.RUNNING, Map.of(),
                             Instant.now(), Instant.now(), null));
                 })

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.contract.flowmanager.Activeflow;
@@ -49,16 +51,29 @@ public class ActiveflowService {
         this.clock = clock;
     }
 
-    /** Stores the activeflow, announces it and starts its first action in the background. */
+    /**
+     * Stores the activeflow, announces it and starts its first action in the background. With an id of
+     * the caller's that is already running, this is a retry: the running activeflow is the answer.
+     */
     public Activeflow create(ActiveflowCreate request) {
+        if (request.id() != null) {
+            Optional<ActiveflowState> running = activeflows.running(request.id());
+            if (running.isPresent()) {
+                return running.get().toActiveflow();
+            }
+        }
         Flow flow = flows.find(request.customerId(), request.flowId())
                 .orElseThrow(() -> ApiException.notFound("flow " + request.flowId()));
-        UUID id = UUID.randomUUID();
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
         Instant now = clock.instant();
         ActiveflowState state = new ActiveflowState(id, request.customerId(), flow.id(), request.referenceType(),
                 request.referenceId(), flow.actions(), flow.actions().getFirst().id(), Activeflow.Status.RUNNING,
                 seed(id, request), Map.of(), 0, null, null, now, now, null);
-        activeflows.insert(state);
+        try {
+            activeflows.insert(state);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("activeflow_exists", "activeflow " + id + " exists and has ended");
+        }
         log.info("activeflow {} created: flow {} for {} {}", id, flow.id(), request.referenceType(),
                 request.referenceId());
         events.publish(FlowManagerEvents.ACTIVEFLOW_CREATED, state.toActiveflow());
