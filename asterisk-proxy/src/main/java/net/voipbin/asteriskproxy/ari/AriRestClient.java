@@ -21,6 +21,8 @@ import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ErrorBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Executes one ARI REST request and returns Asterisk's status and body unchanged. When Asterisk cannot
@@ -91,19 +93,20 @@ public final class AriRestClient {
     /**
      * Asks Asterisk not to send the app events of these types ({@code PUT /applications/{app}/eventFilter},
      * Asterisk 16.3 and later): the platform ignores them, and every one would otherwise cross the broker.
-     * True when Asterisk took the filter.
+     * An Asterisk that refuses is logged; it then sends every type. No types: nothing is asked.
      */
-    public boolean disallowEvents(List<String> types) {
-        tools.jackson.databind.node.ObjectNode filter = json.createObjectNode();
-        tools.jackson.databind.node.ArrayNode disallowed = filter.putArray("disallowed");
+    public void disallowEvents(List<String> types) {
+        if (types.isEmpty()) {
+            return;
+        }
+        ObjectNode filter = json.createObjectNode();
+        ArrayNode disallowed = filter.putArray("disallowed");
         types.forEach(type -> disallowed.addObject().put("type", type));
         RpcResponse response = execute("PUT", "/ari/applications/" + properties.app() + "/eventFilter", filter);
         if (response.statusCode() != 200) {
             log.warn("Asterisk did not take the event filter ({} {}): every event type is forwarded",
                     response.statusCode(), response.data());
-            return false;
         }
-        return true;
     }
 
     private HttpRequest request(String method, String uri, JsonNode body) {

@@ -64,9 +64,7 @@ final class AriStreamListener implements WebSocket.Listener {
 
     private void snapshot(WebSocket webSocket) {
         try {
-            if (!ignoredEvents.isEmpty()) {
-                rest.disallowEvents(ignoredEvents);
-            }
+            rest.disallowEvents(ignoredEvents);
             List<String> channels = rest.channelIds();
             publisher.publishProxyConnected(channels);
             callbacks.connected(channels.size());

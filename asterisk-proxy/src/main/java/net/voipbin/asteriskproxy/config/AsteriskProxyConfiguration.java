@@ -12,7 +12,6 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -97,10 +96,8 @@ public class AsteriskProxyConfiguration {
     @Bean
     OrderedPublisher ariOrderedPublisher(ConnectionFactory connectionFactory, ProxyMetrics metrics,
             VoipbinProperties voipbin, AmqpAdmin amqpAdmin) {
-        RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setUsePublisherConnection(true);
-        return new OrderedPublisher("ari-publisher", template, voipbin.events().confirmTimeout(), amqpAdmin::initialize,
-                metrics::eventsOut);
+        return new OrderedPublisher("ari-publisher", connectionFactory, voipbin.events().confirmTimeout(),
+                amqpAdmin::initialize, metrics::eventsOut);
     }
 
     @Bean

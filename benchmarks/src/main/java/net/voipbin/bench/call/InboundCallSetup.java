@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.SimConfig;
+import net.voipbin.bench.BenchLeftovers;
 import net.voipbin.bench.Latencies;
 import net.voipbin.bench.rpc.RpcRoundTrip;
 import net.voipbin.systemtests.launch.FleetEnv;
@@ -202,7 +203,7 @@ public final class InboundCallSetup {
             launcher.close();
             BenchLeftovers.dropSchemas(env.dbUrl(), env.dbUser(), env.dbPassword(),
                     List.of("bench_cm_" + suffix, "bench_fm_" + suffix));
-            BenchLeftovers.deleteQueues(env.amqpUrl(), env.namespace());
+            BenchLeftovers.deleteNamespace(env.amqpUrl(), env.namespace());
         }
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import net.voipbin.bench.BenchLeftovers;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.auth.JwtTokens;
 import net.voipbin.rpc.envelope.Event;
@@ -195,23 +195,9 @@ public final class WebhookThroughput {
     private static void cleanUp(String jdbc, String amqp, String schema, String namespace) {
         if (Boolean.getBoolean("bench.keep-schema")) {
             System.out.println("kept schema " + schema + " for inspection");
-        } else try (var connection = DriverManager.getConnection(jdbc, "postgres", "");
-                var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (Exception e) {
-            System.err.println("could not drop " + schema + ": " + e.getMessage());
+        } else {
+            BenchLeftovers.dropSchemas(jdbc, "postgres", "", List.of(schema));
         }
-        try {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri(amqp);
-            try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-                for (String queue : List.of("request", "subscribe", "subscribe.dead")) {
-                    channel.queueDelete(namespace + "bin-manager.webhook-manager." + queue);
-                }
-                channel.exchangeDelete(namespace + "bin-manager.event");
-            }
-        } catch (Exception e) {
-            System.err.println("could not delete the " + namespace + " queues: " + e.getMessage());
-        }
+        BenchLeftovers.deleteNamespace(amqp, namespace);
     }
 }

@@ -113,11 +113,9 @@ class ChannelEventHandler {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");
             } else if (call.flowId() == null) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_without_flow", "unallocated");
-            } else {
-                if (activeflows.start(call).isEmpty()) {
-                    lifecycle.linkActiveflow(call.id(), null);
-                    callService.hangup(call.id(), HangupReason.FAILED, "activeflow_failed");
-                }
+            } else if (activeflows.start(call).isEmpty()) {
+                lifecycle.linkActiveflow(call.id(), null);
+                callService.hangup(call.id(), HangupReason.FAILED, "activeflow_failed");
             }
         } catch (RuntimeException e) {
             // The call record stands; reconciliation ends it if the channel outlives this failure.

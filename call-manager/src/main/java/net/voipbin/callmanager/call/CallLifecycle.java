@@ -40,7 +40,7 @@ public class CallLifecycle {
         this.clock = clock;
     }
 
-    /** An inbound channel entered the app: the call exists from now on, ringing, linked to its flow's activeflow-to-be. */
+    /** An inbound channel entered the app: the call exists from now on, ringing, naming its activeflow-to-be. */
     public CallRow inbound(String asteriskId, String channelId, Address source, Address destination, UUID customerId,
             UUID flowId, UUID activeflowId) {
         var now = clock.instant();
@@ -58,16 +58,17 @@ public class CallLifecycle {
 
     /** Ringing as seen on {@code asteriskId}, which an originated call learns here if it did not know it. */
     public Optional<CallRow> ringing(String channelId, String asteriskId) {
-        return change(channelId, row -> seenOn(row, asteriskId).ringing(clock.instant()), CallManagerEvents.CALL_RINGING);
+        return change(channelId, row -> learnAsterisk(row, asteriskId).ringing(clock.instant()),
+                CallManagerEvents.CALL_RINGING);
     }
 
     /** Answered as seen on {@code asteriskId}, which an originated call learns here if it did not know it. */
     public Optional<CallRow> answered(String channelId, String asteriskId) {
-        return change(channelId, row -> seenOn(row, asteriskId).answered(clock.instant()),
+        return change(channelId, row -> learnAsterisk(row, asteriskId).answered(clock.instant()),
                 CallManagerEvents.CALL_ANSWERED);
     }
 
-    private static CallRow seenOn(CallRow row, String asteriskId) {
+    private static CallRow learnAsterisk(CallRow row, String asteriskId) {
         return row.asteriskId() == null && asteriskId != null ? row.withAsterisk(asteriskId) : row;
     }
 
@@ -108,7 +109,7 @@ public class CallLifecycle {
         }
     }
 
-    /** Links the call to its activeflow ({@code null}: unlinks one that could not be started); {@code call_updated}. */
+    /** Links the call to its activeflow ({@code null}: unlinks one that could not start); {@code call_updated}. */
     public Optional<CallRow> linkActiveflow(UUID callId, UUID activeflowId) {
         Optional<CallRow> next = calls.setActiveflow(callId, activeflowId);
         next.ifPresent(row -> events.publish(CallManagerEvents.CALL_UPDATED, row.toCall()));

@@ -82,12 +82,6 @@ public record CallRow(
                 durationMs, dialDeadline);
     }
 
-    public CallRow withActiveflow(UUID activeflow) {
-        return new CallRow(id, customerId, asteriskId, channelId, bridgeId, flowId, activeflow, direction, source,
-                destination, status, hangupBy, hangupReason, hangupNote, tmCreate, tmRinging, tmProgressing, tmHangup,
-                durationMs, dialDeadline);
-    }
-
     public CallRow withAsterisk(String asterisk) {
         return new CallRow(id, customerId, asterisk, channelId, bridgeId, flowId, activeflowId, direction, source,
                 destination, status, hangupBy, hangupReason, hangupNote, tmCreate, tmRinging, tmProgressing, tmHangup,

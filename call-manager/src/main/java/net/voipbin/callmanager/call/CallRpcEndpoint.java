@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import net.voipbin.callmanager.echo.EchoService;
 import net.voipbin.callmanager.operation.CallBridges;
 import net.voipbin.callmanager.operation.CallOperations;
-import net.voipbin.callmanager.echo.EchoService;
 import net.voipbin.callmanager.operation.ExternalMediaService;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.Call.HangupReason;
@@ -34,14 +34,14 @@ class CallRpcEndpoint implements RpcEndpoint {
     record BridgeBody(@jakarta.validation.constraints.NotNull UUID peerCallId) {
     }
 
-    private final CallService calls;
-    private final OutboundDialer dialer;
-    private final CallOperations operations;
-    private final ExternalMediaService externalMedia;
     /** {@code echo}: how long the caller hears themselves. */
     record EchoBody(Integer durationMs) {
     }
 
+    private final CallService calls;
+    private final OutboundDialer dialer;
+    private final CallOperations operations;
+    private final ExternalMediaService externalMedia;
     private final CallBridges bridges;
     private final EchoService echo;
 

@@ -47,9 +47,9 @@ public class EchoService {
         if (durationMs == null || durationMs < 1 || durationMs > MAX_DURATION_MS) {
             throw ApiException.invalidField("duration_ms", "must be 1 to " + MAX_DURATION_MS + " ms");
         }
-        ExternalMedia media = externalMedia.attach(callId, new ExternalMediaCreate(echo.address(), "audiosocket",
+        CallRow call = calls.live(callId);
+        ExternalMedia media = externalMedia.attach(call, new ExternalMediaCreate(echo.address(), "audiosocket",
                 "tcp", "slin", "both", UUID.randomUUID().toString()));
-        CallRow call = calls.get(callId);
         log.info("call {}: echo for {} ms on media channel {}", callId, durationMs, media.channelId());
         timers.schedule(() -> end(call, media.channelId()), durationMs, TimeUnit.MILLISECONDS);
         return call;

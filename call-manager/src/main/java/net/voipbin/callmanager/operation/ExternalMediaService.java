@@ -41,6 +41,16 @@ public class ExternalMediaService {
     }
 
     public ExternalMedia attach(UUID callId, ExternalMediaCreate request) {
+        String format = checkedFormat(request);
+        return attach(calls.live(callId), request, format);
+    }
+
+    /** For a live call the caller has already read. */
+    public ExternalMedia attach(CallRow call, ExternalMediaCreate request) {
+        return attach(call, request, checkedFormat(request));
+    }
+
+    private static String checkedFormat(ExternalMediaCreate request) {
         if (request.externalHost() == null || request.externalHost().isBlank()) {
             throw ApiException.invalidField("external_host", "is required (host:port)");
         }
@@ -48,7 +58,10 @@ public class ExternalMediaService {
         if (!FORMATS.contains(format)) {
             throw ApiException.invalidField("format", "not a format this Asterisk can stream: " + format);
         }
-        CallRow call = calls.live(callId);
+        return format;
+    }
+
+    private ExternalMedia attach(CallRow call, ExternalMediaCreate request, String format) {
         String channelId = UUID.randomUUID().toString();
         channels.upsert(channelId, call.asteriskId(), "", "", ChannelRepository.KIND_MEDIA, call.id());
         ari.send(call.asteriskId(), "POST", "/channels/externalMedia", AriCommands.query("app", properties.app(),

@@ -20,9 +20,13 @@ class CallRowTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
     private static CallRow dialing() {
-        return new CallRow(UUID.randomUUID(), UUID.randomUUID(), "a1", "ch-1", null, null, null, Direction.OUTGOING,
-                Address.tel("+15550100"), Address.tel("+15550200"), CallStatus.DIALING, null, null, null, T0, null, null,
-                null, 0, null);
+        return dialing(null);
+    }
+
+    private static CallRow dialing(UUID activeflowId) {
+        return new CallRow(UUID.randomUUID(), UUID.randomUUID(), "a1", "ch-1", null, null, activeflowId,
+                Direction.OUTGOING, Address.tel("+15550100"), Address.tel("+15550200"), CallStatus.DIALING, null, null,
+                null, T0, null, null, null, 0, null);
     }
 
     @Test
@@ -62,7 +66,7 @@ class CallRowTest {
 
     @Test
     void theResourceCarriesEveryField() {
-        var call = dialing().withActiveflow(UUID.randomUUID()).withBridge("b-1").toCall();
+        var call = dialing(UUID.randomUUID()).withBridge("b-1").toCall();
         assertThat(call.bridgeId()).isEqualTo("b-1");
         assertThat(call.activeflowId()).isNotNull();
         assertThat(call.status()).isEqualTo(CallStatus.DIALING);

@@ -140,15 +140,13 @@ public class WireAutoConfiguration {
     @Bean
     OrderedPublisher eventOrderedPublisher(@Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             VoipbinProperties properties) {
-        RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setUsePublisherConnection(true);
-        return new OrderedPublisher("event-publisher", template, properties.events().confirmTimeout());
+        return new OrderedPublisher("event-publisher", connectionFactory, properties.events().confirmTimeout());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(@Qualifier("eventOrderedPublisher") OrderedPublisher eventOrderedPublisher, JsonMapper json, Topology topology,
-            ServiceName service, Clock clock) {
+    EventPublisher eventPublisher(@Qualifier("eventOrderedPublisher") OrderedPublisher eventOrderedPublisher,
+            JsonMapper json, Topology topology, ServiceName service, Clock clock) {
         return new EventPublisher(eventOrderedPublisher, json, topology.eventExchange(), service.value(), clock);
     }
 

@@ -28,18 +28,22 @@ public final class ConfirmedSender {
     public void send(String exchange, String routingKey, Message message) {
         CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
         template.send(exchange, routingKey, message, correlation);
+        awaitAck(correlation, confirmTimeout, exchange + "/" + routingKey);
+    }
+
+    /** Waits for one publisher confirm; no ack within {@code timeout} (a nack, or none) is an exception. */
+    static void awaitAck(CorrelationData correlation, Duration timeout, String what) {
         CorrelationData.Confirm confirm;
         try {
-            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AmqpException("interrupted while waiting for the publisher confirm", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AmqpException("no publisher confirm for " + exchange + "/" + routingKey + " within "
-                    + confirmTimeout.toMillis() + " ms", e);
+            throw new AmqpException("no publisher confirm for " + what + " within " + timeout.toMillis() + " ms", e);
         }
         if (!confirm.ack()) {
-            throw new AmqpException("broker refused " + exchange + "/" + routingKey + ": " + confirm.reason());
+            throw new AmqpException("broker refused " + what + ": " + confirm.reason());
         }
     }
 }

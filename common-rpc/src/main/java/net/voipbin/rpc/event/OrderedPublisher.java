@@ -12,6 +12,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -47,20 +48,23 @@ public final class OrderedPublisher implements SmartLifecycle {
     private Thread worker;
 
     /**
-     * @param beforeFirst runs once before the first publish (declaring what must be bound first)
-     * @param published told how many messages each confirmed batch held (metrics)
+     * @param connectionFactory a factory with publisher confirms (correlated); publishing uses its
+     *                          publisher connection, so a blocked publisher never stalls consumers
+     * @param beforeFirst       runs once before the first publish (declaring what must be bound first)
+     * @param published         told how many messages each confirmed batch held (metrics)
      */
-    public OrderedPublisher(String name, RabbitTemplate template, Duration confirmTimeout, Runnable beforeFirst,
-            IntConsumer published) {
+    public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout,
+            Runnable beforeFirst, IntConsumer published) {
         this.name = name;
-        this.template = template;
+        this.template = new RabbitTemplate(connectionFactory);
+        template.setUsePublisherConnection(true);
         this.confirmTimeout = confirmTimeout;
         this.beforeFirst = beforeFirst;
         this.published = published;
     }
 
-    public OrderedPublisher(String name, RabbitTemplate template, Duration confirmTimeout) {
-        this(name, template, confirmTimeout, () -> { }, count -> { });
+    public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout) {
+        this(name, connectionFactory, confirmTimeout, () -> { }, count -> { });
     }
 
     /** Queues a message behind everything handed over before it; blocks while the queue is full. */
@@ -151,18 +155,7 @@ public final class OrderedPublisher implements SmartLifecycle {
             return sent;
         });
         for (CorrelationData correlation : confirms) {
-            CorrelationData.Confirm confirm;
-            try {
-                confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for publisher confirms", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("no publisher confirm within " + confirmTimeout.toMillis() + " ms", e);
-            }
-            if (!confirm.ack()) {
-                throw new IllegalStateException("broker refused a message: " + confirm.reason());
-            }
+            ConfirmedSender.awaitAck(correlation, confirmTimeout, name + "'s batch");
         }
     }
 
