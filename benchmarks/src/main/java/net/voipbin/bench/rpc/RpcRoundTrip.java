@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.rabbitmq.client.ConnectionFactory;
 
+import net.voipbin.bench.BenchLeftovers;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.json.Json;
@@ -85,6 +86,8 @@ public final class RpcRoundTrip {
                     raw.add(run(callers, requests, rawCall(rawCallers, payload)));
                 }
             }
+        } finally {
+            BenchLeftovers.deleteNamespace(uri, namespace);
         }
         return new Result(fleet, raw);
     }
