@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.bench.BenchLeftovers;
+import net.voipbin.bench.CpuMeter;
 import net.voipbin.bench.Latencies;
 import net.voipbin.bench.rpc.RpcRoundTrip;
 import net.voipbin.systemtests.launch.FleetEnv;
@@ -59,7 +60,10 @@ public final class InboundCallSetup {
                     + " {\"id\": \"h\", \"type\": \"hangup\", \"option\": {\"reason\": \"normal\"}}]");
             try (AnswerWatch watch = new AnswerWatch(sim.baseUrl(), FleetServices.ARI_USER, FleetServices.ARI_PASSWORD)) {
                 // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds.
-                CpuMeter cpu = new CpuMeter(fleet.processes);
+                Map<Long, String> named = new LinkedHashMap<>();
+                fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
+                named.put(ProcessHandle.current().pid(), "simulator");
+                CpuMeter cpu = new CpuMeter(named);
                 run(sim, watch, cpu, number, 20, 10);
                 for (int rate : rates) {
                     steps.add(run(sim, watch, cpu, number, rate, seconds));
@@ -99,7 +103,7 @@ public final class InboundCallSetup {
         awaitAnswers(watch, placedAt);
         // The calls' hangups are part of their cost: let the last ones finish before reading the CPU.
         Thread.sleep(1_000);
-        Map<String, Double> cpuPerCall = CpuMeter.perCall(cpuBefore, cpu.take(), total);
+        Map<String, Double> cpuPerCall = CpuMeter.perUnit(cpuBefore, cpu.take(), total);
         Latencies latencies = new Latencies(total);
         int failed = 0;
         synchronized (placedAt) {

@@ -21,6 +21,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import net.voipbin.bench.BenchLeftovers;
+import net.voipbin.bench.CpuMeter;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.auth.JwtTokens;
 import net.voipbin.rpc.envelope.Event;
@@ -38,13 +39,16 @@ public final class WebhookThroughput {
 
     private static final int CUSTOMERS = 50;
     private static final String JWT = "bench-only-secret-key-for-webhook-throughput-0123456789";
+    /** This JVM holds webhook-manager, the receiver and the publisher. */
+    private static final CpuMeter CPU = new CpuMeter(Map.of(ProcessHandle.current().pid(), "jvm"));
 
     private WebhookThroughput() {
     }
 
-    record Run(String name, int count, double perSecond, double p50Ms, double p99Ms) {
+    record Run(String name, int count, double perSecond, double p50Ms, double p99Ms, Map<String, Double> cpu) {
         void print() {
-            System.out.printf("%-28s %8d %12.0f %10.2f %10.2f%n", name, count, perSecond, p50Ms, p99Ms);
+            System.out.printf("%-28s %8d %12.0f %10.2f %10.2f   %s%n", name, count, perSecond, p50Ms, p99Ms,
+                    cpu.isEmpty() ? "" : "CPU ms per delivery: " + CpuMeter.format(cpu));
         }
     }
 
@@ -66,7 +70,8 @@ public final class WebhookThroughput {
             try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
                 channel.confirmSelect();
                 Bus bus = new Bus(channel, namespace + "bin-manager.event", customers);
-                runs.add(deliver("warm-up (burst)", bus, receiver, Math.min(events, 5_000), 0));
+                // Long enough for C2 to compile the hot paths: shorter, the compiler threads take a third of the CPU.
+                runs.add(deliver("warm-up (burst)", bus, receiver, Integer.getInteger("bench.warmup", 60_000), 0));
                 runs.add(deliver("paced " + rate + "/s", bus, receiver, events, rate));
                 runs.add(deliver("burst", bus, receiver, events, 0));
             }
@@ -90,7 +95,7 @@ public final class WebhookThroughput {
     private static ConfigurableApplicationContext start(String jdbc, String amqp, String schema, String namespace) {
         return new SpringApplicationBuilder(WebhookManagerApplication.class).run(
                 "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager",
-                "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 256), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 1),
+                "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 2), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 512),
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.datasource.url=" + jdbc, "--spring.datasource.hikari.schema=" + schema,
@@ -120,6 +125,7 @@ public final class WebhookThroughput {
     /** Publishes {@code count} events (paced at {@code rate}/s, or at once when 0) and waits for every POST. */
     private static Run deliver(String name, Bus bus, LoopbackReceiver receiver, int count, int rate) throws Exception {
         receiver.reset(count);
+        CpuMeter.Snapshot cpuBefore = CPU.take();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (rate > 0) {
@@ -138,7 +144,8 @@ public final class WebhookThroughput {
         double seconds = (receiver.lastNanos() - start) / 1e9;
         Latencies latencies = receiver.latencies();
         return new Run(name, receiver.received(), receiver.received() / seconds,
-                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000);
+                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000,
+                CpuMeter.perUnit(cpuBefore, CPU.take(), receiver.received()));
     }
 
     /** The ceiling: the same receiver, the same JDK client, no bus, no database. */
@@ -171,7 +178,7 @@ public final class WebhookThroughput {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Run("bare HTTP client, " + threads + " conc.", latencies.count(), latencies.count() / seconds,
-                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000);
+                latencies.percentileMicros(0.50) / 1000, latencies.percentileMicros(0.99) / 1000, Map.of());
     }
 
     /** Publishes as another service would: an event envelope on the topic exchange, persistent. */

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.rpc.config.VoipbinProperties;
 import net.voipbin.rpc.event.ConfirmedSender;
+import net.voipbin.rpc.event.AsyncEventHandler;
 import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.topology.Topology;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +38,8 @@ class AriIntakeConfiguration {
     @Bean(destroyMethod = "close")
     ChannelLanes channelLanes(AriEventRouter router, JsonMapper json, ConfirmedSender sender, Topology topology,
             VoipbinProperties voipbin, CallManagerProperties properties) {
-        EventConsumer consumer = new EventConsumer(router, json, sender, topology.asteriskEvents(), deadQueue(topology),
-                voipbin.events().maxAttempts());
+        EventConsumer consumer = new EventConsumer(AsyncEventHandler.blocking(router), json, sender,
+                topology.asteriskEvents(), deadQueue(topology), voipbin.events().maxAttempts());
         return new ChannelLanes(properties.lanes(), consumer);
     }
 

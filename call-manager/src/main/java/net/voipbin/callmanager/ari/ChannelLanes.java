@@ -1,11 +1,8 @@
 package net.voipbin.callmanager.ari;
 
-import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
@@ -20,12 +17,10 @@ import tools.jackson.databind.JsonNode;
  * {@code asterisk.all.event} in queue order; each message goes to one of N single-thread lanes chosen by
  * the hash of its channel id (the playback's or recording's target channel, the bridge id for bridge-only
  * events), so the events of one channel are handled one after the other in arrival order while other
- * channels proceed on other lanes. The lane runs common-rpc's {@link EventConsumer} (retry, park) and
- * acks when the event is handled; the prefetch bounds what is in flight.
+ * channels proceed on other lanes. The lane runs common-rpc's {@link EventConsumer} (retry, park, acks
+ * coalesced across lanes); the prefetch bounds what is in flight.
  */
 final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(ChannelLanes.class);
 
     private final ExecutorService[] lanes;
     private final EventConsumer consumer;
@@ -40,17 +35,11 @@ final class ChannelLanes implements ChannelAwareMessageListener, AutoCloseable {
 
     @Override
     public void onMessage(Message message, Channel channel) {
-        // Decoded once here: the lane key is inside the event, and the lane's consumer reuses it.
-        Event event = consumer.decode(message);
+        // Taken in here, in delivery order (the acks depend on it); decoded once, since the lane key is inside.
+        EventConsumer.Received received = consumer.receive(message, channel);
+        Event event = received.event();
         String key = event == null ? "" : key(event.data(), event.asteriskId());
-        lanes[lane(key, lanes.length)].execute(() -> {
-            try {
-                consumer.onDecoded(message, channel, event);
-            } catch (IOException | RuntimeException e) {
-                // Not acked: the broker redelivers it when the channel closes.
-                log.warn("ARI event not acknowledged: {}", e.getMessage());
-            }
-        });
+        lanes[lane(key, lanes.length)].execute(() -> consumer.handle(received));
     }
 
     static int lane(String key, int count) {

@@ -194,7 +194,7 @@ public class WireAutoConfiguration {
         container.setConsumersPerQueue(properties.events().consumers());
         container.setPrefetchCount(properties.events().prefetch());
         container.setMessageListener(new EventConsumer(event -> subscriptions.handlerFor(event)
-                .orElse(ignored -> { })
+                .orElse(ignored -> null)
                 .handle(event), json, sender, queue, topology.deadQueue(service.value()),
                 properties.events().maxAttempts()));
         if (subscriptions.isEmpty()) {

@@ -1,6 +1,12 @@
 package net.voipbin.rpc.event;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * queue with an attempt count (later messages keep flowing); after the last attempt, or at once for
  * an envelope that cannot be decoded, the message is parked in the dead queue with the error. The
  * retry or park is confirmed by the broker before the original is acked, so nothing is lost; if the
- * broker cannot take it, the original is requeued.
+ * broker cannot take it, the original is requeued. A message is acked when its handler's stage
+ * completes, not when the handler returns, and acks of messages finished together are coalesced
+ * ({@link PendingAcks}).
  */
 public final class EventConsumer implements ChannelAwareMessageListener {
 
@@ -29,14 +37,15 @@ public final class EventConsumer implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
-    private final RawEventHandler handler;
+    private final AsyncEventHandler handler;
     private final JsonMapper json;
     private final ConfirmedSender sender;
     private final String queue;
     private final String deadQueue;
     private final int maxAttempts;
+    private final Map<Channel, PendingAcks> acks = new ConcurrentHashMap<>();
 
-    public EventConsumer(RawEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
+    public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
             String deadQueue, int maxAttempts) {
         this.handler = handler;
         this.json = json;
@@ -47,27 +56,93 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     }
 
     @Override
-    public void onMessage(Message message, Channel channel) throws IOException {
-        onDecoded(message, channel, decode(message));
+    public void onMessage(Message message, Channel channel) {
+        handle(receive(message, channel));
     }
 
     /**
-     * Handles a message whose envelope the caller already decoded with {@link #decode} (null: it could
-     * not be), so a dispatcher that looks inside the event first parses it once, not twice.
+     * Takes a message in: its delivery is tracked for acking and its envelope decoded once (a dispatcher
+     * that looks inside the event first reads {@link Received#event()}). Must be called in delivery order;
+     * {@link #handle} may then run anywhere.
      */
-    public void onDecoded(Message message, Channel channel, Event event) throws IOException {
-        long tag = message.getMessageProperties().getDeliveryTag();
-        try {
-            Trace.runWith(message.getMessageProperties().getHeader(Trace.HEADER), () -> consume(message, event));
-            channel.basicAck(tag, false);
-        } catch (RuntimeException e) {
-            log.error("could not retry or park a message from {}, requeueing it: {}", queue, e.getMessage());
-            channel.basicNack(tag, false, true);
+    public Received receive(Message message, Channel channel) {
+        PendingAcks pending = acks.computeIfAbsent(channel, this::track);
+        pending.received(message.getMessageProperties().getDeliveryTag());
+        return new Received(message, decode(message), pending);
+    }
+
+    /** Runs the handler; the message is acked, retried or parked when its stage completes. */
+    public void handle(Received received) {
+        String trace = received.message.getMessageProperties().getHeader(Trace.HEADER);
+        CompletableFuture<?> stage = received.event == null ? CompletableFuture.completedFuture(null)
+                : Trace.callWith(trace, () -> start(received.event)).toCompletableFuture();
+        if (stage.isDone()) {
+            Trace.runWith(trace, () -> settle(received, failure(stage), false));
+        } else {
+            stage.whenComplete((ignored, failure) -> Trace.runWith(trace, () -> settle(received, failure, true)));
         }
     }
 
+    /** Messages taken in and not yet acknowledged, on every channel. */
+    public int unacknowledged() {
+        return acks.values().stream().mapToInt(PendingAcks::unacknowledged).sum();
+    }
+
+    private CompletionStage<?> start(Event event) {
+        try {
+            CompletionStage<?> stage = handler.handle(event);
+            return stage != null ? stage : CompletableFuture.completedFuture(null);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void settle(Received received, Throwable failure, boolean completedElsewhere) {
+        long tag = received.message.getMessageProperties().getDeliveryTag();
+        try {
+            if (received.event == null) {
+                park(received.message, "unparsable event");
+            } else if (failure != null) {
+                retryOrPark(received.message, received.event, failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+            }
+        } catch (RuntimeException e) {
+            log.error("could not retry or park a message from {}, requeueing it: {}", queue, e.getMessage());
+            acknowledge(() -> received.acks.requeue(tag));
+            return;
+        }
+        if (completedElsewhere) {
+            received.acks.finishedSoon(tag);
+        } else {
+            acknowledge(() -> received.acks.finished(tag));
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> done) {
+        try {
+            done.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e;
+        }
+    }
+
+    private void acknowledge(AckAction action) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException e) {
+            // Not acked: the broker redelivers the message when the channel closes.
+            log.warn("could not acknowledge a message from {}: {}", queue, e.getMessage());
+        }
+    }
+
+    private PendingAcks track(Channel channel) {
+        channel.addShutdownListener(cause -> acks.remove(channel));
+        return new PendingAcks(channel);
+    }
+
     /** The message's event envelope, or null when it is not one (it will be parked). */
-    public Event decode(Message message) {
+    private Event decode(Message message) {
         try {
             return json.readValue(message.getBody(), Event.class);
         } catch (RuntimeException e) {
@@ -76,19 +151,7 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         }
     }
 
-    private void consume(Message message, Event event) {
-        if (event == null) {
-            park(message, "unparsable event");
-            return;
-        }
-        try {
-            handler.handle(event);
-        } catch (Exception e) {
-            retryOrPark(message, event, e);
-        }
-    }
-
-    private void retryOrPark(Message message, Event event, Exception failure) {
+    private void retryOrPark(Message message, Event event, Throwable failure) {
         int attempt = attempts(message.getMessageProperties());
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (attempt < maxAttempts) {
@@ -113,5 +176,28 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     private static int attempts(MessageProperties properties) {
         Object value = properties.getHeader(ATTEMPTS_HEADER);
         return value instanceof Number n ? n.intValue() : 1;
+    }
+
+    @FunctionalInterface
+    private interface AckAction {
+        void run() throws IOException;
+    }
+
+    /** A message taken in by {@link #receive}: its decoded envelope (null when unparsable) and its delivery. */
+    public static final class Received {
+
+        private final Message message;
+        private final Event event;
+        private final PendingAcks acks;
+
+        private Received(Message message, Event event, PendingAcks acks) {
+            this.message = message;
+            this.event = event;
+            this.acks = acks;
+        }
+
+        public Event event() {
+            return event;
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class EventSubscriptions {
 
     public static final String ALL = "#";
 
-    private final Map<String, RawEventHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, AsyncEventHandler> handlers = new LinkedHashMap<>();
     private final JsonMapper json;
 
     public EventSubscriptions(JsonMapper json) {
@@ -29,11 +29,11 @@ public final class EventSubscriptions {
     }
 
     public EventSubscriptions onEvent(String publisher, String type, RawEventHandler handler) {
-        return register(publisher + "." + type, handler);
+        return register(publisher + "." + type, AsyncEventHandler.blocking(handler));
     }
 
-    /** Every event on the bus (webhook-manager). */
-    public EventSubscriptions onAll(RawEventHandler handler) {
+    /** Every event on the bus (webhook-manager); each is acked when its handler's stage completes. */
+    public EventSubscriptions onAllAsync(AsyncEventHandler handler) {
         return register(ALL, handler);
     }
 
@@ -45,12 +45,12 @@ public final class EventSubscriptions {
         return handlers.isEmpty();
     }
 
-    public Optional<RawEventHandler> handlerFor(Event event) {
-        RawEventHandler exact = handlers.get(event.routingKey());
+    public Optional<AsyncEventHandler> handlerFor(Event event) {
+        AsyncEventHandler exact = handlers.get(event.routingKey());
         return Optional.ofNullable(exact != null ? exact : handlers.get(ALL));
     }
 
-    private EventSubscriptions register(String key, RawEventHandler handler) {
+    private EventSubscriptions register(String key, AsyncEventHandler handler) {
         if (handlers.putIfAbsent(key, handler) != null) {
             throw new IllegalStateException("two handlers for " + key);
         }

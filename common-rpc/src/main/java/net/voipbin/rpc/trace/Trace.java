@@ -2,6 +2,7 @@ package net.voipbin.rpc.trace;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.slf4j.MDC;
 
@@ -31,10 +32,18 @@ public final class Trace {
 
     /** Runs {@code work} with {@code traceId} (or a new id) in the MDC, restoring what was there. */
     public static void runWith(String traceId, Runnable work) {
+        callWith(traceId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #runWith} for work with a result. */
+    public static <T> T callWith(String traceId, Supplier<T> work) {
         String previous = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, traceId != null && !traceId.isBlank() ? traceId : newId());
         try {
-            work.run();
+            return work.get();
         } finally {
             if (previous == null) {
                 MDC.remove(MDC_KEY);

@@ -1,12 +1,18 @@
 package net.voipbin.webhookmanager.delivery;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +27,40 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
-    /** HTTP/1.1 with keep-alive; redirects are never followed (an SSRF guard could be bounced past). */
-    @Bean
-    HttpClient webhookHttpClient(WebhookProperties properties) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+    /**
+     * Apache HttpClient 5, blocking, on the workers' virtual threads: HTTP/1.1 with keep-alive, about a
+     * third less CPU per request than the JDK client. Redirects are never followed (an SSRF guard could
+     * be bounced past), nothing is retried behind the schedule's back, and every connection is opened to
+     * addresses the guard resolved. One route may hold every worker: many customers' endpoints can share
+     * a host, and the per-endpoint bulkhead is what limits one endpoint.
+     */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient webhookHttpClient(WebhookProperties properties, SsrfGuard guard) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(guard))
+                .setMaxConnTotal(properties.maxInFlight())
+                .setMaxConnPerRoute(properties.maxInFlight())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(properties.readTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .setUserAgent("VoIPBIN-Webhooks/1.0")
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .disableConnectionState()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
     }
 
@@ -48,21 +80,22 @@ class DeliveryConfiguration {
             List<ClaimedDelivery> created = repository.enqueueAll(events, immediate ? scheduler.lease() : firstDelay);
             int[] counts = new int[events.size()];
             return immediate ? new BatchWriter.Flushed(counts, () -> scheduler.dispatch(created)) : BatchWriter.Flushed.of(counts);
-        }, 256, 2);
+        }, 256, properties.commitLinger(), properties.commitThreads());
     }
 
     @Bean
-    BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter(DeliveryRepository repository) {
+    BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter(DeliveryRepository repository,
+            WebhookProperties properties) {
         return new BatchWriter<>("webhook-completion", completions -> BatchWriter.Flushed.of(repository.completeAll(completions)),
-                256, 2);
+                256, properties.commitLinger(), properties.commitThreads());
     }
 
     @Bean
     DeliveryScheduler deliveryScheduler(DeliveryRepository repository,
-            BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter, HttpClient webhookHttpClient, SsrfGuard guard,
+            BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter, CloseableHttpClient webhookHttpClient,
             WebhookService webhooks, EventPublisher events, WebhookProperties properties, Clock clock) {
         RetryPolicy policy = new RetryPolicy(properties, () -> ThreadLocalRandom.current().nextDouble());
-        DeliverySender sender = new DeliverySender(webhookHttpClient, guard, properties.readTimeout(), clock);
+        DeliverySender sender = new DeliverySender(webhookHttpClient, properties.connectTimeout(), properties.readTimeout(), clock);
         DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, new EndpointGuards(properties), policy,
                 webhooks, events, clock);
         return new DeliveryScheduler(repository, worker, properties.pollInterval(), properties.lease(),

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every event on the bus ({@code #}). The customer is {@code data.customer_id} (an event's data is the
  * resource, and every customer-owned resource carries it); events without one are not customer events
- * and are skipped. The pending deliveries are committed before the handler returns, and the consumer
- * acks only after that, so a crash loses nothing; a redelivered event adds nothing (same event key).
+ * and are skipped. The handler returns at once; the consumer acks when the group commit holding the
+ * event's pending deliveries has committed, so a crash loses nothing, and a few consumers keep many
+ * events in one commit. A redelivered event adds nothing (same event key).
  */
 final class DeliveryEventSubscriber implements EventSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEventSubscriber.class);
     private static final UUID NO_WEBHOOK = new UUID(0, 0);
+    private static final CompletableFuture<?> DONE = CompletableFuture.completedFuture(null);
 
     /** The body customers receive, serialized once: these bytes are stored, signed and sent. */
     record WebhookBody(String type, Instant timestamp, JsonNode data) {
@@ -46,25 +49,25 @@ final class DeliveryEventSubscriber implements EventSubscriber {
 
     @Override
     public void subscriptions(EventSubscriptions subscriptions) {
-        subscriptions.onAll(this::accept);
+        subscriptions.onAllAsync(this::accept);
     }
 
-    void accept(Event event) {
+    CompletableFuture<?> accept(Event event) {
         UUID customer = uuidField(event.data(), "customer_id");
         if (customer == null) {
             log.debug("event {} has no data.customer_id: not a customer event", event.routingKey());
-            return;
+            return DONE;
         }
         if (failureOfAFailureNotice(event)) {
             // Two dead webhooks subscribed to each other's failures would otherwise notify each other forever.
             log.debug("failed delivery of a {} event not announced to webhooks", event.type());
-            return;
+            return DONE;
         }
         byte[] body = json.writeValueAsBytes(new WebhookBody(event.type(), event.timestamp(), event.data()));
         byte[] digest = sha256(event.publisher(), body);
         String eventKey = HexFormat.of().formatHex(digest);
         String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        intake.write(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event)));
+        return intake.submit(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event)));
     }
 
     private boolean failureOfAFailureNotice(Event event) {

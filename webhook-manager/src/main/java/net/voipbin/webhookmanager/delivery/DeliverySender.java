@@ -2,16 +2,23 @@ package net.voipbin.webhookmanager.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.webhookmanager.signing.WebhookSigner;
@@ -25,15 +32,17 @@ import net.voipbin.webhookmanager.webhook.SsrfGuard;
 final class DeliverySender {
 
     private static final int ERROR_BODY_CHARS = 256;
+    private static final int MAX_DRAINED = 64 * 1024;
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpClient http;
-    private final SsrfGuard guard;
+    private final CloseableHttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Clock clock;
 
-    DeliverySender(HttpClient http, SsrfGuard guard, Duration readTimeout, Clock clock) {
+    DeliverySender(CloseableHttpClient http, Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.http = http;
-        this.guard = guard;
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.clock = clock;
     }
@@ -42,58 +51,76 @@ final class DeliverySender {
         Instant at = clock.instant();
         URI uri;
         try {
-            uri = guard.check(delivery.url());
+            uri = SsrfGuard.parse(delivery.url());
         } catch (ApiException e) {
             return AttemptResult.notSent(at, "refused by the SSRF guard: " + e.getMessage());
         }
         long started = System.nanoTime();
-        try {
-            HttpResponse<InputStream> response = http.send(request(delivery, uri, at), HttpResponse.BodyHandlers.ofInputStream());
+        HttpPost request = request(delivery, uri, at);
+        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
             long latency = (System.nanoTime() - started) / 1_000_000;
-            String error = readBody(response);
-            Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), at);
-            return new AttemptResult(at, true, response.statusCode(), latency, error, retryAfter);
-        } catch (HttpTimeoutException e) {
+            int code = response.getCode();
+            String error = readBody(code, response.getEntity(), request);
+            Header retryAfterHeader = response.getFirstHeader("Retry-After");
+            Optional<Duration> retryAfter = RetryAfter.parse(retryAfterHeader == null ? null : retryAfterHeader.getValue(), at);
+            return new AttemptResult(at, true, code, latency, error, retryAfter);
+        } catch (GuardedDnsResolver.Refused e) {
+            return AttemptResult.notSent(at, "refused by the SSRF guard: " + e.getMessage());
+        } catch (ConnectTimeoutException e) {
+            return failed(at, started, "connect timeout after " + connectTimeout.toMillis() + " ms");
+        } catch (SocketTimeoutException e) {
             return failed(at, started, "timeout after " + readTimeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return failed(at, started, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
+        } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
             return failed(at, started, "interrupted (service stopping)");
+        } catch (IOException e) {
+            return failed(at, started, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
-    private HttpRequest request(ClaimedDelivery delivery, URI uri, Instant at) {
+    private HttpPost request(ClaimedDelivery delivery, URI uri, Instant at) {
         long timestamp = at.getEpochSecond();
         WebhookSigner.Signatures signatures = WebhookSigner.sign(delivery.secrets(), delivery.messageId(), timestamp,
                 delivery.payload());
-        return HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "VoIPBIN-Webhooks/1.0")
-                .header("X-VoIPBIN-Signature", signatures.voipbin())
-                .header("webhook-id", delivery.messageId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signatures.standard())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.payload()))
-                .build();
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("X-VoIPBIN-Signature", signatures.voipbin());
+        post.setHeader("webhook-id", delivery.messageId());
+        post.setHeader("webhook-timestamp", Long.toString(timestamp));
+        post.setHeader("webhook-signature", signatures.standard());
+        post.setEntity(new ByteArrayEntity(delivery.payload(), JSON));
+        return post;
     }
 
-    /** Drains a 2xx body (keeps the connection reusable); keeps the start of any other body as the error. */
-    private static String readBody(HttpResponse<InputStream> response) throws IOException {
-        try (InputStream body = response.body()) {
-            int code = response.statusCode();
-            if (code >= 200 && code < 300) {
-                byte[] sink = new byte[8192];
-                long total = 0;
-                for (int n; total < 64 * 1024 && (n = body.read(sink)) != -1; ) {
-                    total += n;
-                }
-                return null;
-            }
-            String start = new String(body.readNBytes(ERROR_BODY_CHARS), StandardCharsets.UTF_8).strip();
-            return "HTTP " + code + (start.isEmpty() ? "" : ": " + start);
+    /**
+     * Keeps the start of a non-2xx body as the error and drains the rest, so the connection goes back to
+     * the pool. A body beyond 64 KiB is not read on: the request is aborted, which drops the connection
+     * (closing the stream would read it to its end, however long).
+     */
+    private static String readBody(int code, HttpEntity entity, HttpPost request) throws IOException {
+        boolean success = code >= 200 && code < 300;
+        if (entity == null) {
+            return success ? null : "HTTP " + code;
         }
+        InputStream body = entity.getContent();
+        String start = success ? null : new String(body.readNBytes(ERROR_BODY_CHARS), StandardCharsets.UTF_8).strip();
+        if (drained(body)) {
+            body.close();
+        } else {
+            request.abort();
+        }
+        return success ? null : "HTTP " + code + (start.isEmpty() ? "" : ": " + start);
+    }
+
+    private static boolean drained(InputStream body) throws IOException {
+        byte[] sink = new byte[8192];
+        for (long total = 0; total <= MAX_DRAINED; ) {
+            int n = body.read(sink);
+            if (n == -1) {
+                return true;
+            }
+            total += n;
+        }
+        return false;
     }
 
     private AttemptResult failed(Instant at, long started, String error) {

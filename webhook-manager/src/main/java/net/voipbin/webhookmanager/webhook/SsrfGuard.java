@@ -11,8 +11,8 @@ import net.voipbin.rpc.error.ApiException;
 /**
  * Refuses webhook URLs that would make the service call into its own network: http(s) only, and
  * every address the host resolves to must be public unless an allowed network covers it. Checked
- * when a webhook is saved and again before every attempt (DNS may have changed since). Redirects are
- * never followed, so a public endpoint cannot bounce us inward.
+ * when a webhook is saved and again on every connection a delivery opens (DNS may have changed since).
+ * Redirects are never followed, so a public endpoint cannot bounce us inward.
  */
 public final class SsrfGuard {
 
@@ -30,18 +30,28 @@ public final class SsrfGuard {
     /** The parsed URL, or a 400 naming field {@code url}. */
     public URI check(String url) {
         URI uri = parse(url);
+        resolve(uri.getHost());
+        return uri;
+    }
+
+    /**
+     * Every address {@code host} resolves to, or a 400 naming field {@code url} when one of them is not
+     * public. The HTTP client connects through this, so it reaches exactly the addresses checked: a DNS
+     * answer that changes between the check and the connection cannot slip an inside address in.
+     */
+    public InetAddress[] resolve(String host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw ApiException.invalidField("url", "host " + uri.getHost() + " does not resolve");
+            throw ApiException.invalidField("url", "host " + host + " does not resolve");
         }
         for (InetAddress address : addresses) {
             if (blocked(address)) {
                 throw ApiException.invalidField("url", "resolves to a non-public address (" + address.getHostAddress() + ")");
             }
         }
-        return uri;
+        return addresses;
     }
 
     boolean blocked(InetAddress address) {
@@ -53,7 +63,8 @@ public final class SsrfGuard {
                 || EXTRA_BLOCKED.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
-    private static URI parse(String url) {
+    /** The URL if it is http(s) with a host and no user info, else a 400 naming field {@code url}; no DNS lookup. */
+    public static URI parse(String url) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.trim());

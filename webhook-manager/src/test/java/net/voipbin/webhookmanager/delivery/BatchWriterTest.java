@@ -27,7 +27,7 @@ class BatchWriterTest {
                 awaitQuietly(followUpMayFinish);
                 followUpsDone.incrementAndGet();
             });
-        }, 16, 1)) {
+        }, 16, Duration.ZERO, 1)) {
             // The consumer acks when write returns: it must not wait for the first attempts' dispatch.
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> writer.write("event-1"));
 
@@ -46,7 +46,7 @@ class BatchWriterTest {
                 throw new IllegalStateException("database unavailable");
             }
             return new BatchWriter.Flushed(new int[items.size()], followUps::incrementAndGet);
-        }, 16, 1)) {
+        }, 16, Duration.ZERO, 1)) {
             assertThatThrownBy(() -> writer.write("poison")).hasMessage("database unavailable");
             assertThat(followUps).hasValue(0);
 

@@ -18,7 +18,7 @@ class RetryPolicyTest {
     private static WebhookProperties properties(double jitter) {
         return new WebhookProperties(List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofHours(2)), jitter, Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofHours(2), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 32,
+                Duration.ofHours(2), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 32, Duration.ofMillis(3), 1,
                 new WebhookProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)), List.of());
     }
 
