@@ -1,5 +1,7 @@
 package net.voipbin.bench.webhook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -148,33 +157,41 @@ public final class WebhookThroughput {
                 CpuMeter.perUnit(cpuBefore, CPU.take(), receiver.received()));
     }
 
-    /** The ceiling: the same receiver, the same JDK client, no bus, no database. */
+    /** The ceiling: the same receiver, the same HTTP client as webhook-manager's, no bus, no database. */
     private static Run bareClientLoop(LoopbackReceiver receiver, int count, int threads) throws Exception {
         receiver.reset(count);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] body = Json.newMapper().writeValueAsBytes(Map.of("type", "call_created", "timestamp", Instant.now(),
                 "data", Map.of("id", UUID.randomUUID(), "customer_id", UUID.randomUUID(), "status", "progressing")));
         Latencies latencies = new Latencies(count);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.url("/bare")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        URI uri = URI.create(receiver.url("/bare"));
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int share = count / threads + (t < count % threads ? 1 : 0);
-            workers.add(Thread.ofVirtual().start(() -> {
-                for (int i = 0; i < share; i++) {
-                    long sent = System.nanoTime();
-                    try {
-                        http.send(request, HttpResponse.BodyHandlers.discarding());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(threads).setMaxConnPerRoute(threads).build())
+                .disableAutomaticRetries().build()) {
+            for (int t = 0; t < threads; t++) {
+                int share = count / threads + (t < count % threads ? 1 : 0);
+                workers.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < share; i++) {
+                        long sent = System.nanoTime();
+                        HttpPost post = new HttpPost(uri);
+                        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+                        try {
+                            http.execute(post, response -> {
+                                EntityUtils.consume(response.getEntity());
+                                return response.getCode();
+                            });
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        latencies.add(System.nanoTime() - sent);
                     }
-                    latencies.add(System.nanoTime() - sent);
-                }
-            }));
-        }
-        for (Thread worker : workers) {
-            worker.join();
+                }));
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Run("bare HTTP client, " + threads + " conc.", latencies.count(), latencies.count() / seconds,

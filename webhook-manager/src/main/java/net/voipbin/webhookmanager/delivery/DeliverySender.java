@@ -57,13 +57,18 @@ final class DeliverySender {
         }
         long started = System.nanoTime();
         HttpPost request = request(delivery, uri, at);
-        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
-            long latency = (System.nanoTime() - started) / 1_000_000;
-            int code = response.getCode();
-            String error = readBody(code, response.getEntity(), request);
-            Header retryAfterHeader = response.getFirstHeader("Retry-After");
-            Optional<Duration> retryAfter = RetryAfter.parse(retryAfterHeader == null ? null : retryAfterHeader.getValue(), at);
-            return new AttemptResult(at, true, code, latency, error, retryAfter);
+        try {
+            ClassicHttpResponse response = http.executeOpen(null, request, null);
+            try {
+                long latency = (System.nanoTime() - started) / 1_000_000;
+                int code = response.getCode();
+                String error = readBody(code, response.getEntity(), request);
+                Header retryAfterHeader = response.getFirstHeader("Retry-After");
+                Optional<Duration> retryAfter = RetryAfter.parse(retryAfterHeader == null ? null : retryAfterHeader.getValue(), at);
+                return new AttemptResult(at, true, code, latency, error, retryAfter);
+            } finally {
+                closeQuietly(response);
+            }
         } catch (GuardedDnsResolver.Refused e) {
             return AttemptResult.notSent(at, "refused by the SSRF guard: " + e.getMessage());
         } catch (ConnectTimeoutException e) {
@@ -121,6 +126,15 @@ final class DeliverySender {
             total += n;
         }
         return false;
+    }
+
+    /** The answer is in hand; closing an aborted response fails, and only costs the connection anyway. */
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // Nothing to report: the attempt's result does not depend on it.
+        }
     }
 
     private AttemptResult failed(Instant at, long started, String error) {
