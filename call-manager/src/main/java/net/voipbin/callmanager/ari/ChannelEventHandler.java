@@ -6,14 +6,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.call.ActiveflowLink;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
-import net.voipbin.callmanager.call.HangupCauses;
 import net.voipbin.callmanager.number.NumberService;
 import net.voipbin.callmanager.number.PhoneNumber;
 import net.voipbin.callmanager.operation.OperationEvents;
@@ -28,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 class ChannelEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelEventHandler.class);
+    /** Far more channels than end between one channel's StasisEnd and its ChannelDestroyed. */
+    private static final int ENDED_CHANNELS_KEPT = 4096;
 
     private final CallRepository calls;
     private final CallLifecycle lifecycle;
@@ -37,12 +37,11 @@ class ChannelEventHandler {
     private final ChannelRepository channels;
     private final OperationEvents operations;
     private final TransferService transfers;
-    private final TransactionTemplate tx;
+    private final EndedChannels ended = new EndedChannels(ENDED_CHANNELS_KEPT);
 
     ChannelEventHandler(CallRepository calls, CallLifecycle lifecycle, CallService callService, NumberService numbers,
             ActiveflowLink activeflows, ChannelRepository channels, OperationEvents operations,
-            TransferService transfers, TransactionTemplate tx) {
-        this.tx = tx;
+            TransferService transfers) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.callService = callService;
@@ -100,14 +99,9 @@ class ChannelEventHandler {
         Optional<PhoneNumber> number = numbers.route(channel.exten());
         UUID flowId = number.map(PhoneNumber::flowId).orElse(null);
         UUID activeflowId = flowId == null ? null : UUID.randomUUID();
-        CallRow call = tx.execute(status -> {
-            CallRow row = lifecycle.inbound(asteriskId, channel.id(), address(channel.callerNumber()),
-                    address(channel.exten()), number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER),
-                    flowId, activeflowId);
-            channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL,
-                    row.id());
-            return row;
-        });
+        CallRow call = lifecycle.inbound(asteriskId, channel.id(), channel.name(), channel.state(),
+                address(channel.callerNumber()), address(channel.exten()),
+                number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER), flowId, activeflowId);
         try {
             if (number.isEmpty()) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");
@@ -123,8 +117,11 @@ class ChannelEventHandler {
         }
     }
 
+    /**
+     * The call's status follows the channel's state. The channel row is not rewritten: nothing reads a
+     * channel's state, and the write was a round trip per change on every call.
+     */
     void stateChange(String asteriskId, AriChannel channel) {
-        channels.upsert(channel.id(), asteriskId, channel.name(), channel.state(), ChannelRepository.KIND_CALL, null);
         switch (channel.state()) {
             case "Up" -> lifecycle.answered(channel.id(), asteriskId);
             case "Ringing" -> lifecycle.ringing(channel.id(), asteriskId);
@@ -158,14 +155,18 @@ class ChannelEventHandler {
 
     /**
      * The first of StasisEnd and ChannelDestroyed ends the channel and its call in one transaction; the
-     * later one finds the channel ended and changes nothing. Without a cause of its own (StasisEnd) the
-     * far end's hangup request gives it, else normal clearing.
+     * later one finds the channel ended (here, in memory, when this instance ended it) and changes
+     * nothing. Without a cause of its own (StasisEnd) the far end's hangup request gives it, else normal
+     * clearing.
      */
     private void endOnce(String channelId, Integer reportedCause) {
-        Optional<CallRow> call = tx.execute(status -> channels.endOnce(channelId).flatMap(requested ->
-                lifecycle.hungUp(channelId, reportedCause != null ? reportedCause
-                        : requested != 0 ? requested : HangupCauses.NORMAL_CLEARING)));
-        call.ifPresent(this::closeWork);
+        if (ended.contains(channelId)) {
+            return;
+        }
+        lifecycle.channelEnded(channelId, reportedCause).ifPresent(end -> {
+            ended.add(channelId);
+            end.hungUp().ifPresent(this::closeWork);
+        });
     }
 
     /** The call of a channel that is gone: hung up, its operations and transfers closed. Idempotent. */

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ARI channels seen, as last reported; {@code kind} tells a call's channel from a media channel. */
+/**
+ * The ARI channels seen, with name and state as first recorded; {@code kind} tells a call's channel from
+ * a media channel. An inbound call's channel row is written with the call ({@code CallRepository}).
+ */
 @Repository
 public class ChannelRepository {
 
@@ -49,16 +52,6 @@ public class ChannelRepository {
     public Optional<Integer> hangupCause(String id) {
         return jdbc.sql("SELECT hangup_cause FROM channels WHERE id = :id AND hangup_cause IS NOT NULL")
                 .param("id", id).query(Integer.class).optional();
-    }
-
-    /**
-     * Marks the channel ended if it was not yet: present (with the cause of the far end's hangup
-     * request, or 0 when none came) only for the first caller, so the end is handled once.
-     */
-    public Optional<Integer> endOnce(String id) {
-        return jdbc.sql("UPDATE channels SET tm_end = now(), bridge_id = NULL, tm_update = now() WHERE id = :id "
-                + "AND tm_end IS NULL RETURNING COALESCE(hangup_cause, 0)").param("id", id).query(Integer.class)
-                .optional();
     }
 
     public void ended(String id) {

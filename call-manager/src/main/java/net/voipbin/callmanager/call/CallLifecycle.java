@@ -40,17 +40,18 @@ public class CallLifecycle {
         this.clock = clock;
     }
 
-    /** An inbound channel entered the app: the call exists from now on, ringing, naming its activeflow-to-be. */
-    public CallRow inbound(String asteriskId, String channelId, Address source, Address destination, UUID customerId,
-            UUID flowId, UUID activeflowId) {
+    /**
+     * An inbound channel entered the app: the call exists from now on, ringing, naming its
+     * activeflow-to-be; stored together with its channel row in one statement (no transaction to commit).
+     */
+    public CallRow inbound(String asteriskId, String channelId, String channelName, String channelState,
+            Address source, Address destination, UUID customerId, UUID flowId, UUID activeflowId) {
         var now = clock.instant();
         CallRow row = new CallRow(UUID.randomUUID(), customerId, asteriskId, channelId, null, flowId, activeflowId,
                 Direction.INCOMING, source, destination, CallStatus.RINGING, null, null, null, now, now, null, null, 0,
                 null);
-        tx.executeWithoutResult(status -> {
-            calls.insert(row);
-            events.publish(CallManagerEvents.CALL_CREATED, row.toCall());
-        });
+        calls.insertWithChannel(row, channelName, channelState);
+        events.publish(CallManagerEvents.CALL_CREATED, row.toCall());
         log.info("call {} created: incoming {} -> {} on channel {}", row.id(), source.target(), destination.target(),
                 channelId);
         return row;
@@ -77,10 +78,33 @@ public class CallLifecycle {
      * {@code call_hungup} event, which flow-manager consumes; no stop request is needed on top.
      */
     public Optional<CallRow> hungUp(String channelId, int cause) {
-        Optional<CallRow> done = change(channelId, row -> row.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP);
-        done.ifPresent(row -> log.info("call {} hung up: by {} reason {} cause {} duration {} ms", row.id(),
-                row.hangupBy(), row.hangupReason(), cause, row.durationMs()));
-        return done;
+        return change(channelId, row -> row.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP)
+                .map(row -> logHungUp(row, cause));
+    }
+
+    private static CallRow logHungUp(CallRow row, int cause) {
+        log.info("call {} hung up: by {} reason {} cause {} duration {} ms", row.id(), row.hangupBy(),
+                row.hangupReason(), cause, row.durationMs());
+        return row;
+    }
+
+    /**
+     * The channel left the app or was destroyed: ends the channel row and, the first time only, hangs its
+     * call up with {@code reportedCause}, else the far end's hangup request cause, else normal clearing.
+     * Empty when the channel was already ended (or is unknown); otherwise the call as hung up, if it
+     * was live.
+     */
+    public Optional<ChannelEnd> channelEnded(String channelId, Integer reportedCause) {
+        return tx.execute(status -> calls.endChannel(channelId).map(ended -> new ChannelEnd(ended.call().flatMap(row -> {
+            int cause = reportedCause != null ? reportedCause
+                    : ended.requestedCause() != 0 ? ended.requestedCause() : HangupCauses.NORMAL_CLEARING;
+            return apply(row, r -> r.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP)
+                    .map(done -> logHungUp(done, cause));
+        }))));
+    }
+
+    /** A channel's end, handled: {@code hungUp} is its call if this end hung it up. */
+    public record ChannelEnd(Optional<CallRow> hungUp) {
     }
 
     /** Ended by call-manager without a channel to wait for (originate refused, channel already gone). */
@@ -117,20 +141,23 @@ public class CallLifecycle {
     }
 
     private Optional<CallRow> change(String channelId, UnaryOperator<CallRow> transition, String eventType) {
-        return tx.execute(status -> calls.lockByChannel(channelId).flatMap(row -> {
-            CallRow next;
-            try {
-                next = transition.apply(row);
-            } catch (IllegalCallTransition e) {
-                log.debug("call {} on channel {}: {} ignored ({})", row.id(), channelId, eventType, e.getMessage());
-                return Optional.empty();
-            }
-            if (next.equals(row)) {
-                return Optional.empty();
-            }
-            calls.update(next);
-            events.publish(eventType, next.toCall());
-            return Optional.of(next);
-        }));
+        return tx.execute(status -> calls.lockByChannel(channelId).flatMap(row -> apply(row, transition, eventType)));
+    }
+
+    /** Inside the transaction that locked {@code row}: stores and announces the change, if it is one. */
+    private Optional<CallRow> apply(CallRow row, UnaryOperator<CallRow> transition, String eventType) {
+        CallRow next;
+        try {
+            next = transition.apply(row);
+        } catch (IllegalCallTransition e) {
+            log.debug("call {} on channel {}: {} ignored ({})", row.id(), row.channelId(), eventType, e.getMessage());
+            return Optional.empty();
+        }
+        if (next.equals(row)) {
+            return Optional.empty();
+        }
+        calls.update(next);
+        events.publish(eventType, next.toCall());
+        return Optional.of(next);
     }
 }

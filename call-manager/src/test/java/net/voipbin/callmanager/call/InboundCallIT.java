@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import net.voipbin.callmanager.support.CallManagerITBase;
 import net.voipbin.contract.callmanager.Call.HangupBy;
@@ -17,6 +19,9 @@ import net.voipbin.contract.flowmanager.Activeflow;
 import tools.jackson.databind.JsonNode;
 
 class InboundCallIT extends CallManagerITBase {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCallToAKnownNumberIsRecordedAndRunsTheNumbersFlow() {
@@ -109,5 +114,22 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(hungup.has("duration_ms")).isTrue();
         // flow-manager ends the call's flow on this event: it must name the flow.
         assertThat(hungup.path("activeflow_id").asString()).isEqualTo(ended.activeflowId().toString());
+    }
+
+    @Test
+    void aCallsEndIsAnnouncedOnceThoughStasisEndAndChannelDestroyedBothReportIt() {
+        CallRow call = answeredInbound();
+        assertThat(channelRow(call.channelId(), "call_id")).isEqualTo(call.id().toString());
+        SIM.hangupFromCaller(call.channelId());
+
+        awaitStatus(call.id(), CallStatus.HANGUP);
+        await().during(java.time.Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()).size() == 1);
+        assertThat(channelRow(call.channelId(), "tm_end")).isNotNull();
+    }
+
+    private String channelRow(String channelId, String column) {
+        return jdbc.sql("SELECT CAST(" + column + " AS text) FROM channels WHERE id = :id").param("id", channelId)
+                .query(String.class).single();
     }
 }
