@@ -2,14 +2,18 @@ package net.voipbin.asteriskproxy.ari;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +40,12 @@ public final class AriRestClient {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
 
     private final AsteriskProperties properties;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final CircuitBreaker breaker;
     private final ProxyMetrics metrics;
     private final JsonMapper json;
 
-    public AriRestClient(AsteriskProperties properties, HttpClient http, CircuitBreaker breaker, ProxyMetrics metrics,
+    public AriRestClient(AsteriskProperties properties, CloseableHttpClient http, CircuitBreaker breaker, ProxyMetrics metrics,
             JsonMapper json) {
         this.properties = properties;
         this.http = http;
@@ -52,7 +56,7 @@ public final class AriRestClient {
 
     /** {@code uri} is an ARI path with its query ({@code /ari/channels/1.2/play?media=sound:x}). */
     public RpcResponse execute(String method, String uri, JsonNode body) {
-        HttpRequest request;
+        ClassicHttpRequest request;
         try {
             request = request(method, uri, body);
         } catch (IllegalArgumentException e) {
@@ -64,18 +68,15 @@ public final class AriRestClient {
         }
         long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            RpcResponse response = http.execute(request, answer -> new RpcResponse(answer.getCode(), RpcRequest.JSON,
+                    parse(answer.getEntity() == null ? null : EntityUtils.toByteArray(answer.getEntity()))));
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             metrics.restCall(response.statusCode());
-            return new RpcResponse(response.statusCode(), RpcRequest.JSON, parse(response.body()));
+            return response;
         } catch (IOException e) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
             log.warn("ARI {} {} failed: {}", method, uri, describe(e));
             return error(503, "ari_unavailable", "Asterisk ARI at " + properties.ariUrl() + " unreachable: " + describe(e));
-        } catch (InterruptedException e) {
-            breaker.releasePermission();
-            Thread.currentThread().interrupt();
-            return error(503, "ari_unavailable", "interrupted while calling Asterisk ARI");
         }
     }
 
@@ -109,21 +110,18 @@ public final class AriRestClient {
         }
     }
 
-    private HttpRequest request(String method, String uri, JsonNode body) {
+    private ClassicHttpRequest request(String method, String uri, JsonNode body) {
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("method " + method + " is not an ARI method");
         }
         String path = uri.startsWith("/ari/") ? uri : "/ari" + (uri.startsWith("/") ? uri : "/" + uri);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path))
-                .timeout(properties.rest().readTimeout())
-                .header("Authorization", properties.basicAuthorization())
-                .header("Accept", "application/json");
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(URI.create(base() + path))
+                .addHeader("Authorization", properties.basicAuthorization())
+                .addHeader("Accept", "application/json");
+        if (body != null) {
+            builder.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
         }
-        return builder.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+        return builder.build();
     }
 
     private static String describe(IOException e) {
@@ -139,14 +137,16 @@ public final class AriRestClient {
     }
 
     /** Asterisk answers JSON; anything else is passed on as {@code {"message": <text>}}. */
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {
-            return json.readTree(body);
+            JsonNode node = json.readTree(body);
+            return node == null || node.isMissingNode() ? null : node;
         } catch (RuntimeException e) {
-            return json.createObjectNode().put("message", body);
+            String text = new String(body, StandardCharsets.UTF_8);
+            return text.isBlank() ? null : json.createObjectNode().put("message", text);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.voipbin.asteriskproxy.ari.AriConnectionState;
 import net.voipbin.asteriskproxy.ari.AriEventStream;
 import net.voipbin.asteriskproxy.ari.AriHealthIndicator;
+import net.voipbin.asteriskproxy.ari.AriHttpClient;
 import net.voipbin.asteriskproxy.ari.AriRestClient;
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
@@ -48,6 +50,13 @@ public class AsteriskProxyConfiguration {
                 new Queue(topology.asteriskCallRequestQueue(), true, false, false));
     }
 
+    /** ARI REST's client; closed with the context (its pool's connections and idle evictor). */
+    @Bean
+    CloseableHttpClient ariRestHttpClient(AsteriskProperties properties) {
+        return AriHttpClient.create(properties.rest());
+    }
+
+    /** The events WebSocket's client. */
     @Bean
     HttpClient ariHttpClient(AsteriskProperties properties) {
         return HttpClient.newBuilder()
@@ -83,9 +92,9 @@ public class AsteriskProxyConfiguration {
     }
 
     @Bean
-    AriRestClient ariRestClient(AsteriskProperties properties, HttpClient ariHttpClient, CircuitBreaker ariCircuitBreaker,
-            ProxyMetrics metrics, JsonMapper json) {
-        return new AriRestClient(properties, ariHttpClient, ariCircuitBreaker, metrics, json);
+    AriRestClient ariRestClient(AsteriskProperties properties, CloseableHttpClient ariRestHttpClient,
+            CircuitBreaker ariCircuitBreaker, ProxyMetrics metrics, JsonMapper json) {
+        return new AriRestClient(properties, ariRestHttpClient, ariCircuitBreaker, metrics, json);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,8 +28,8 @@ class AriRestClientTest {
     private final CircuitBreaker breaker = CircuitBreaker.of("ari", CircuitBreakerConfig.custom()
             .slidingWindowSize(4).minimumNumberOfCalls(2).failureRateThreshold(50)
             .waitDurationInOpenState(Duration.ofMillis(200)).permittedNumberOfCallsInHalfOpenState(1).build());
-    private final AriRestClient client = new AriRestClient(properties(asterisk.baseUrl()),
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), breaker,
+    private final AsteriskProperties properties = properties(asterisk.baseUrl());
+    private final AriRestClient client = new AriRestClient(properties, AriHttpClient.create(properties.rest()), breaker,
             new ProxyMetrics(registry), Json.newMapper());
 
     @AfterEach
