@@ -78,7 +78,10 @@ public class ActionEngine implements AutoCloseable {
         }
     }
 
-    /** Delivers an event to the activeflow; if it completes the awaited action the flow runs on. */
+    /**
+     * Delivers an event to the activeflow; if it completes the awaited action the flow runs on: its next
+     * action here, the rest in the background.
+     */
     public void signal(UUID id, Signal signal) {
         if (locks.with(id, () -> resume(id, signal))) {
             start(id);
@@ -109,7 +112,15 @@ public class ActionEngine implements AutoCloseable {
 
     private boolean step(UUID id) {
         ActiveflowState state = activeflows.running(id).orElse(null);
-        if (state == null || state.awaiting() != null) {
+        return state != null && step(state, state);
+    }
+
+    /**
+     * Executes the current action of {@code state}, which may hold changes not written yet;
+     * {@code stored} is the state as stored and announced, the base of the write and the events.
+     */
+    private boolean step(ActiveflowState state, ActiveflowState stored) {
+        if (state.awaiting() != null) {
             return false;
         }
         if (state.executeCount() >= properties.maxExecutions()) {
@@ -123,12 +134,18 @@ public class ActionEngine implements AutoCloseable {
             return false;
         }
         Action action = current.get();
-        log.debug("activeflow {} executes action {} ({})", id, action.id(), action.type());
+        log.debug("activeflow {} executes action {} ({})", state.id(), action.id(), action.type());
         ActionContext context = context(state, action);
         Outcome outcome = guarded(action, () -> executor(action).execute(context));
-        return commit(state, action, context, outcome, true);
+        return commit(stored, state.executed(context.variables(), context.gotoCounts(), true)
+                .apply(action, outcome, clock.instant()));
     }
 
+    /**
+     * The awaited action completes. When the flow moves on to another action, that action runs at once
+     * and one write stores both changes: the event that resumed the flow is acknowledged only after
+     * this returns, so a crash before the write redelivers it to the stored, still waiting, state.
+     */
     private boolean resume(UUID id, Signal signal) {
         ActiveflowState state = activeflows.running(id).orElse(null);
         if (state == null || state.awaiting() == null || !state.awaiting().keys().contains(signal.key())) {
@@ -137,7 +154,12 @@ public class ActionEngine implements AutoCloseable {
         Action action = state.action(state.currentActionId()).orElseThrow();
         ActionContext context = context(state, action);
         Outcome outcome = guarded(action, () -> executor(action).resume(context, signal));
-        return commit(state.withWait(null, clock.instant()), action, context, outcome, false);
+        ActiveflowState resumed = state.withWait(null, clock.instant())
+                .executed(context.variables(), context.gotoCounts(), false).apply(action, outcome, clock.instant());
+        if (resumed.running() && resumed.awaiting() == null) {
+            return step(resumed, state);
+        }
+        return commit(state, resumed);
     }
 
     private ActionContext context(ActiveflowState state, Action action) {
@@ -163,10 +185,8 @@ public class ActionEngine implements AutoCloseable {
         }
     }
 
-    private boolean commit(ActiveflowState before, Action action, ActionContext context, Outcome outcome,
-            boolean counted) {
-        ActiveflowState executed = before.executed(context.variables(), context.gotoCounts(), counted);
-        ActiveflowState after = executed.apply(action, outcome, clock.instant());
+    /** Writes {@code after} and announces what changed since {@code before}; whether the flow runs on. */
+    private boolean commit(ActiveflowState before, ActiveflowState after) {
         activeflows.save(after);
         if (!after.running()) {
             log.info("activeflow {} ended at action {}{}", after.id(), after.currentActionId(),

@@ -199,4 +199,35 @@ class ActionEngineTest {
         assertThat(stateOf(id).error()).isNull();
         assertThat(events).containsOnlyOnce(FlowManagerEvents.ACTIVEFLOW_DELETED);
     }
+
+    @Test
+    void aResumedFlowRunsItsNextActionAtOnceAndStoresBothChangesInOneWrite() {
+        UUID id = startFlow(List.of(action("talk", "talk", "{\"text\":\"Hello\"}"), action("hangup", "hangup", "{}")));
+        int writes = store.writes.get();
+        events.clear();
+
+        finish(id, null);
+
+        assertThat(calls.operations()).containsExactly("talk", "hangup");
+        assertThat(store.writes.get() - writes).isEqualTo(1);
+        assertThat(stateOf(id).currentActionId()).isEqualTo("hangup");
+        assertThat(stateOf(id).awaiting().keys()).contains(Signal.hangupKey(call));
+        assertThat(events).containsExactly(FlowManagerEvents.ACTIVEFLOW_UPDATED);
+    }
+
+    @Test
+    void whenThatWriteFailsTheFlowStillWaitsAsStoredAndTheRedeliveredEventMovesItOn() {
+        UUID id = startFlow(List.of(action("talk", "talk", "{\"text\":\"Hello\"}"), action("hangup", "hangup", "{}")));
+        ActiveflowState waiting = stateOf(id);
+        store.failure = new IllegalStateException("database down");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> finish(id, null)).isSameAs(store.failure);
+        assertThat(stateOf(id)).isEqualTo(waiting);
+        assertThat(activeflows.running(id)).contains(waiting);
+
+        store.failure = null;
+        finish(id, null);
+        assertThat(stateOf(id).currentActionId()).isEqualTo("hangup");
+        assertThat(stateOf(id).awaiting().keys()).contains(Signal.hangupKey(call));
+    }
 }

@@ -12,6 +12,7 @@ final class InMemoryStore implements ActiveflowStore {
 
     final Map<UUID, ActiveflowState> rows = new ConcurrentHashMap<>();
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger writes = new AtomicInteger();
     /** When set, every write fails with it (a database that is down). */
     volatile RuntimeException failure;
 
@@ -46,6 +47,7 @@ final class InMemoryStore implements ActiveflowStore {
         if (failure != null) {
             throw failure;
         }
+        writes.incrementAndGet();
         rows.put(state.id(), state);
     }
 }
