@@ -19,14 +19,17 @@ import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.rpc.event.EventPublisher;
 
 /**
- * State changes that Asterisk reports (through ARI events): each locks the call row, applies the
- * transition, stores it and publishes the event after commit. A change the status does not allow
+ * State changes that Asterisk reports (through ARI events): each reads the call row, applies the
+ * transition, stores it unless the row changed meanwhile (then tries again) and publishes the event
+ * after the write. A change the status does not allow
  * (a redelivered or late event) changes nothing and publishes nothing.
  */
 @Service
 public class CallLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallLifecycle.class);
+    /** Writes that may overtake one change before it gives up (and its event is retried). */
+    static final int MAX_ATTEMPTS = 10;
 
     private final CallRepository calls;
     private final EventPublisher events;
@@ -140,12 +143,42 @@ public class CallLifecycle {
         return next;
     }
 
+    /**
+     * Reads the call, applies the transition and writes it if nobody wrote the row meanwhile, else
+     * starts over from the newer row: no lock and no transaction to commit, and still no change of one
+     * call overwrites another.
+     */
     private Optional<CallRow> change(String channelId, UnaryOperator<CallRow> transition, String eventType) {
-        return tx.execute(status -> calls.lockByChannel(channelId).flatMap(row -> apply(row, transition, eventType)));
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<CallRepository.Versioned> read = calls.readVersionedByChannel(channelId);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<CallRow> next = next(read.get().row(), transition, eventType);
+            if (next.isEmpty()) {
+                return next;
+            }
+            if (calls.updateIfUnchanged(next.get(), read.get().version())) {
+                events.publish(eventType, next.get().toCall());
+                return next;
+            }
+        }
+        throw new IllegalStateException("call on channel " + channelId + " changed under " + eventType + " "
+                + MAX_ATTEMPTS + " times");
     }
 
     /** Inside the transaction that locked {@code row}: stores and announces the change, if it is one. */
     private Optional<CallRow> apply(CallRow row, UnaryOperator<CallRow> transition, String eventType) {
+        Optional<CallRow> next = next(row, transition, eventType);
+        next.ifPresent(changed -> {
+            calls.update(changed);
+            events.publish(eventType, changed.toCall());
+        });
+        return next;
+    }
+
+    /** The row after the transition; empty when the status does not allow it or nothing changes. */
+    private static Optional<CallRow> next(CallRow row, UnaryOperator<CallRow> transition, String eventType) {
         CallRow next;
         try {
             next = transition.apply(row);
@@ -153,11 +186,6 @@ public class CallLifecycle {
             log.debug("call {} on channel {}: {} ignored ({})", row.id(), row.channelId(), eventType, e.getMessage());
             return Optional.empty();
         }
-        if (next.equals(row)) {
-            return Optional.empty();
-        }
-        calls.update(next);
-        events.publish(eventType, next.toCall());
-        return Optional.of(next);
+        return next.equals(row) ? Optional.empty() : Optional.of(next);
     }
 }

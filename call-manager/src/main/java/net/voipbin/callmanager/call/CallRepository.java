@@ -29,6 +29,11 @@ public class CallRepository {
             + "direction, source_type, source_target, destination_type, destination_target, status, hangup_by, "
             + "hangup_reason, hangup_note, tm_create, tm_ringing, tm_progressing, tm_hangup, duration_ms, dial_deadline";
 
+    private static final String UPDATE = "UPDATE calls SET customer_id = :customer, asterisk_id = :asterisk, "
+            + "bridge_id = :bridge, flow_id = :flow, activeflow_id = :activeflow, status = :status, hangup_by = :by, "
+            + "hangup_reason = :reason, hangup_note = :note, tm_ringing = :ringing, tm_progressing = :progressing, "
+            + "tm_hangup = :hangup, duration_ms = :duration, dial_deadline = :deadline, tm_update = now() WHERE id = :id";
+
     private final JdbcClient jdbc;
 
     CallRepository(JdbcClient jdbc) {
@@ -65,11 +70,35 @@ public class CallRepository {
     }
 
     public void update(CallRow c) {
-        jdbc.sql("UPDATE calls SET customer_id = :customer, asterisk_id = :asterisk, bridge_id = :bridge, flow_id = :flow, "
-                        + "activeflow_id = :activeflow, status = :status, hangup_by = :by, hangup_reason = :reason, "
-                        + "hangup_note = :note, tm_ringing = :ringing, tm_progressing = :progressing, tm_hangup = :hangup, "
-                        + "duration_ms = :duration, dial_deadline = :deadline, tm_update = now() WHERE id = :id")
-                .params(params(c)).update();
+        jdbc.sql(UPDATE).params(params(c)).update();
+    }
+
+    /**
+     * A call as read, with its row version: PostgreSQL's {@code xmin}, the transaction that wrote this
+     * version of the row, so it changes with every write of the row.
+     */
+    public record Versioned(CallRow row, String version) {
+    }
+
+    public Optional<Versioned> readVersioned(UUID id) {
+        return jdbc.sql("SELECT CAST(xmin AS text) AS version, " + COLUMNS + " FROM calls WHERE id = :id")
+                .param("id", id).query((rs, n) -> new Versioned(map(rs, n), rs.getString("version"))).optional();
+    }
+
+    public Optional<Versioned> readVersionedByChannel(String channelId) {
+        return jdbc.sql("SELECT CAST(xmin AS text) AS version, " + COLUMNS + " FROM calls WHERE channel_id = :channel")
+                .param("channel", channelId).query((rs, n) -> new Versioned(map(rs, n), rs.getString("version")))
+                .optional();
+    }
+
+    /**
+     * Writes the change if the row is still the version read: a state change in two round trips (read,
+     * write) instead of three (lock, write, commit). False when another write came first.
+     */
+    public boolean updateIfUnchanged(CallRow c, String version) {
+        java.util.Map<String, Object> p = params(c);
+        p.put("version", version);
+        return jdbc.sql(UPDATE + " AND xmin = CAST(:version AS xid)").params(p).update() == 1;
     }
 
     /** Records the Asterisk of an originated call's channel once it is known; one statement, no lock. */
@@ -93,11 +122,6 @@ public class CallRepository {
     public Optional<CallRow> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE id = :id FOR UPDATE").param("id", id)
                 .query(CallRepository::map).optional();
-    }
-
-    public Optional<CallRow> lockByChannel(String channelId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE channel_id = :channel FOR UPDATE")
-                .param("channel", channelId).query(CallRepository::map).optional();
     }
 
     /** A channel that {@link #endChannel} ended now: its far end's hangup request cause (0: none), and its call. */

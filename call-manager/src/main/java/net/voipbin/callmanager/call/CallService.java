@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.ari.AriCommands;
 import net.voipbin.contract.callmanager.Call.HangupReason;
@@ -28,15 +27,12 @@ public class CallService {
     private final CallLifecycle lifecycle;
     private final AriCommands ari;
     private final EventPublisher events;
-    private final TransactionTemplate tx;
 
-    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, EventPublisher events,
-            TransactionTemplate tx) {
+    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, EventPublisher events) {
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.ari = ari;
         this.events = events;
-        this.tx = tx;
     }
 
     public CallRow get(UUID id) {
@@ -71,16 +67,7 @@ public class CallService {
      * hung up when the channel is destroyed; a channel Asterisk no longer has ends the call at once.
      */
     public CallRow hangup(UUID id, HangupReason reason, String note, String ariReason) {
-        Optional<CallRow> ending = tx.execute(status -> calls.lock(id).map(row -> {
-            if (!row.isLive() || row.status() == CallStatus.TERMINATING || row.status() == CallStatus.CANCELING) {
-                return row;
-            }
-            CallRow next = row.hangingUp(reason, note);
-            calls.update(next);
-            events.publish(CallManagerEvents.CALL_UPDATED, next.toCall());
-            return next;
-        }));
-        CallRow call = ending.orElseThrow(() -> ApiException.notFound("call " + id));
+        CallRow call = hangingUp(id, reason, note);
         if (!call.isLive()) {
             return call;
         }
@@ -94,5 +81,22 @@ public class CallService {
             return lifecycle.endLocally(id, reason, note).orElse(call);
         }
         return call;
+    }
+
+    /** Marks the call as being hung up by us (written unless the row changed meanwhile, then read again). */
+    private CallRow hangingUp(UUID id, HangupReason reason, String note) {
+        for (int attempt = 1; attempt <= CallLifecycle.MAX_ATTEMPTS; attempt++) {
+            CallRepository.Versioned read = calls.readVersioned(id).orElseThrow(() -> ApiException.notFound("call " + id));
+            CallRow row = read.row();
+            if (!row.isLive() || row.status() == CallStatus.TERMINATING || row.status() == CallStatus.CANCELING) {
+                return row;
+            }
+            CallRow next = row.hangingUp(reason, note);
+            if (calls.updateIfUnchanged(next, read.version())) {
+                events.publish(CallManagerEvents.CALL_UPDATED, next.toCall());
+                return next;
+            }
+        }
+        throw new IllegalStateException("call " + id + " changed under hangup " + CallLifecycle.MAX_ATTEMPTS + " times");
     }
 }
