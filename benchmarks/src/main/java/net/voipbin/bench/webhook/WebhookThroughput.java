@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * webhook-manager in-process against the local PostgreSQL and RabbitMQ (own schema and namespace), 50
  * customers with one webhook each to a loopback receiver answering 200. Events are published on the
- * bus paced at a rate (event → POST latency) and then in one burst (deliveries/s); the same receiver
- * driven by a bare HTTP client loop is the ceiling. Usage: {@code webhook [events] [rate/s] [amqp-uri] [jdbc-url]}.
+ * bus paced at one or more rates (event → POST latency) and then in one burst (deliveries/s); the same
+ * receiver driven by a bare HTTP client loop is the ceiling. Usage:
+ * {@code webhook [events] [rate/s[,rate/s...]] [amqp-uri] [jdbc-url]}.
  */
 public final class WebhookThroughput {
 
@@ -63,7 +65,7 @@ public final class WebhookThroughput {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        int[] rates = Arrays.stream((args.length > 1 ? args[1] : "2000").split(",")).mapToInt(Integer::parseInt).toArray();
         String amqp = args.length > 2 ? args[2] : "amqp://guest:guest@127.0.0.1:5672";
         String jdbc = args.length > 3 ? args[3] : "jdbc:postgresql://127.0.0.1:5432/postgres";
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -81,7 +83,9 @@ public final class WebhookThroughput {
                 Bus bus = new Bus(channel, namespace + "bin-manager.event", customers);
                 // Long enough for C2 to compile the hot paths: shorter, the compiler threads take a third of the CPU.
                 runs.add(deliver("warm-up (burst)", bus, receiver, Integer.getInteger("bench.warmup", 60_000), 0));
-                runs.add(deliver("paced " + rate + "/s", bus, receiver, events, rate));
+                for (int rate : rates) {
+                    runs.add(deliver("paced " + rate + "/s", bus, receiver, events, rate));
+                }
                 runs.add(deliver("burst", bus, receiver, events, 0));
             }
             runs.add(bareClientLoop(receiver, events, 32));

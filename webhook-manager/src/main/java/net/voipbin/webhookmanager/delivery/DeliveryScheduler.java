@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * Picks due deliveries from the database and hands each to a virtual thread. Restart-safe (all state
  * is in the rows; a crash mid-attempt leaves a lease that expires) and safe with several instances
  * ({@code FOR UPDATE SKIP LOCKED}). It polls every {@code poll-interval} and is woken at once when
- * this instance enqueues new work. On stop it claims nothing more and waits for attempts in flight.
+ * this instance enqueues new work. On stop it claims nothing more and waits for attempts in flight and
+ * their outcomes' commits.
  */
 public final class DeliveryScheduler implements SmartLifecycle {
 
@@ -28,6 +30,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration lease;
     private final int batchSize;
+    private final int maxInFlight;
     private final Semaphore slots;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private volatile boolean running;
@@ -41,6 +44,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
         this.slots = new Semaphore(maxInFlight);
     }
 
@@ -66,6 +70,16 @@ public final class DeliveryScheduler implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         workers.close();
+        try {
+            // The attempts are over; their outcomes are on their way into a group commit.
+            if (!slots.tryAcquire(maxInFlight, 10, TimeUnit.SECONDS)) {
+                log.warn("outcomes of some attempts not committed at stop; their leases will bring them back");
+            } else {
+                slots.release(maxInFlight);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("delivery scheduler stopped");
     }
 
@@ -125,17 +139,22 @@ public final class DeliveryScheduler implements SmartLifecycle {
         return due.size() == wanted;
     }
 
-    /** Runs one attempt on a virtual thread; the caller holds a slot for it. */
+    /** Runs one attempt on a virtual thread; the caller holds a slot for it until the outcome is committed. */
     private void execute(ClaimedDelivery delivery) {
         workers.execute(() -> {
+            CompletableFuture<Void> recorded;
             try {
-                worker.process(delivery);
+                recorded = worker.process(delivery);
             } catch (RuntimeException e) {
-                // The lease brings it back; the attempt is not lost.
-                log.error("delivery {} attempt could not be recorded: {}", delivery.id(), e.getMessage());
-            } finally {
-                slots.release();
+                recorded = CompletableFuture.failedFuture(e);
             }
+            recorded.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    // The lease brings it back; the attempt is not lost.
+                    log.error("delivery {} attempt could not be recorded: {}", delivery.id(), failure.getMessage());
+                }
+                slots.release();
+            });
         });
     }
 

@@ -2,6 +2,9 @@ package net.voipbin.webhookmanager.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +21,8 @@ import net.voipbin.webhookmanager.webhook.WebhookService;
 /** Runs one attempt of a claimed delivery through its endpoint's bulkhead and breaker, and records what follows. */
 final class DeliveryWorker {
 
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DeliveryRepository repository;
@@ -28,6 +33,7 @@ final class DeliveryWorker {
     private final WebhookService webhooks;
     private final EventPublisher events;
     private final Clock clock;
+    private final Executor followUps = Executors.newVirtualThreadPerTaskExecutor();
 
     DeliveryWorker(DeliveryRepository repository, BatchWriter<DeliveryRepository.Completion> completions,
             DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
@@ -42,17 +48,21 @@ final class DeliveryWorker {
         this.clock = clock;
     }
 
-    void process(ClaimedDelivery delivery) {
+    /**
+     * Attempts the delivery; the stage completes when its outcome is committed. The calling thread is
+     * free once the HTTP exchange is over: the outcome joins the next group commit.
+     */
+    CompletableFuture<Void> process(ClaimedDelivery delivery) {
         if (!delivery.active()) {
             repository.cancel(delivery.id());
             log.info("delivery {} cancelled: webhook {} disabled or deleted", delivery.id(), delivery.webhookId());
-            return;
+            return DONE;
         }
         Bulkhead bulkhead = guards.bulkhead(delivery.endpoint());
         if (!bulkhead.tryAcquirePermission()) {
             // The endpoint already has its share of workers: not an attempt, just later.
             repository.postpone(delivery.id(), Duration.ofMillis(100 + ThreadLocalRandom.current().nextInt(200)));
-            return;
+            return DONE;
         }
         AttemptResult result;
         try {
@@ -60,7 +70,7 @@ final class DeliveryWorker {
         } finally {
             bulkhead.onComplete();
         }
-        record(delivery, result);
+        return record(delivery, result);
     }
 
     private AttemptResult attempt(ClaimedDelivery delivery) {
@@ -79,19 +89,31 @@ final class DeliveryWorker {
         return result;
     }
 
-    private void record(ClaimedDelivery delivery, AttemptResult result) {
+    private CompletableFuture<Void> record(ClaimedDelivery delivery, AttemptResult result) {
         int attempt = delivery.attemptNumber();
         RetryPolicy.Decision decision = policy.decide(attempt, result);
-        if (completions.write(new DeliveryRepository.Completion(delivery.id(), attempt, result, decision)) == 0) {
-            return;
-        }
-        switch (decision.outcome()) {
-            case DELIVERED -> log.debug("delivery {} delivered at attempt {}", delivery.id(), attempt);
-            case RETRY -> log.info("delivery {} attempt {} failed ({}), next in {} ms", delivery.id(), attempt,
-                    describe(result), decision.delay().toMillis());
-            case GONE -> webhooks.disableGone(delivery.webhookId(), result.statusCode());
-            case FAILED -> repository.find(delivery.id()).ifPresent(failed -> failed(failed, result));
-        }
+        return completions.submit(new DeliveryRepository.Completion(delivery.id(), attempt, result, decision))
+                .thenCompose(updated -> updated == 0 ? DONE : followUp(delivery, attempt, result, decision));
+    }
+
+    /** What the outcome leads to. Runs on the committing thread, so anything that writes goes elsewhere. */
+    private CompletableFuture<Void> followUp(ClaimedDelivery delivery, int attempt, AttemptResult result,
+            RetryPolicy.Decision decision) {
+        return switch (decision.outcome()) {
+            case DELIVERED -> {
+                log.debug("delivery {} delivered at attempt {}", delivery.id(), attempt);
+                yield DONE;
+            }
+            case RETRY -> {
+                log.info("delivery {} attempt {} failed ({}), next in {} ms", delivery.id(), attempt, describe(result),
+                        decision.delay().toMillis());
+                yield DONE;
+            }
+            case GONE -> CompletableFuture.runAsync(() -> webhooks.disableGone(delivery.webhookId(), result.statusCode()),
+                    followUps);
+            case FAILED -> CompletableFuture.runAsync(
+                    () -> repository.find(delivery.id()).ifPresent(failed -> failed(failed, result)), followUps);
+        };
     }
 
     private void failed(WebhookDelivery delivery, AttemptResult result) {
