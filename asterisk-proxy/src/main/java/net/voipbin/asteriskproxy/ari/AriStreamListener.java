@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -118,13 +117,7 @@ final class AriStreamListener implements WebSocket.Listener {
 
     private void forward(String frame) {
         metrics.eventIn();
-        JsonNode parsed;
-        try {
-            parsed = json.readTree(frame);
-        } catch (RuntimeException e) {
-            parsed = null;
-        }
-        if (parsed == null || !parsed.isObject()) {
+        if (!JsonObjectFrame.isObject(json, frame)) {
             metrics.invalidFrame();
             log.warn("non-JSON ARI frame skipped: {}", frame.length() > 200 ? frame.substring(0, 200) + "..." : frame);
             return;
