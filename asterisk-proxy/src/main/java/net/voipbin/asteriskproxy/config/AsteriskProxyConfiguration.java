@@ -3,7 +3,6 @@ package net.voipbin.asteriskproxy.config;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -56,12 +55,16 @@ public class AsteriskProxyConfiguration {
         return AriHttpClient.create(properties.rest());
     }
 
-    /** The events WebSocket's client. */
+    /**
+     * The events WebSocket's client, and only its: the listener runs on the client's selector thread
+     * (no hand-over to a new thread per frame). Its one blocking call, queueing a frame for publishing
+     * when the queue is full, then stops reading this socket, which is the back-pressure wanted.
+     */
     @Bean
     HttpClient ariHttpClient(AsteriskProperties properties) {
         return HttpClient.newBuilder()
                 .connectTimeout(properties.rest().connectTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(Runnable::run)
                 .build();
     }
 
