@@ -60,7 +60,9 @@ class ActiveflowSignals {
         Set<UUID> waiting = activeflows.byWaitKey(signal.key());
         deliver(waiting.isEmpty() && own.isEmpty() ? keepForLater(signal) : waiting, signal);
         for (UUID id : own) {
-            log.info("activeflow {}: call {} hung up, ending the flow", id, callId);
+            // Usually already ended by the signal above (its hangup action waited for it); the engine logs
+            // the end of a flow this does end, so this line is only for tracing.
+            log.debug("activeflow {}: call {} hung up, ending the flow", id, callId);
             engine.end(id, null);
         }
     }
