@@ -136,9 +136,18 @@ public class ActionEngine implements AutoCloseable {
         Action action = current.get();
         log.debug("activeflow {} executes action {} ({})", state.id(), action.id(), action.type());
         ActionContext context = context(state, action);
-        Outcome outcome = guarded(action, () -> executor(action).execute(context));
-        return commit(stored, state.executed(context.variables(), context.gotoCounts(), true)
-                .apply(action, outcome, clock.instant()));
+        ActionExecutor executor = executor(action);
+        Outcome outcome = guarded(action, () -> executor.execute(context));
+        ActiveflowState after = state.executed(context.variables(), context.gotoCounts(), true)
+                .apply(action, outcome, clock.instant());
+        if (executor.redoable() && after.running() && after.awaiting() != null
+                && after.awaiting().kind() != Wait.Kind.TIMER && state == stored) {
+            // Nothing changed but the wait: a restart executes the action again instead.
+            activeflows.hold(after);
+            awaitSignal(after);
+            return false;
+        }
+        return commit(stored, after);
     }
 
     /**
@@ -199,9 +208,14 @@ public class ActionEngine implements AutoCloseable {
         if (after.awaiting() != null && after.awaiting().kind() == Wait.Kind.TIMER) {
             schedule(after);
         } else if (after.awaiting() != null) {
-            early.take(after.awaiting().keys()).ifPresent(signal -> workers.execute(() -> signal(after.id(), signal)));
+            awaitSignal(after);
         }
         return after.running() && after.awaiting() == null;
+    }
+
+    /** A signal that came before its wait was in place is delivered now. */
+    private void awaitSignal(ActiveflowState waiting) {
+        early.take(waiting.awaiting().keys()).ifPresent(signal -> workers.execute(() -> signal(waiting.id(), signal)));
     }
 
     private ActiveflowState finish(ActiveflowState state, String error) {

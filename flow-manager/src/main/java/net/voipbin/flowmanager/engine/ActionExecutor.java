@@ -16,4 +16,12 @@ public interface ActionExecutor {
     default Outcome resume(ActionContext context, Signal signal) {
         return Outcome.NEXT;
     }
+
+    /**
+     * Whether executing the action once more is harmless and changes nothing but the flow's wait. Such an
+     * action's wait is kept in memory only: after a restart the flow executes the action again.
+     */
+    default boolean redoable() {
+        return false;
+    }
 }

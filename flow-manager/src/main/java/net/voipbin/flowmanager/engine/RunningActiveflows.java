@@ -1,16 +1,19 @@
 package net.voipbin.flowmanager.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine's view of activeflows: the running ones in memory, every change written to the durable
- * {@link ActiveflowStore} first (a failed write changes nothing here). Sound because flow-manager runs as
+ * {@link ActiveflowStore} first (a failed write changes nothing here), but for waits a restart can do
+ * without ({@link #hold}). Sound because flow-manager runs as
  * one instance and changes an activeflow only under its engine lock; so stepping, resuming and routing
  * signals cost no database reads, only the writes a restart needs. Loaded from the store once at
  * start-up, before any event is handled, so the flows a previous run left are found by their signals.
@@ -21,6 +24,8 @@ public final class RunningActiveflows {
 
     private final ActiveflowStore store;
     private final RunningIndex index = new RunningIndex();
+    /** The stored row of each activeflow whose state in memory is not written yet. */
+    private final Map<UUID, ActiveflowState> unwritten = new ConcurrentHashMap<>();
 
     private RunningActiveflows(ActiveflowStore store) {
         this.store = store;
@@ -40,11 +45,23 @@ public final class RunningActiveflows {
     }
 
     /**
-     * Writes the change; an ended activeflow leaves memory. The state in memory is the stored row (it
-     * changes only after a successful write), so the store may leave out what did not change.
+     * Writes the change; an ended activeflow leaves memory. The write's base is the stored row (the
+     * state in memory, unless {@link #hold} put one not written yet), so the store may leave out what
+     * did not change.
      */
     public void save(ActiveflowState state) {
-        store.save(state, index.get(state.id()).orElse(null));
+        ActiveflowState stored = unwritten.get(state.id());
+        store.save(state, stored != null ? stored : index.get(state.id()).orElse(null));
+        unwritten.remove(state.id());
+        index.put(state);
+    }
+
+    /**
+     * Keeps a change in memory only (a wait a restart can do without); the next {@link #save} writes it
+     * with whatever follows. A restart finds the flow as last written.
+     */
+    public void hold(ActiveflowState state) {
+        index.get(state.id()).ifPresent(stored -> unwritten.putIfAbsent(state.id(), stored));
         index.put(state);
     }
 

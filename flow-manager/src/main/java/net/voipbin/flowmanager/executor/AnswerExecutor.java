@@ -27,6 +27,12 @@ class AnswerExecutor implements ActionExecutor {
         return ActionType.ANSWER;
     }
 
+    /** Answering an answered call changes nothing, so waiting for the answer is not worth a write. */
+    @Override
+    public boolean redoable() {
+        return true;
+    }
+
     @Override
     public Outcome execute(ActionContext context) {
         UUID callId = CallOf.require(context);

@@ -230,4 +230,35 @@ class ActionEngineTest {
         assertThat(stateOf(id).currentActionId()).isEqualTo("hangup");
         assertThat(stateOf(id).awaiting().keys()).contains(Signal.hangupKey(call));
     }
+
+    @Test
+    void waitingForTheAnswerCostsNoWriteAndARestartAnswersAgain() {
+        calls.answerStatus = CallStatus.RINGING;
+        UUID id = startFlow(List.of(action("a", "answer", "{}"), action("h", "hangup", "{}")));
+        assertThat(activeflows.running(id).orElseThrow().awaiting().keys()).contains(new Signal.CallAnswered(call).key());
+        assertThat(stateOf(id).awaiting()).as("as stored").isNull();
+        assertThat(store.writes.get()).as("the insert alone").isEqualTo(1);
+
+        ActionEngine restarted = new ActionEngine(RunningActiveflows.load(store), Executors.all(calls), (type, af) -> events.add(type),
+                TestContexts.VALIDATOR, new EngineProperties(20), Clock.systemUTC(), early);
+        engine.close();
+        calls.answerStatus = CallStatus.PROGRESSING;
+        restarted.recover();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.operations().contains("hangup"));
+        assertThat(calls.operations()).containsExactly("answer", "answer", "hangup");
+        restarted.close();
+    }
+
+    @Test
+    void theAnswerAndTheHangupThatFollowsItAreWrittenTogether() {
+        calls.answerStatus = CallStatus.RINGING;
+        UUID id = startFlow(List.of(action("a", "answer", "{}"), action("h", "hangup", "{}")));
+
+        engine.signal(id, new Signal.CallAnswered(call));
+
+        assertThat(store.writes.get()).as("the insert, then answer and hangup at once").isEqualTo(2);
+        assertThat(stateOf(id).currentActionId()).isEqualTo("h");
+        assertThat(stateOf(id).awaiting().keys()).contains(Signal.hangupKey(call));
+    }
 }

@@ -13,6 +13,8 @@ final class InMemoryStore implements ActiveflowStore {
     final Map<UUID, ActiveflowState> rows = new ConcurrentHashMap<>();
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
+    /** The stored row the engine named as the base of its last save. */
+    volatile ActiveflowState lastBase;
     /** When set, every write fails with it (a database that is down). */
     volatile RuntimeException failure;
 
@@ -29,6 +31,7 @@ final class InMemoryStore implements ActiveflowStore {
 
     @Override
     public void save(ActiveflowState state, ActiveflowState stored) {
+        lastBase = stored;
         write(state);
     }
 

@@ -79,4 +79,22 @@ class RunningActiveflowsTest {
         assertThat(activeflows.byWaitKey(Signal.operationKey("op-1"))).isEmpty();
         assertThat(activeflows.all()).containsExactly(flow);
     }
+
+    @Test
+    void aHeldChangeIsFoundInMemoryAndWrittenWithTheNextSaveAgainstTheStoredRow() {
+        RunningActiveflows activeflows = RunningActiveflows.load(store);
+        ActiveflowState flow = flow();
+        activeflows.insert(flow);
+        ActiveflowState waiting = flow.withWait(Wait.answer(call), NOW);
+
+        activeflows.hold(waiting);
+
+        assertThat(store.row(flow.id())).isEqualTo(flow);
+        assertThat(activeflows.byWaitKey(Signal.answerKey(call))).containsExactly(flow.id());
+        ActiveflowState ended = waiting.ended(null, NOW);
+        activeflows.save(ended);
+        assertThat(store.lastBase).isEqualTo(flow);
+        assertThat(store.row(flow.id())).isEqualTo(ended);
+        assertThat(activeflows.running(flow.id())).isEmpty();
+    }
 }
