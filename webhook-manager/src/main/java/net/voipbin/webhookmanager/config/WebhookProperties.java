@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfterCap   the longest {@code Retry-After} honoured
  * @param lease           how long a claimed delivery stays invisible to other instances; must exceed
  *                        connect + read timeout (a crash mid-attempt retries it after the lease)
- * @param commitLinger    how long a group commit of new deliveries or of attempt outcomes waits for more
- *                        rows after its first (fewer, larger commits: the database's work per row falls)
+ * @param intakeLinger    how long a group commit of new deliveries waits for more rows after its first
+ *                        (fewer, larger commits: the database's work per row falls; it adds to every
+ *                        event's latency)
+ * @param outcomeLinger   the same for attempt outcomes, which no receiver waits for
  * @param commitThreads   group commits in flight at once, per kind (new deliveries, outcomes)
  * @param allowedNetworks CIDRs exempt from the SSRF guard (e.g. {@code 127.0.0.0/8} in tests and local mode)
  */
@@ -34,7 +36,8 @@ public record WebhookProperties(
         @DefaultValue("200") int batchSize,
         @DefaultValue("256") int maxInFlight,
         @DefaultValue("32") int endpointConcurrency,
-        @DefaultValue("3ms") Duration commitLinger,
+        @DefaultValue("3ms") Duration intakeLinger,
+        @DefaultValue("10ms") Duration outcomeLinger,
         @DefaultValue("1") int commitThreads,
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue List<String> allowedNetworks) {

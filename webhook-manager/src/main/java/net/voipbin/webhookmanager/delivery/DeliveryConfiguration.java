@@ -41,14 +41,14 @@ class DeliveryConfiguration {
             List<ClaimedDelivery> created = repository.enqueueAll(events, immediate ? scheduler.lease() : firstDelay);
             int[] counts = new int[events.size()];
             return immediate ? new BatchWriter.Flushed(counts, () -> scheduler.dispatch(created)) : BatchWriter.Flushed.of(counts);
-        }, 256, properties.commitLinger(), properties.commitThreads());
+        }, 256, properties.intakeLinger(), properties.commitThreads());
     }
 
     @Bean
     BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter(DeliveryRepository repository,
             WebhookProperties properties) {
         return new BatchWriter<>("webhook-completion", completions -> BatchWriter.Flushed.of(repository.completeAll(completions)),
-                256, properties.commitLinger(), properties.commitThreads());
+                256, properties.outcomeLinger(), properties.commitThreads());
     }
 
     @Bean

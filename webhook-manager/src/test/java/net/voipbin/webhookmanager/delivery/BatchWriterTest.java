@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,24 @@ class BatchWriterTest {
 
             writer.write("event-2");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(followUps).hasValue(1));
+        }
+    }
+
+    @Test
+    void writesArrivingWhileTheFirstLingersShareItsCommitAndEachLearnsItsOwnCount() throws Exception {
+        List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        try (BatchWriter<String> writer = new BatchWriter<>("test-intake", items -> {
+            batches.add(List.copyOf(items));
+            return BatchWriter.Flushed.of(items.stream().mapToInt(String::length).toArray());
+        }, 16, Duration.ofMillis(300), 1)) {
+            List<CompletableFuture<Integer>> counts = new ArrayList<>();
+            for (String item : List.of("a", "bb", "ccc")) {
+                counts.add(writer.submit(item));
+            }
+            assertThat(counts.get(2).get(5, TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(counts.get(0).get()).isEqualTo(1);
+            assertThat(counts.get(1).get()).isEqualTo(2);
+            assertThat(batches).containsExactly(List.of("a", "bb", "ccc"));
         }
     }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import net.voipbin.webhookmanager.config.WebhookProperties;
 
@@ -15,11 +18,10 @@ class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-01-20T12:00:00Z");
 
+    /** The defaults (the documented schedule) with {@code jitter}. */
     private static WebhookProperties properties(double jitter) {
-        return new WebhookProperties(List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(30), Duration.ofHours(2)), jitter, Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofHours(2), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(2), 200, 256, 32, Duration.ofMillis(3), 1,
-                new WebhookProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(30)), List.of());
+        return new Binder(new MapConfigurationPropertySource(Map.of("voipbin.webhook.jitter", Double.toString(jitter))))
+                .bindOrCreate("voipbin.webhook", WebhookProperties.class);
     }
 
     private static AttemptResult answered(int status, Optional<Duration> retryAfter) {
