@@ -88,7 +88,8 @@ class EventFlowIT {
         String queue = "ordered-" + UUID.randomUUID();
         try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection();
                 Channel channel = connection.createChannel()) {
-            channel.queueDeclare(queue, false, false, true, null);
+            // Exclusive: gone with this connection (auto-delete alone keeps a queue that never had a consumer).
+            channel.queueDeclare(queue, false, true, true, null);
             channel.queueBind(queue, exchange, "publisher-svc.ordered");
             EventPublisher events = publisher.getBean(EventPublisher.class);
             int threads = 4;
