@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.SimConfig;
@@ -36,6 +37,12 @@ public final class InboundCallSetup {
     /** StasisStart -> flow-manager (create activeflow) -> call-manager (answer) -> asterisk-proxy (ARI). */
     static final int RPC_HOPS = 3;
     private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(10);
+    /**
+     * The services run as in production, with the full JIT: the system tests' options stop at C1 for a
+     * quick start, which here would measure C1's code. The serial collector stays (small heaps, and no
+     * collector threads competing for the two cores).
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private InboundCallSetup() {
     }
@@ -59,12 +66,13 @@ public final class InboundCallSetup {
             String number = fleet.numberRunning("[{\"id\": \"a\", \"type\": \"answer\", \"option\": {}},"
                     + " {\"id\": \"h\", \"type\": \"hangup\", \"option\": {\"reason\": \"normal\"}}]");
             try (AnswerWatch watch = new AnswerWatch(sim.baseUrl(), FleetServices.ARI_USER, FleetServices.ARI_PASSWORD)) {
-                // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds.
+                // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds, and
+                // C2 compiles the hot paths only after some thousands of calls through them.
                 Map<Long, String> named = new LinkedHashMap<>();
                 fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
                 named.put(ProcessHandle.current().pid(), "simulator");
                 CpuMeter cpu = new CpuMeter(named);
-                run(sim, watch, cpu, number, 20, 10);
+                run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 40));
                 for (int rate : rates) {
                     steps.add(run(sim, watch, cpu, number, rate, seconds));
                     System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
@@ -170,12 +178,13 @@ public final class InboundCallSetup {
         static BenchFleet start(String amqp, String ariUrl) {
             BenchFleet fleet = new BenchFleet(amqp);
             String suffix = fleet.suffix;
-            fleet.processes = fleet.launcher.startAll(List.of(
+            fleet.processes = fleet.launcher.startAll(Stream.of(
                     FleetServices.asteriskProxy(fleet.env, FreePorts.next(), "bench", ariUrl),
                     FleetServices.service("call-manager", fleet.env, fleet.callManagerPort, "bench_cm_" + suffix,
                             with(List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN"))),
                     FleetServices.service("flow-manager", fleet.env, fleet.flowManagerPort, "bench_fm_" + suffix,
-                            with(List.of("--logging.level.root=WARN")))), Duration.ofMinutes(3));
+                            with(List.of("--logging.level.root=WARN"))))
+                    .map(service -> service.withJvmOptions(SERVICE_JVM_OPTIONS)).toList(), Duration.ofMinutes(3));
             return fleet;
         }
 
