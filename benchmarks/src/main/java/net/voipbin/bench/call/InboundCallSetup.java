@@ -72,7 +72,7 @@ public final class InboundCallSetup {
                 fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
                 named.put(ProcessHandle.current().pid(), "simulator");
                 CpuMeter cpu = new CpuMeter(named);
-                run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 40));
+                run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 60));
                 for (int rate : rates) {
                     steps.add(run(sim, watch, cpu, number, rate, seconds));
                     System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
@@ -184,8 +184,19 @@ public final class InboundCallSetup {
                             with(List.of("--voipbin.call-manager.tts.engine=prompt", "--logging.level.root=WARN"))),
                     FleetServices.service("flow-manager", fleet.env, fleet.flowManagerPort, "bench_fm_" + suffix,
                             with(List.of("--logging.level.root=WARN"))))
-                    .map(service -> service.withJvmOptions(SERVICE_JVM_OPTIONS)).toList(), Duration.ofMinutes(3));
+                    .map(service -> service.withJvmOptions(jvmOptions())).toList(), Duration.ofMinutes(3));
             return fleet;
+        }
+
+        /** {@link #SERVICE_JVM_OPTIONS} and those of {@code bench.jvm-options} (space separated), e.g. a profiler agent. */
+        private static List<String> jvmOptions() {
+            List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
+            for (String option : System.getProperty("bench.jvm-options", "").split(" ")) {
+                if (!option.isBlank()) {
+                    options.add(option);
+                }
+            }
+            return options;
         }
 
         /** Extra service settings from the system property {@code bench.args} (comma separated), for tuning runs. */
