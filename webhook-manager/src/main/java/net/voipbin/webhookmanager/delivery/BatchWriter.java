@@ -12,9 +12,10 @@ import java.util.function.Function;
 
 /**
  * Group commit: callers hand in one write each and wait (block, or take a future) until the
- * transaction holding it has committed; a few flusher threads take whatever has queued up meanwhile and write it as one batch
- * in one transaction. Under load one commit carries many writes; alone, a write goes out at once.
- * The caller's guarantee is unchanged: when {@link #write} returns, or the future completes, the row is durable.
+ * transaction holding it has committed; a few flusher threads take whatever has queued up meanwhile,
+ * plus what arrives during a short linger, and write it as one batch in one transaction. Under load one
+ * commit carries many writes; alone, a write waits no longer than the linger. The caller's guarantee
+ * is unchanged: when {@link #write} returns, or the future completes, the row is durable.
  */
 final class BatchWriter<T> implements AutoCloseable {
 
