@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.bench.BenchLeftovers;
+import net.voipbin.bench.BenchProperties;
 import net.voipbin.bench.CpuMeter;
 import net.voipbin.bench.Latencies;
 import net.voipbin.bench.rpc.RpcRoundTrip;
@@ -190,25 +191,12 @@ public final class InboundCallSetup {
 
         /** {@link #SERVICE_JVM_OPTIONS} and those of {@code bench.jvm-options} (space separated), e.g. a profiler agent. */
         private static List<String> jvmOptions() {
-            List<String> options = new ArrayList<>(SERVICE_JVM_OPTIONS);
-            for (String option : System.getProperty("bench.jvm-options", "").split(" ")) {
-                if (!option.isBlank()) {
-                    options.add(option);
-                }
-            }
-            return options;
+            return BenchProperties.extend(SERVICE_JVM_OPTIONS, "bench.jvm-options", " ");
         }
 
         /** Extra service settings from the system property {@code bench.args} (comma separated), for tuning runs. */
         private static List<String> with(List<String> base) {
-            List<String> args = new ArrayList<>(base);
-            String extra = System.getProperty("bench.args", "");
-            for (String arg : extra.split(",")) {
-                if (!arg.isBlank()) {
-                    args.add(arg.strip());
-                }
-            }
-            return args;
+            return BenchProperties.extend(base, "bench.args", ",");
         }
 
         String numberRunning(String actions) {

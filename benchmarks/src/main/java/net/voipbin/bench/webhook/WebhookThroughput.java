@@ -31,6 +31,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import net.voipbin.bench.BenchLeftovers;
+import net.voipbin.bench.BenchProperties;
 import net.voipbin.bench.CpuMeter;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.auth.JwtTokens;
@@ -111,7 +112,7 @@ public final class WebhookThroughput {
      * service's application.yml may win.
      */
     private static ConfigurableApplicationContext start(String jdbc, String amqp, String schema, String namespace) {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = List.of(
                 "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager",
                 "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 2), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 512),
                 "--spring.datasource.hikari.maximum-pool-size=8",
@@ -119,11 +120,10 @@ public final class WebhookThroughput {
                 "--spring.datasource.url=" + jdbc, "--spring.datasource.hikari.schema=" + schema,
                 "--spring.flyway.schemas=" + schema, "--spring.rabbitmq.addresses=" + amqp,
                 "--voipbin.amqp.namespace=" + namespace, "--voipbin.auth.jwt-secret=" + JWT,
-                "--voipbin.webhook.allowed-networks=127.0.0.0/8"));
+                "--voipbin.webhook.allowed-networks=127.0.0.0/8");
         // Tuning runs: more settings from bench.args, comma separated (they win over the ones above).
-        Arrays.stream(System.getProperty("bench.args", "").split(",")).map(String::strip)
-                .filter(arg -> !arg.isEmpty()).forEach(args::add);
-        return new SpringApplicationBuilder(WebhookManagerApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(WebhookManagerApplication.class)
+                .run(BenchProperties.extend(args, "bench.args", ",").toArray(String[]::new));
     }
 
     private static List<UUID> createWebhooks(int port, LoopbackReceiver receiver) throws Exception {
