@@ -53,10 +53,15 @@ class ChannelEventHandler {
     }
 
     /**
-     * Every channel of ours (an originate, a transfer leg, external media) has its channel row before
-     * it enters the app, so a channel without one is a new inbound call: one lookup decides.
+     * Every channel of ours (an originate, a transfer leg, external media) has an id we minted and its
+     * channel row before it enters the app. A channel with an id of Asterisk's is a new inbound call
+     * without a lookup (on the set-up path of every call); one of ours without a row is treated as one too.
      */
     void stasisStart(String asteriskId, AriChannel channel, JsonNode args) {
+        if (!ChannelIds.minted(channel.id())) {
+            inbound(asteriskId, channel);
+            return;
+        }
         Optional<String> kind = channels.kind(channel.id());
         if (kind.isEmpty()) {
             inbound(asteriskId, channel);
@@ -91,7 +96,8 @@ class ChannelEventHandler {
     }
 
     /**
-     * The call and its channel row are stored together, so a redelivered StasisStart finds the call. A
+     * The call and its channel row are stored together, so a redelivered StasisStart stores nothing and
+     * goes no further. A
      * call that will run a flow names its activeflow from the start (flow-manager creates it with that
      * id), so {@code call_created} carries the link and no second write is needed.
      */
@@ -99,9 +105,13 @@ class ChannelEventHandler {
         Optional<PhoneNumber> number = numbers.route(channel.exten());
         UUID flowId = number.map(PhoneNumber::flowId).orElse(null);
         UUID activeflowId = flowId == null ? null : UUID.randomUUID();
-        CallRow call = lifecycle.inbound(asteriskId, channel.id(), channel.name(), channel.state(),
+        Optional<CallRow> created = lifecycle.inbound(asteriskId, channel.id(), channel.name(), channel.state(),
                 address(channel.callerNumber()), address(channel.exten()),
                 number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER), flowId, activeflowId);
+        if (created.isEmpty()) {
+            return;
+        }
+        CallRow call = created.get();
         try {
             if (number.isEmpty()) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");

@@ -46,18 +46,22 @@ public class CallLifecycle {
     /**
      * An inbound channel entered the app: the call exists from now on, ringing, naming its
      * activeflow-to-be; stored together with its channel row in one statement (no transaction to commit).
+     * Empty when the channel was stored before: a redelivered StasisStart, already handled.
      */
-    public CallRow inbound(String asteriskId, String channelId, String channelName, String channelState,
+    public Optional<CallRow> inbound(String asteriskId, String channelId, String channelName, String channelState,
             Address source, Address destination, UUID customerId, UUID flowId, UUID activeflowId) {
         var now = clock.instant();
         CallRow row = new CallRow(UUID.randomUUID(), customerId, asteriskId, channelId, null, flowId, activeflowId,
                 Direction.INCOMING, source, destination, CallStatus.RINGING, null, null, null, now, now, null, null, 0,
                 null);
-        calls.insertWithChannel(row, channelName, channelState);
+        if (!calls.insertWithChannel(row, channelName, channelState)) {
+            log.info("channel {} entered the app again: its call exists, nothing to do", channelId);
+            return Optional.empty();
+        }
         events.publish(CallManagerEvents.CALL_CREATED, row.toCall());
         log.info("call {} created: incoming {} -> {} on channel {}", row.id(), source.target(), destination.target(),
                 channelId);
-        return row;
+        return Optional.of(row);
     }
 
     /** Ringing as seen on {@code asteriskId}, which an originated call learns here if it did not know it. */

@@ -49,24 +49,20 @@ public class CallRepository {
 
     /**
      * An inbound call with its channel row, in one statement: as atomic as a transaction of the two
-     * inserts (a redelivered StasisStart finds both or neither), at a third of the round trips. The
-     * channel part keeps {@code ChannelRepository.upsert}'s conflict rules.
+     * inserts, at a third of the round trips. The channel comes first and the call only with it, so a
+     * redelivered StasisStart (the channel stored) stores nothing: false.
      */
-    public void insertWithChannel(CallRow c, String channelName, String channelState) {
+    public boolean insertWithChannel(CallRow c, String channelName, String channelState) {
         java.util.Map<String, Object> p = params(c);
         p.put("channelName", channelName == null ? "" : channelName);
         p.put("channelState", channelState == null ? "" : channelState);
-        jdbc.sql("WITH call AS (INSERT INTO calls (" + COLUMNS + ", tm_update) VALUES (:id, :customer, :asterisk, "
+        return jdbc.sql("WITH channel AS (INSERT INTO channels (id, asterisk_id, name, state, kind, call_id, tm_create, "
+                        + "tm_update) VALUES (:channel, :asterisk, :channelName, :channelState, 'call', :id, now(), now()) "
+                        + "ON CONFLICT (id) DO NOTHING RETURNING id) "
+                        + "INSERT INTO calls (" + COLUMNS + ", tm_update) SELECT :id, :customer, :asterisk, "
                         + ":channel, :bridge, :flow, :activeflow, :direction, :st, :sv, :dt, :dv, :status, :by, :reason, "
-                        + ":note, :created, :ringing, :progressing, :hangup, :duration, :deadline, now()) RETURNING id) "
-                        + "INSERT INTO channels (id, asterisk_id, name, state, kind, call_id, tm_create, tm_update) "
-                        + "SELECT :channel, :asterisk, :channelName, :channelState, 'call', call.id, now(), now() FROM call "
-                        + "ON CONFLICT (id) DO UPDATE SET "
-                        + "asterisk_id = COALESCE(EXCLUDED.asterisk_id, channels.asterisk_id), "
-                        + "name = CASE WHEN EXCLUDED.name = '' THEN channels.name ELSE EXCLUDED.name END, "
-                        + "state = CASE WHEN EXCLUDED.state = '' THEN channels.state ELSE EXCLUDED.state END, "
-                        + "call_id = COALESCE(channels.call_id, EXCLUDED.call_id), tm_update = now()")
-                .params(p).update();
+                        + ":note, :created, :ringing, :progressing, :hangup, :duration, :deadline, now() FROM channel")
+                .params(p).update() == 1;
     }
 
     public void update(CallRow c) {

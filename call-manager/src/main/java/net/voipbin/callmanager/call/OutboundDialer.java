@@ -74,6 +74,7 @@ public class OutboundDialer {
     public CallRow dialOne(UUID id, UUID customerId, Address source, Address destination, UUID flowId,
             Duration timeout) {
         var now = clock.instant();
+        // The channel is named after the call: a UUID, which marks it as ours when it enters the app (ChannelIds).
         CallRow row = new CallRow(id, customerId, null, id.toString(), null, flowId, null, Direction.OUTGOING, source,
                 destination, CallStatus.DIALING, null, null, null, now, null, null, null, 0, now.plus(timeout));
         tx.executeWithoutResult(status -> {

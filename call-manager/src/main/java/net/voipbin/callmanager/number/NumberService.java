@@ -1,10 +1,12 @@
 package net.voipbin.callmanager.number;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import net.voipbin.rpc.cache.ReadCache;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
@@ -14,7 +16,16 @@ import net.voipbin.rpc.rest.PageQuery;
 @Service
 public class NumberService {
 
+    /** Routes kept in memory: every inbound call reads one, and numbers change rarely. */
+    private static final int CACHED_ROUTES = 100_000;
+    /**
+     * call-manager writes the numbers and runs as one instance (README), so its own writes invalidate;
+     * the age limit bounds how long a change made by another instance's REST goes unseen.
+     */
+    static final Duration ROUTE_MAX_AGE = Duration.ofSeconds(10);
+
     private final NumberRepository numbers;
+    private final ReadCache<String, PhoneNumber> routes = new ReadCache<>(CACHED_ROUTES, ROUTE_MAX_AGE);
 
     NumberService(NumberRepository numbers) {
         this.numbers = numbers;
@@ -29,13 +40,15 @@ public class NumberService {
             return Optional.empty();
         }
         String trimmed = dialed.trim();
-        return numbers.findLive(trimmed).or(() -> trimmed.startsWith("+") ? Optional.empty()
-                : numbers.findLive("+" + trimmed));
+        return routes.find(trimmed, () -> numbers.findLive(trimmed).or(() -> trimmed.startsWith("+")
+                ? Optional.empty() : numbers.findLive("+" + trimmed)));
     }
 
     PhoneNumber create(UUID customerId, NumberRequests.Create request) {
-        return numbers.insert(UUID.randomUUID(), customerId, request.number(), request.flowId(), request.name())
-                .orElseThrow(() -> ApiException.conflict("number_taken", "number " + request.number() + " is already in use"));
+        Optional<PhoneNumber> created = numbers.insert(UUID.randomUUID(), customerId, request.number(),
+                request.flowId(), request.name());
+        routes.invalidateAll();
+        return created.orElseThrow(() -> ApiException.conflict("number_taken", "number " + request.number() + " is already in use"));
     }
 
     PhoneNumber get(UUID customerId, UUID id) {
@@ -47,12 +60,15 @@ public class NumberService {
     }
 
     PhoneNumber update(UUID customerId, UUID id, NumberRequests.Update request) {
-        return numbers.update(customerId, id, request.flowId(), request.name())
-                .orElseThrow(() -> ApiException.notFound("number " + id));
+        Optional<PhoneNumber> updated = numbers.update(customerId, id, request.flowId(), request.name());
+        routes.invalidateAll();
+        return updated.orElseThrow(() -> ApiException.notFound("number " + id));
     }
 
     void delete(UUID customerId, UUID id) {
-        if (!numbers.delete(customerId, id)) {
+        boolean deleted = numbers.delete(customerId, id);
+        routes.invalidateAll();
+        if (!deleted) {
             throw ApiException.notFound("number " + id);
         }
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.ari.ChannelIds;
 import net.voipbin.callmanager.ari.ChannelRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
@@ -62,7 +63,7 @@ public class ExternalMediaService {
     }
 
     private ExternalMedia attach(CallRow call, ExternalMediaCreate request, String format) {
-        String channelId = UUID.randomUUID().toString();
+        String channelId = ChannelIds.mint();
         channels.upsert(channelId, call.asteriskId(), "", "", ChannelRepository.KIND_MEDIA, call.id());
         ari.send(call.asteriskId(), "POST", "/channels/externalMedia", AriCommands.query("app", properties.app(),
                 "channelId", channelId, "external_host", request.externalHost(), "format", format,

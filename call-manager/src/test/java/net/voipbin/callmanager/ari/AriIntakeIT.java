@@ -92,6 +92,25 @@ class AriIntakeIT extends CallManagerITBase {
     }
 
     @Test
+    void aRedeliveredStasisStartCreatesNoSecondCall() {
+        String number = ownNumber();
+        CallRow call = inbound(number);
+        await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
+
+        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                RpcRequest.JSON, json.readTree("{\"type\":\"StasisStart\",\"args\":[],\"channel\":{\"id\":\""
+                        + call.channelId() + "\",\"name\":\"PJSIP/trunk-1\",\"state\":\"Ring\",\"caller\":{\"number\":"
+                        + "\"+15559990000\"},\"dialplan\":{\"exten\":\"" + number + "\"}}}"), AsteriskEdge.ASTERISK_ID));
+        CallRow later = inbound(ownNumber());
+        await().atMost(WAIT).until(() -> flows.startedFor(later.id()));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM calls WHERE channel_id = :ch").param("ch", call.channelId())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(events.ofCall(CallManagerEvents.CALL_CREATED, call.id())).hasSize(1);
+        assertThat(flows.created.stream().filter(c -> c.referenceId().equals(call.id()))).hasSize(1);
+    }
+
+    @Test
     void afterAProxyReconnectCallsWhoseChannelIsGoneAreHungUp() {
         CallRow kept = answeredInbound();
         CallRow lost = answeredInbound();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.contract.flowmanager.Activeflow;
+import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 class InboundCallIT extends CallManagerITBase {
@@ -55,6 +57,25 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(ended.hangupNote()).isEqualTo("number_not_found");
         assertThat(requestsFor(call.channelId())).containsExactly("DELETE /ari/channels/{ch}");
         assertThat(SIM.channelIds()).doesNotContain(call.channelId());
+    }
+
+    @Test
+    void aNumberMovedToAnotherFlowOrDeletedRoutesTheNextCallSo() {
+        String number = ownNumber();
+        CallRow first = inbound(number);
+        await().atMost(WAIT).until(() -> flows.startedFor(first.id()));
+        String id = read(Http.get(api("/numbers?page_size=50"), token), 200).path("result").valueStream()
+                .filter(n -> n.path("number").asString().equals(number)).findFirst().orElseThrow().path("id").asString();
+        UUID moved = UUID.randomUUID();
+
+        read(Http.put(api("/numbers/" + id), token, "{\"flow_id\":\"" + moved + "\"}"), 200);
+        CallRow second = inbound(number);
+        read(Http.delete(api("/numbers/" + id), token), 204);
+        CallRow third = inbound(number);
+
+        assertThat(second.flowId()).as("the route read by the first call is not kept past the change").isEqualTo(moved);
+        assertThat(first.flowId()).isNotEqualTo(moved);
+        assertThat(awaitStatus(third.id(), CallStatus.HANGUP).hangupNote()).isEqualTo("number_not_found");
     }
 
     @Test

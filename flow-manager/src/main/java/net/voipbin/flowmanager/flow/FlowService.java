@@ -12,6 +12,7 @@ import net.voipbin.contract.flowmanager.Action;
 import net.voipbin.contract.flowmanager.Flow;
 import net.voipbin.contract.flowmanager.FlowRequest;
 import net.voipbin.flowmanager.action.FlowValidator;
+import net.voipbin.rpc.cache.ReadCache;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
@@ -28,7 +29,14 @@ public class FlowService implements FlowLookup {
 
     private final FlowRepository repository;
     private final FlowValidator validator;
-    private final FlowCache cache = new FlowCache(CACHED_FLOWS);
+    /**
+     * Sound without a maximum age because flow-manager is the only writer of flows and runs as one
+     * instance: its own update and delete invalidate.
+     */
+    private final ReadCache<FlowKey, Flow> cache = new ReadCache<>(CACHED_FLOWS);
+
+    private record FlowKey(UUID customerId, UUID flowId) {
+    }
 
     FlowService(FlowRepository repository, FlowValidator validator) {
         this.repository = repository;
@@ -38,7 +46,7 @@ public class FlowService implements FlowLookup {
     public Flow create(UUID customerId, FlowRequest request) {
         List<Action> actions = checked(request);
         Flow flow = repository.insert(customerId, request.name().strip(), detail(request), actions);
-        cache.put(flow);
+        cache.put(new FlowKey(customerId, flow.id()), flow);
         log.info("flow {} created for customer {} with {} actions", flow.id(), customerId, actions.size());
         return flow;
     }
@@ -50,7 +58,7 @@ public class FlowService implements FlowLookup {
     /** For starting activeflows and fetch_flow: from the cache, which this service's writes keep true. */
     @Override
     public Optional<Flow> find(UUID customerId, UUID flowId) {
-        return cache.find(customerId, flowId, () -> repository.find(customerId, flowId));
+        return cache.find(new FlowKey(customerId, flowId), () -> repository.find(customerId, flowId));
     }
 
     public Page<Flow> list(UUID customerId, PageQuery page) {
@@ -60,13 +68,13 @@ public class FlowService implements FlowLookup {
     public Flow update(UUID customerId, UUID id, FlowRequest request) {
         List<Action> actions = checked(request);
         Optional<Flow> updated = repository.update(customerId, id, request.name().strip(), detail(request), actions);
-        cache.invalidate(customerId, id);
+        cache.invalidate(new FlowKey(customerId, id));
         return updated.orElseThrow(() -> ApiException.notFound("flow " + id));
     }
 
     public void delete(UUID customerId, UUID id) {
         boolean deleted = repository.delete(customerId, id);
-        cache.invalidate(customerId, id);
+        cache.invalidate(new FlowKey(customerId, id));
         if (!deleted) {
             throw ApiException.notFound("flow " + id);
         }
