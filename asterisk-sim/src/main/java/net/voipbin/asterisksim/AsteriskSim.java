@@ -3,8 +3,9 @@ package net.voipbin.asterisksim;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * An ARI simulator that behaves like Asterisk 22 toward the platform: REST and the events WebSocket
@@ -29,7 +30,10 @@ public final class AsteriskSim implements AutoCloseable {
     private final AriRoutes routes;
     private final ControlRoutes control;
     private final SimServer server;
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Appended on every request: a copy-on-write list would copy itself on each one of a long run. */
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile Consumer<RecordedRequest> requestListener = request -> {
+    };
     private final int port;
 
     private AsteriskSim(SimConfig config, Clock clock) {
@@ -125,7 +129,17 @@ public final class AsteriskSim implements AutoCloseable {
 
     /** Every REST request received, in arrival order. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /**
+     * Told of every REST request as it arrives, on the connection's thread and before it is handled (a
+     * benchmark timing when the platform's command reached Asterisk). Replaces the previous listener.
+     */
+    public void onRequest(Consumer<RecordedRequest> listener) {
+        requestListener = listener;
     }
 
     public void clearRequests() {
@@ -145,6 +159,7 @@ public final class AsteriskSim implements AutoCloseable {
 
     void record(RecordedRequest request) {
         requests.add(request);
+        requestListener.accept(request);
     }
 
     World world() {

@@ -160,6 +160,19 @@ class AsteriskSimTest {
     }
 
     @Test
+    void aRequestListenerHearsOfEachRequestBeforeItIsHandled() {
+        String channel = sim.placeInboundCall("1", "1000");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        sim.onRequest(request -> heard.add(request.method() + " " + request.path() + (sim.events().stream()
+                .anyMatch(event -> event.contains("ChannelStateChange")) ? " after" : " before") + " the answer"));
+
+        ari.post("/ari/channels/" + channel + "/answer");
+
+        assertThat(heard).containsExactly("POST /ari/channels/" + channel + "/answer before the answer");
+        assertThat(types()).contains("ChannelStateChange");
+    }
+
+    @Test
     void webSocketClientsGetEventsRawFramesAndSeeOutages() {
         List<String> closed = new CopyOnWriteArrayList<>();
         List<String> frames = ari.connectEvents(closed);

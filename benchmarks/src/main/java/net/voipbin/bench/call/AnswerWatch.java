@@ -1,58 +1,45 @@
 package net.voipbin.bench.call;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+
+import net.voipbin.asterisksim.AsteriskSim;
+import net.voipbin.asterisksim.RecordedRequest;
 
 /**
- * A second ARI WebSocket client on the simulator: notes when each channel's {@code ChannelStateChange}
- * to Up (the platform's answer) is emitted, as seen from outside the fleet.
+ * Notes when each channel's answer request ({@code POST /ari/channels/{id}/answer}) reaches the
+ * simulator: the platform's answer as Asterisk receives it. Told by the simulator itself as the request
+ * arrives, so no second events client adds its own delivery (and the simulator's work) to the figures.
  */
-final class AnswerWatch implements WebSocket.Listener, AutoCloseable {
+final class AnswerWatch implements Consumer<RecordedRequest> {
 
-    private static final Pattern UP = Pattern.compile(
-            "\"type\":\"ChannelStateChange\".*?\"channel\":\\{\"id\":\"([^\"]+)\".*?\"state\":\"Up\"");
+    private static final String PREFIX = "/ari/channels/";
+    private static final String SUFFIX = "/answer";
 
     private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-    private final StringBuilder partial = new StringBuilder();
-    private final WebSocket socket;
 
-    AnswerWatch(String ariBaseUrl, String user, String password) {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create(ariBaseUrl.replace("http://", "ws://") + "/ari/events?app=voipbin&subscribeAll=true");
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Basic " + auth)
-                .buildAsync(uri, this).join();
+    private AnswerWatch() {
     }
 
-    /** When the channel was answered (System.nanoTime), or null if not yet. */
+    static AnswerWatch on(AsteriskSim sim) {
+        AnswerWatch watch = new AnswerWatch();
+        sim.onRequest(watch);
+        return watch;
+    }
+
+    /** When the channel's answer request arrived (System.nanoTime), or null if not yet. */
     Long answeredAt(String channelId) {
         return answeredAt.get(channelId);
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    public void accept(RecordedRequest request) {
         long now = System.nanoTime();
-        partial.append(data);
-        if (last) {
-            Matcher matcher = UP.matcher(partial);
-            if (matcher.find()) {
-                answeredAt.putIfAbsent(matcher.group(1), now);
-            }
-            partial.setLength(0);
+        String path = request.path();
+        if ("POST".equals(request.method()) && path.startsWith(PREFIX) && path.endsWith(SUFFIX)
+                && path.length() > PREFIX.length() + SUFFIX.length()) {
+            answeredAt.putIfAbsent(path.substring(PREFIX.length(), path.length() - SUFFIX.length()), now);
         }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
     }
 }

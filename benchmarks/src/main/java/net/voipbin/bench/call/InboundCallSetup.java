@@ -30,7 +30,7 @@ import net.voipbin.systemtests.launch.ServiceProcess;
  * Inbound call set-up through the real fleet: asterisk-proxy, call-manager and flow-manager as
  * processes from their jars (as the system test runs them), the ARI simulator in this JVM. Calls to a
  * number whose flow is [answer, hangup] are placed at 50, 100, 200 and 500 calls/s; the latency is
- * StasisStart (the call placed) to the channel answered. Then the RPC round trip, for the ratio
+ * StasisStart (the call placed) to the answer request reaching the simulator. Then the RPC round trip, for the ratio
  * set-up p50 / (RPC hops x RPC p50). Usage: {@code inbound-call [seconds-per-step] [rates...]}.
  */
 public final class InboundCallSetup {
@@ -66,18 +66,17 @@ public final class InboundCallSetup {
                 BenchFleet fleet = BenchFleet.start(amqp, sim.baseUrl())) {
             String number = fleet.numberRunning("[{\"id\": \"a\", \"type\": \"answer\", \"option\": {}},"
                     + " {\"id\": \"h\", \"type\": \"hangup\", \"option\": {\"reason\": \"normal\"}}]");
-            try (AnswerWatch watch = new AnswerWatch(sim.baseUrl(), FleetServices.ARI_USER, FleetServices.ARI_PASSWORD)) {
-                // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds, and
-                // C2 compiles the hot paths only after some thousands of calls through them.
-                Map<Long, String> named = new LinkedHashMap<>();
-                fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
-                named.put(ProcessHandle.current().pid(), "simulator");
-                CpuMeter cpu = new CpuMeter(named);
-                run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 60));
-                for (int rate : rates) {
-                    steps.add(run(sim, watch, cpu, number, rate, seconds));
-                    System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
-                }
+            AnswerWatch watch = AnswerWatch.on(sim);
+            // JIT warm-up of the three services: cold, they queue the first steps' calls for seconds, and
+            // C2 compiles the hot paths only after some thousands of calls through them.
+            Map<Long, String> named = new LinkedHashMap<>();
+            fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
+            named.put(ProcessHandle.current().pid(), "simulator");
+            CpuMeter cpu = new CpuMeter(named);
+            run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 60));
+            for (int rate : rates) {
+                steps.add(run(sim, watch, cpu, number, rate, seconds));
+                System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
             }
         }
         double rpcP50Millis = RpcRoundTrip.measure(amqp, 5_000).fleet().getFirst().p50Micros() / 1000.0;
@@ -143,7 +142,7 @@ public final class InboundCallSetup {
     }
 
     private static void print(List<Step> steps, int seconds, double rpcP50Millis) {
-        System.out.printf("%nInboundCallSetup (%d s per step, flow [answer, hangup], StasisStart -> answered)%n", seconds);
+        System.out.printf("%nInboundCallSetup (%d s per step, flow [answer, hangup], StasisStart -> answer request received)%n", seconds);
         System.out.printf("%-8s %-8s %-8s %10s %10s%n", "calls/s", "placed", "failed", "p50 ms", "p99 ms");
         int held = 0;
         for (Step step : steps) {
