@@ -97,9 +97,8 @@ class ChannelEventHandler {
 
     /**
      * The call and its channel row are stored together, so a redelivered StasisStart stores nothing and
-     * goes no further. A
-     * call that will run a flow names its activeflow from the start (flow-manager creates it with that
-     * id), so {@code call_created} carries the link and no second write is needed.
+     * goes no further. A call that will run a flow names its activeflow from the start (flow-manager
+     * creates it with that id), so {@code call_created} carries the link and no second write is needed.
      */
     private void inbound(String asteriskId, AriChannel channel) {
         Optional<PhoneNumber> number = numbers.route(channel.exten());
