@@ -79,6 +79,10 @@ class AsteriskProxyIT {
     @Test
     @Order(1)
     void eventTypesThePlatformIgnoresAreFilteredOutByAsteriskItself() {
+        // The proxy sets the filter on connect, then reads the channel snapshot: once the snapshot was
+        // asked for, the filter is in place (the context can be up before either).
+        await().atMost(Duration.ofSeconds(10)).until(() -> ASTERISK.requests().stream()
+                .anyMatch(r -> r.method().equals("GET") && r.path().equals("/ari/channels")));
         String channel = ASTERISK.placeInboundCall("+15551234", "1000");
         assertThat(rpc.send(topology.asteriskRequestQueue(ASTERISK_ID), "POST", "/ari/channels/" + channel + "/answer",
                 null).statusCode()).isEqualTo(204);
