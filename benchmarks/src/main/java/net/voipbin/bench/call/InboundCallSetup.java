@@ -30,8 +30,8 @@ import net.voipbin.systemtests.launch.ServiceProcess;
  * Inbound call set-up through the real fleet: asterisk-proxy, call-manager and flow-manager as
  * processes from their jars (as the system test runs them), the ARI simulator in this JVM. Calls to a
  * number whose flow is [answer, hangup] are placed at 50, 100, 200 and 500 calls/s; the latency is
- * StasisStart (the call placed) to the answer request reaching the simulator. Then the RPC round trip, for the ratio
- * set-up p50 / (RPC hops x RPC p50). Usage: {@code inbound-call [seconds-per-step] [rates...]}.
+ * StasisStart (the call placed) to the answer request reaching the simulator. Then the RPC round trip,
+ * for the ratio set-up p50 / (RPC hops x RPC p50). Usage: {@code inbound-call [seconds-per-step] [rates...]}.
  */
 public final class InboundCallSetup {
 
@@ -144,7 +144,8 @@ public final class InboundCallSetup {
     }
 
     private static void print(List<Step> steps, int seconds, double rpcP50Millis) {
-        System.out.printf("%nInboundCallSetup (%d s per step, flow [answer, hangup], StasisStart -> answer request received)%n", seconds);
+        System.out.printf("%nInboundCallSetup (%d s per step, flow [answer, hangup], "
+                + "StasisStart -> answer request received)%n", seconds);
         System.out.printf("%-8s %-8s %-8s %10s %10s%n", "calls/s", "placed", "failed", "p50 ms", "p99 ms");
         int held = 0;
         for (Step step : steps) {

@@ -58,11 +58,7 @@ class ChannelEventHandler {
      * without a lookup (on the set-up path of every call); one of ours without a row is treated as one too.
      */
     void stasisStart(String asteriskId, AriChannel channel, JsonNode args) {
-        if (!ChannelIds.minted(channel.id())) {
-            inbound(asteriskId, channel);
-            return;
-        }
-        Optional<String> kind = channels.kind(channel.id());
+        Optional<String> kind = ChannelIds.minted(channel.id()) ? channels.kind(channel.id()) : Optional.empty();
         if (kind.isEmpty()) {
             inbound(asteriskId, channel);
             return;

@@ -48,7 +48,8 @@ public class NumberService {
         Optional<PhoneNumber> created = numbers.insert(UUID.randomUUID(), customerId, request.number(),
                 request.flowId(), request.name());
         routes.invalidateAll();
-        return created.orElseThrow(() -> ApiException.conflict("number_taken", "number " + request.number() + " is already in use"));
+        return created.orElseThrow(() -> ApiException.conflict("number_taken",
+                "number " + request.number() + " is already in use"));
     }
 
     PhoneNumber get(UUID customerId, UUID id) {

@@ -50,7 +50,7 @@ public final class ReadCache<K, V> {
     /** The cached value, else {@code load}'s answer (kept when present). */
     public Optional<V> find(K key, Supplier<Optional<V>> load) {
         Entry<V> cached = entries.get(key);
-        if (cached != null && nanoTime.getAsLong() - cached.storedNanos() < maxAgeNanos) {
+        if (cached != null && young(cached)) {
             return Optional.of(cached.value());
         }
         long seen = invalidations.get();
@@ -78,6 +78,11 @@ public final class ReadCache<K, V> {
 
     public int size() {
         return entries.size();
+    }
+
+    /** Without a maximum age an entry is always young: no clock read on the hot path. */
+    private boolean young(Entry<V> entry) {
+        return maxAgeNanos == Long.MAX_VALUE || nanoTime.getAsLong() - entry.storedNanos() < maxAgeNanos;
     }
 
     // synchronized with the invalidations: one either comes first (and this read is dropped) or removes
