@@ -21,6 +21,7 @@ public final class Benchmarks {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         benchmarks.put("jmh", org.openjdk.jmh.Main::main);
         benchmarks.put("rpc", net.voipbin.bench.rpc.RpcRoundTrip::main);
+        benchmarks.put("broker-cost", net.voipbin.bench.rpc.BrokerCost::main);
         benchmarks.put("pipecat-dsp", net.voipbin.bench.pipecat.PipecatDsp::main);
         benchmarks.put("pipecat-sessions", net.voipbin.bench.pipecat.PipecatSessions::main);
         benchmarks.put("ari-proxy", net.voipbin.bench.ari.AriProxyThroughput::main);
