@@ -51,6 +51,10 @@ final class FleetHarness implements AutoCloseable {
     FleetHarness start() {
         Map<String, Object> properties = new HashMap<>(common());
         properties.put("spring.application.name", "call-manager");
+        // One consumer records flow-manager's events in the order they were published; with the default
+        // four, two events a millisecond apart (activeflow_updated, then activeflow_deleted) could be
+        // recorded the other way round, and the tests assert that order.
+        properties.put("voipbin.events.consumers", "1");
         callManager = new SpringApplicationBuilder(FakeCallManagerApp.class).web(WebApplicationType.NONE)
                 .run(args(properties));
         startFlowManager();

@@ -3,7 +3,6 @@ package net.voipbin.rpc.event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +44,8 @@ public final class OrderedPublisher implements SmartLifecycle {
     private volatile boolean running;
     private boolean prepared;
     private int inFlight;
+    /** Correlation ids only tell this publisher's confirms apart: a count is enough, a random UUID costs more. */
+    private long correlations;
     private Thread worker;
 
     /**
@@ -148,7 +149,7 @@ public final class OrderedPublisher implements SmartLifecycle {
         List<CorrelationData> confirms = template.invoke(operations -> {
             List<CorrelationData> sent = new ArrayList<>(batch.size());
             for (Outgoing out : batch) {
-                CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
+                CorrelationData correlation = new CorrelationData(Long.toString(++correlations));
                 operations.send(out.exchange(), out.routingKey(), out.message(), correlation);
                 sent.add(correlation);
             }
