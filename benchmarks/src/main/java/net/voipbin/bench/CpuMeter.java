@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  */
 public final class CpuMeter {
 
-    static final String BROKER = "rabbitmq";
+    /** The group RabbitMQ's CPU is reported under. */
+    public static final String BROKER = "rabbitmq";
     static final String DATABASE = "postgresql";
 
     /** CPU time by process id, and the group each process counts in. */

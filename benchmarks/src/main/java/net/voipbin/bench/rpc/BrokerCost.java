@@ -34,7 +34,13 @@ import net.voipbin.bench.CpuMeter;
  */
 public final class BrokerCost {
 
-    /** The messages of one call [answer, hangup] through the fleet (see InboundCallSetup). */
+    /**
+     * The messages of one call of {@code inbound-call} (flow [answer, hangup]), counted on its bus: ARI
+     * StasisStart, ChannelStateChange, ChannelHangupRequest, StasisEnd, ChannelDestroyed; call_answered and
+     * call_hungup, which flow-manager consumes; call_created, call_updated and activeflow_created, _updated,
+     * _deleted, which nobody there consumes. RPC: create-activeflow (call-manager to flow-manager), answer and
+     * hangup (flow-manager to call-manager, each passed on to asterisk-proxy).
+     */
     static final int ARI_EVENTS = 5;
     static final int CONSUMED_EVENTS = 2;
     static final int UNROUTED_EVENTS = 5;
@@ -138,7 +144,7 @@ public final class BrokerCost {
         }
         // Let the deliveries and acks of the last messages finish before the second reading.
         Thread.sleep(500);
-        return CpuMeter.perUnit(before, meter.take(), count).getOrDefault("rabbitmq", Double.NaN);
+        return CpuMeter.perUnit(before, meter.take(), count).getOrDefault(CpuMeter.BROKER, Double.NaN);
     }
 
     private static void report(int rate, Map<String, Double> millis) {
@@ -147,8 +153,8 @@ public final class BrokerCost {
         double perCall = (ARI_EVENTS + CONSUMED_EVENTS) * millis.get("event consumed")
                 + UNROUTED_EVENTS * millis.get("event unrouted") + RPC_ROUND_TRIPS * millis.get("RPC round trip");
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("one inbound call (%d consumed events, %d unrouted, %d RPC round trips): %.2f ms of broker CPU"
-                + " -> the broker alone saturates %d cores at %.0f calls/s%n", ARI_EVENTS + CONSUMED_EVENTS,
+        System.out.printf("one inbound call (%d consumed events, %d unrouted, %d RPC round trips): %.2f ms of "
+                + "broker CPU -> the broker alone saturates %d cores at %.0f calls/s%n", ARI_EVENTS + CONSUMED_EVENTS,
                 UNROUTED_EVENTS, RPC_ROUND_TRIPS, perCall, cores, cores * 1000 / perCall);
     }
 }
