@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Forcibly closes broker connections, as a network blip or a broker restart would, with
- * {@code rabbitmqctl} (the local broker's, or inside the Testcontainers container).
+ * Forcibly closes broker connections, as a network blip or a broker restart would, and holds a queue's
+ * confirms back, as a slow disk would, with {@code rabbitmqctl} (the local broker's, or inside the
+ * Testcontainers container).
  */
 public final class BrokerControl {
 
@@ -31,6 +32,26 @@ public final class BrokerControl {
             rabbitmqctl("close_connection", pid, "closed by a test");
         }
         return pids.size();
+    }
+
+    /**
+     * Suspends the process of the queue {@code queue} (vhost {@code /}): what is sent to it waits
+     * unconfirmed, as behind a slow disk, until {@link #resumeQueue}. A suspended queue cannot be deleted.
+     */
+    public static void suspendQueue(String queue) {
+        queueProcess(queue, "suspend");
+    }
+
+    public static void resumeQueue(String queue) {
+        queueProcess(queue, "resume");
+    }
+
+    private static void queueProcess(String queue, String operation) {
+        if (!queue.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("queue name not usable in rabbitmqctl eval: " + queue);
+        }
+        rabbitmqctl("-q", "eval", "{ok, Q} = rabbit_amqqueue:lookup(rabbit_misc:r(<<\"/\">>, queue, <<\"" + queue
+                + "\">>)), sys:" + operation + "(amqqueue:get_pid(Q)).");
     }
 
     private static String rabbitmqctl(String... args) {

@@ -1,65 +1,105 @@
 package net.voipbin.rpc.event;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes messages confirmed and in the order they were handed over, without making the caller wait
  * for the broker: a state change is committed first and announced here, so the thread that made it
- * goes on at once. One thread drains a bounded queue; each batch goes out on one channel inside
- * {@link RabbitTemplate#invoke} (a caching connection factory could otherwise hand successive sends
- * different channels, and the broker orders only per channel), and the next batch waits for this
- * one's confirms. A failed batch is sent again, whole, until confirmed: delivery is at least once and
+ * goes on at once. One thread sends everything on one channel, held inside {@link RabbitTemplate#invoke}
+ * while there is work (a caching connection factory could otherwise hand successive sends different
+ * channels, and the broker orders only per channel).
+ * <p>
+ * Sending does not wait for confirms: up to {@value #WINDOW} messages may be unconfirmed at once, and a
+ * message handed over while earlier ones await theirs goes out at once. That matters because a
+ * persistent message is confirmed only when the broker has written it to disk or its consumer has acked
+ * it, which can take milliseconds; waiting for that before the next send would queue every event behind
+ * the previous one's consumer. When a send fails, a confirm is refused or is later than the confirm
+ * timeout, everything unconfirmed is sent again, in order, until confirmed: delivery is at least once and
  * never reordered. A full queue blocks the caller, which is the back-pressure when the broker is gone.
  */
 public final class OrderedPublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedPublisher.class);
-    private static final int BATCH = 256;
+    private static final int WINDOW = 1_024;
     private static final int CAPACITY = 10_000;
+    private static final long IDLE_POLL_MILLIS = 200;
 
     private record Outgoing(String exchange, String routingKey, Message message) {
     }
 
+    /**
+     * A message taken from the queue and not yet confirmed, with the confirm of its latest send and when
+     * that was (which starts its confirm timeout). It stays in the window, in place, until confirmed, so a
+     * failure anywhere leaves the window whole and in order, to be sent again.
+     */
+    private final class Pending {
+        private final Outgoing outgoing;
+        private CorrelationData correlation;
+        private long sentAt;
+
+        Pending(Outgoing outgoing) {
+            this.outgoing = outgoing;
+        }
+
+        void sendOn(RabbitOperations operations) {
+            correlation = new CorrelationData(Long.toString(++correlations));
+            // Woken once the confirm is in (its future is complete), to retire it and send what came meanwhile.
+            correlation.getFuture().whenComplete((confirm, error) -> wakeWorker());
+            sentAt = System.nanoTime();
+            operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(), correlation);
+        }
+
+        boolean confirmed() {
+            return correlation != null && correlation.getFuture().isDone();
+        }
+    }
+
     private final RabbitTemplate template;
-    private final Duration confirmTimeout;
+    private final long confirmTimeoutNanos;
     private final Runnable beforeFirst;
     private final IntConsumer published;
     private final String name;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(CAPACITY);
+    /** Taken from the queue and not yet confirmed, oldest first; only the worker touches it. */
+    private final ArrayDeque<Pending> unconfirmed = new ArrayDeque<>();
     private final Object idle = new Object();
     private volatile boolean running;
+    private volatile Thread worker;
     private boolean prepared;
-    private int inFlight;
+    /** Handed over and not yet confirmed; {@link #idle} is notified when it falls to zero. */
+    private final AtomicInteger outstanding = new AtomicInteger();
     /** Correlation ids only tell this publisher's confirms apart: a count is enough, a random UUID costs more. */
     private long correlations;
-    private Thread worker;
 
     /**
      * @param connectionFactory a factory with publisher confirms (correlated); publishing uses its
      *                          publisher connection, so a blocked publisher never stalls consumers
      * @param beforeFirst       runs once before the first publish (declaring what must be bound first)
-     * @param published         told how many messages each confirmed batch held (metrics)
+     * @param published         told how many messages each confirm covered (metrics)
      */
     public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout,
             Runnable beforeFirst, IntConsumer published) {
         this.name = name;
         this.template = new RabbitTemplate(connectionFactory);
         template.setUsePublisherConnection(true);
-        this.confirmTimeout = confirmTimeout;
+        this.confirmTimeoutNanos = confirmTimeout.toNanos();
         this.beforeFirst = beforeFirst;
         this.published = published;
     }
@@ -70,7 +110,14 @@ public final class OrderedPublisher implements SmartLifecycle {
 
     /** Queues a message behind everything handed over before it; blocks while the queue is full. */
     public void publish(String exchange, String routingKey, Message message) throws InterruptedException {
-        queue.put(new Outgoing(exchange, routingKey, message));
+        outstanding.incrementAndGet();
+        try {
+            queue.put(new Outgoing(exchange, routingKey, message));
+        } catch (InterruptedException e) {
+            settled(1);
+            throw e;
+        }
+        wakeWorker();
     }
 
     /**
@@ -80,7 +127,7 @@ public final class OrderedPublisher implements SmartLifecycle {
     public boolean awaitConfirmed(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
-            while (!queue.isEmpty() || inFlight > 0) {
+            while (outstanding.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -91,51 +138,52 @@ public final class OrderedPublisher implements SmartLifecycle {
         return true;
     }
 
+    private void wakeWorker() {
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     private void drain() {
-        List<Outgoing> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        long pause = 200;
+        while (running || !queue.isEmpty() || !unconfirmed.isEmpty()) {
             try {
-                Outgoing first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (unconfirmed.isEmpty() && !awaitWork()) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                synchronized (idle) {
-                    inFlight = batch.size();
-                }
-                publishUntilConfirmed(batch);
-                batch.clear();
-                synchronized (idle) {
-                    inFlight = 0;
-                    idle.notifyAll();
-                }
+                prepareOnce();
+                template.invoke(operations -> {
+                    resend(operations);
+                    sendAndRetire(operations);
+                    return null;
+                });
+                pause = 200;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    log.error("{}: dropping {} unconfirmed messages at shutdown: {}", name,
+                            unconfirmed.size() + queue.size(), e.getMessage());
+                    return;
+                }
+                log.warn("{}: publishing failed with {} messages unconfirmed, sending them again in {} ms: {}", name,
+                        unconfirmed.size(), pause, e.getMessage());
+                sleep(pause);
+                pause = Math.min(pause * 2, 5_000);
             }
         }
     }
 
-    private void publishUntilConfirmed(List<Outgoing> batch) throws InterruptedException {
-        long pause = 200;
-        while (true) {
-            try {
-                prepareOnce();
-                sendConfirmed(batch);
-                published.accept(batch.size());
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    log.error("{}: dropping {} unconfirmed messages at shutdown: {}", name, batch.size(), e.getMessage());
-                    return;
-                }
-                log.warn("{}: publishing {} messages failed, retrying in {} ms: {}", name, batch.size(), pause,
-                        e.getMessage());
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, 5_000);
-            }
+    /** Waits for the first message of a busy spell; false when none came within the idle poll. */
+    private boolean awaitWork() throws InterruptedException {
+        Outgoing first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
         }
+        unconfirmed.addLast(new Pending(first));
+        return true;
     }
 
     private void prepareOnce() {
@@ -145,18 +193,74 @@ public final class OrderedPublisher implements SmartLifecycle {
         }
     }
 
-    private void sendConfirmed(List<Outgoing> batch) {
-        List<CorrelationData> confirms = template.invoke(operations -> {
-            List<CorrelationData> sent = new ArrayList<>(batch.size());
-            for (Outgoing out : batch) {
-                CorrelationData correlation = new CorrelationData(Long.toString(++correlations));
-                operations.send(out.exchange(), out.routingKey(), out.message(), correlation);
-                sent.add(correlation);
+    /** Sends the whole window, in order: again after a failure, or the first message of a busy spell. */
+    private void resend(RabbitOperations operations) {
+        for (Pending pending : unconfirmed) {
+            pending.sendOn(operations);
+        }
+    }
+
+    /**
+     * Sends what is queued while the window has room and retires confirmed messages from its head, until
+     * both the queue and the window are empty: then the channel goes back to the factory.
+     */
+    private void sendAndRetire(RabbitOperations operations) {
+        while (true) {
+            Outgoing out;
+            while (unconfirmed.size() < WINDOW && (out = queue.poll()) != null) {
+                Pending pending = new Pending(out);
+                // In the window before it is sent: if the send fails, it is sent again with the rest.
+                unconfirmed.addLast(pending);
+                pending.sendOn(operations);
             }
-            return sent;
-        });
-        for (CorrelationData correlation : confirms) {
-            ConfirmedSender.awaitAck(correlation, confirmTimeout, name + "'s batch");
+            retireConfirmed();
+            if (unconfirmed.isEmpty() && queue.isEmpty()) {
+                return;
+            }
+            if (queue.isEmpty() || unconfirmed.size() >= WINDOW) {
+                long waited = System.nanoTime() - unconfirmed.peekFirst().sentAt;
+                if (waited >= confirmTimeoutNanos) {
+                    throw new AmqpException("no publisher confirm within " + confirmTimeoutNanos / 1_000_000 + " ms");
+                }
+                LockSupport.parkNanos(this, confirmTimeoutNanos - waited);
+                if (Thread.interrupted()) {
+                    throw new AmqpException("interrupted while waiting for publisher confirms");
+                }
+            }
+        }
+    }
+
+    /** Drops the confirmed head of the window; a refused confirm fails the channel, so all is sent again. */
+    private void retireConfirmed() {
+        int retired = 0;
+        Pending head;
+        while ((head = unconfirmed.peekFirst()) != null && head.confirmed()) {
+            CorrelationData.Confirm confirm = head.correlation.getFuture().join();
+            if (!confirm.ack()) {
+                throw new AmqpException("broker refused a message: " + confirm.reason());
+            }
+            unconfirmed.pollFirst();
+            retired++;
+        }
+        if (retired > 0) {
+            published.accept(retired);
+            settled(retired);
+        }
+    }
+
+    private void settled(int count) {
+        if (outstanding.addAndGet(-count) == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -171,7 +275,7 @@ public final class OrderedPublisher implements SmartLifecycle {
     public void stop() {
         running = false;
         try {
-            worker.join(confirmTimeout.toMillis() + 1_000);
+            worker.join(confirmTimeoutNanos / 1_000_000 + 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
