@@ -18,8 +18,9 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * Publishes to the {@code asterisk.all.event} fanout exchange, persistent and confirmed, in arrival
- * order, through an {@link OrderedPublisher} (one channel, batches, resent until confirmed). The ARI
- * JSON is spliced into the envelope as raw text, so {@code data} is byte for byte what Asterisk sent.
+ * order, through an {@link OrderedPublisher} (one channel, later sends not held back by earlier confirms,
+ * resent until confirmed). The ARI JSON is spliced into the envelope as raw text, so {@code data} is byte
+ * for byte what Asterisk sent.
  */
 public final class AriEventPublisher {
 
