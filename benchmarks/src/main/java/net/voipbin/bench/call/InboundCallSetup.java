@@ -1,5 +1,8 @@
 package net.voipbin.bench.call;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +78,8 @@ public final class InboundCallSetup {
             fleet.processes.forEach(service -> named.put(service.pid(), service.name()));
             named.put(ProcessHandle.current().pid(), "simulator");
             CpuMeter cpu = new CpuMeter(named);
-            run(sim, watch, cpu, number, 30, Integer.getInteger("bench.warmup-seconds", 180));
+            run(sim, watch, cpu, number, Integer.getInteger("bench.warmup-rate", 30),
+                    Integer.getInteger("bench.warmup-seconds", 180));
             for (int rate : rates) {
                 steps.add(run(sim, watch, cpu, number, rate, seconds));
                 System.out.printf("%d calls/s: %s%n", rate, steps.getLast());
@@ -126,8 +130,34 @@ public final class InboundCallSetup {
                 }
             }
         }
+        String dump = System.getProperty("bench.dump");
+        if (dump != null) {
+            synchronized (placedAt) {
+                dump(Path.of(dump + "-" + rate + ".txt"), placedAt, watch);
+            }
+        }
         return new Step(rate, total, failed, latencies.percentileMicros(0.5) / 1000.0,
                 latencies.percentileMicros(0.99) / 1000.0, cpuPerCall);
+    }
+
+    /**
+     * One line per call, "placed-at answer-latency": the wall clock in ms and the latency in µs (-1 when
+     * never answered), to find when slow calls happened (they come in bursts) and line them up with the
+     * services' GC and JIT logs ({@code -Xlog:...:timemillis}).
+     */
+    private static void dump(Path file, Map<String, Long> placedAt, AnswerWatch watch) {
+        long wallMinusNanoMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        StringBuilder lines = new StringBuilder();
+        placedAt.forEach((channel, placed) -> {
+            Long answered = watch.answeredAt(channel);
+            lines.append(wallMinusNanoMillis + placed / 1_000_000).append(' ')
+                    .append(answered == null ? -1 : (answered - placed) / 1_000).append('\n');
+        });
+        try {
+            Files.writeString(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** Until every placed call is answered, or the deadline after the last one is placed. */
