@@ -59,9 +59,15 @@ public final class OrderedPublisher implements SmartLifecycle {
         }
 
         void sendOn(RabbitOperations operations) {
-            correlation = new CorrelationData(Long.toString(++correlations));
-            // Woken once the confirm is in (its future is complete), to retire it and send what came meanwhile.
-            correlation.getFuture().whenComplete((confirm, error) -> wakeWorker());
+            CorrelationData mine = new CorrelationData(Long.toString(++correlations));
+            correlation = mine;
+            // Only the confirm the worker waits for wakes it (confirms come in order): it retires every
+            // confirmed message then, so later confirms cost no wake-up of their own.
+            mine.getFuture().whenComplete((confirm, error) -> {
+                if (awaited == mine) {
+                    wakeWorker();
+                }
+            });
             sentAt = System.nanoTime();
             operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(), correlation);
         }
@@ -82,6 +88,8 @@ public final class OrderedPublisher implements SmartLifecycle {
     private final Object idle = new Object();
     private volatile boolean running;
     private volatile Thread worker;
+    /** The confirm the parked worker waits for: the window's head. */
+    private volatile CorrelationData awaited;
     private boolean prepared;
     /** Handed over and not yet confirmed; {@link #idle} is notified when it falls to zero. */
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -218,15 +226,26 @@ public final class OrderedPublisher implements SmartLifecycle {
                 return;
             }
             if (queue.isEmpty() || unconfirmed.size() >= WINDOW) {
-                long waited = System.nanoTime() - unconfirmed.peekFirst().sentAt;
-                if (waited >= confirmTimeoutNanos) {
-                    throw new AmqpException("no publisher confirm within " + confirmTimeoutNanos / 1_000_000 + " ms");
-                }
-                LockSupport.parkNanos(this, confirmTimeoutNanos - waited);
-                if (Thread.interrupted()) {
-                    throw new AmqpException("interrupted while waiting for publisher confirms");
-                }
+                awaitHeadConfirm();
             }
+        }
+    }
+
+    /** Parks until the head's confirm (or, with room in the window, a new message) wakes the worker. */
+    private void awaitHeadConfirm() {
+        Pending head = unconfirmed.peekFirst();
+        long waited = System.nanoTime() - head.sentAt;
+        if (waited >= confirmTimeoutNanos) {
+            throw new AmqpException("no publisher confirm within " + confirmTimeoutNanos / 1_000_000 + " ms");
+        }
+        awaited = head.correlation;
+        // Checked again after announcing the wait: a confirm that came in between woke nobody.
+        if (!head.confirmed()) {
+            LockSupport.parkNanos(this, confirmTimeoutNanos - waited);
+        }
+        awaited = null;
+        if (Thread.interrupted()) {
+            throw new AmqpException("interrupted while waiting for publisher confirms");
         }
     }
 
