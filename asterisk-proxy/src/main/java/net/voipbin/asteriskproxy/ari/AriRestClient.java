@@ -2,6 +2,7 @@ package net.voipbin.asteriskproxy.ari;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class AriRestClient {
 
     private static final Logger log = LoggerFactory.getLogger(AriRestClient.class);
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+    private static final Duration APP_REGISTRATION_WAIT = Duration.ofSeconds(2);
+    private static final Duration APP_REGISTRATION_RETRY = Duration.ofMillis(25);
 
     private final AsteriskProperties properties;
     private final CloseableHttpClient http;
@@ -103,10 +106,27 @@ public final class AriRestClient {
         ObjectNode filter = json.createObjectNode();
         ArrayNode disallowed = filter.putArray("disallowed");
         types.forEach(type -> disallowed.addObject().put("type", type));
-        RpcResponse response = execute("PUT", "/ari/applications/" + properties.app() + "/eventFilter", filter);
+        String uri = "/ari/applications/" + properties.app() + "/eventFilter";
+        RpcResponse response = execute("PUT", uri, filter);
+        // Asterisk answers the WebSocket handshake before it registers the application, so a filter sent
+        // at once can find no application yet (404): it is sent again until the registration is done.
+        long giveUpAt = System.nanoTime() + APP_REGISTRATION_WAIT.toNanos();
+        while (response.statusCode() == 404 && System.nanoTime() < giveUpAt
+                && !Thread.currentThread().isInterrupted()) {
+            sleep(APP_REGISTRATION_RETRY);
+            response = execute("PUT", uri, filter);
+        }
         if (response.statusCode() != 200) {
             log.warn("Asterisk did not take the event filter ({} {}): every event type is forwarded",
                     response.statusCode(), response.data());
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

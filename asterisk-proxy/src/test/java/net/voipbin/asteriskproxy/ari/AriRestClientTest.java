@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +22,10 @@ import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.json.Json;
 
-/** ARI REST against the simulator: pass-through, and 503 instead of a hang when Asterisk is away. */
+/**
+ * ARI REST against the simulator: pass-through, 503 instead of a hang when Asterisk is away, and an event
+ * filter that waits for Asterisk to register the application.
+ */
 class AriRestClientTest {
 
     private final AsteriskSim asterisk = AsteriskSim.start(SimConfig.defaults());
@@ -71,6 +76,24 @@ class AriRestClientTest {
 
         asterisk.startServer();
         await().atMost(Duration.ofSeconds(5)).until(() -> client.execute("GET", "/ari/channels", null).statusCode() == 200);
+    }
+
+    @Test
+    void anEventFilterSentBeforeAsteriskRegisteredTheAppIsSentAgainUntilItTakes() throws Exception {
+        Thread filter = Thread.ofVirtual().start(() -> client.disallowEvents(List.of("ChannelVarset")));
+        Thread.sleep(200);
+        assertThat(filter.isAlive()).as("still waiting for the application").isTrue();
+
+        HttpClient http = HttpClient.newHttpClient();
+        WebSocket socket = http.newWebSocketBuilder().header("Authorization", properties.basicAuthorization())
+                .buildAsync(URI.create(asterisk.eventsUrl()), new WebSocket.Listener() { }).join();
+        filter.join(Duration.ofSeconds(5));
+
+        assertThat(filter.isAlive()).isFalse();
+        RpcResponse app = client.execute("GET", "/ari/applications/voipbin", null);
+        assertThat(app.data().get("events_disallowed").toString()).contains("ChannelVarset");
+        socket.abort();
+        http.close();
     }
 
     @Test
