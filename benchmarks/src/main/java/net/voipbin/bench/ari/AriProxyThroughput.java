@@ -1,6 +1,5 @@
 package net.voipbin.bench.ari;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +18,7 @@ import com.rabbitmq.client.Envelope;
 import net.voipbin.asteriskproxy.AsteriskProxyApplication;
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.SimConfig;
+import net.voipbin.bench.BenchLeftovers;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
@@ -39,10 +39,9 @@ public final class AriProxyThroughput {
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         String namespace = "bench" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        Topology topology;
         try (AsteriskSim asterisk = AsteriskSim.start(SimConfig.defaults());
                 ConfigurableApplicationContext proxy = start(uri, namespace, asterisk.baseUrl())) {
-            topology = proxy.getBean(Topology.class);
+            Topology topology = proxy.getBean(Topology.class);
             String channel = asterisk.placeInboundCall("+15551234", "1000");
             events(uri, topology, asterisk, channel, events / 10);
             double perSecond = events(uri, topology, asterisk, channel, events);
@@ -56,7 +55,8 @@ public final class AriProxyThroughput {
             System.out.printf("ARI command over RPC (GET /ari/channels/{id}, 1 caller): %d calls, p50 %.0f us, p99 %.0f us%n",
                     calls, latencies.percentileMicros(0.5), latencies.percentileMicros(0.99));
         }
-        cleanup(uri, topology);
+        // Everything the proxy declared, whatever its beans declare (a hand-kept list missed a queue).
+        BenchLeftovers.deleteNamespace(uri, namespace);
     }
 
     private static ConfigurableApplicationContext start(String amqpUri, String namespace, String ariUrl) {
@@ -117,22 +117,5 @@ public final class AriProxyThroughput {
             latencies.add(System.nanoTime() - start);
         }
         return latencies;
-    }
-
-    private static void cleanup(String uri, Topology topology) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(uri);
-        try (Connection connection = factory.newConnection("ari-bench-cleanup")) {
-            for (String queue : List.of(topology.asteriskEvents(), topology.asteriskRequestQueue("bench"),
-                    topology.asteriskCallRequestQueue(), topology.requestQueue("asterisk-proxy"))) {
-                try (Channel channel = connection.createChannel()) {
-                    channel.queueDelete(queue);
-                }
-            }
-            try (Channel channel = connection.createChannel()) {
-                channel.exchangeDelete(topology.asteriskEvents());
-                channel.exchangeDelete(topology.eventExchange());
-            }
-        }
     }
 }
