@@ -2,8 +2,8 @@ package net.voipbin.asteriskproxy.ari;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -32,7 +32,7 @@ public final class ConfirmedSender {
     }
 
     /** Waits for one publisher confirm; no ack within {@code timeout} (a nack, or none) is an exception. */
-    static void awaitAck(CorrelationData correlation, Duration timeout, String what) {
+    private static void awaitAck(CorrelationData correlation, Duration timeout, String what) {
         CorrelationData.Confirm confirm;
         try {
             confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -85,14 +85,14 @@ public final class OrderedPublisher implements SmartLifecycle {
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(CAPACITY);
     /** Taken from the queue and not yet confirmed, oldest first; only the worker touches it. */
     private final ArrayDeque<Pending> unconfirmed = new ArrayDeque<>();
+    /** Handed over and not yet confirmed; {@link #idle} is notified when it falls to zero. */
+    private final AtomicInteger outstanding = new AtomicInteger();
     private final Object idle = new Object();
     private volatile boolean running;
     private volatile Thread worker;
     /** The confirm the parked worker waits for: the window's head. */
     private volatile CorrelationData awaited;
     private boolean prepared;
-    /** Handed over and not yet confirmed; {@link #idle} is notified when it falls to zero. */
-    private final AtomicInteger outstanding = new AtomicInteger();
     /** Correlation ids only tell this publisher's confirms apart: a count is enough, a random UUID costs more. */
     private long correlations;
 
@@ -100,7 +100,7 @@ public final class OrderedPublisher implements SmartLifecycle {
      * @param connectionFactory a factory with publisher confirms (correlated); publishing uses its
      *                          publisher connection, so a blocked publisher never stalls consumers
      * @param beforeFirst       runs once before the first publish (declaring what must be bound first)
-     * @param published         told how many messages each confirm covered (metrics)
+     * @param published         told how many messages were confirmed, as they are (metrics)
      */
     public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout,
             Runnable beforeFirst, IntConsumer published) {
@@ -171,8 +171,8 @@ public final class OrderedPublisher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
-                    log.error("{}: dropping {} unconfirmed messages at shutdown: {}", name,
+                if (!running || Thread.currentThread().isInterrupted()) {
+                    log.error("{}: stopped with {} messages unconfirmed, dropped: {}", name,
                             unconfirmed.size() + queue.size(), e.getMessage());
                     return;
                 }
@@ -244,7 +244,8 @@ public final class OrderedPublisher implements SmartLifecycle {
             LockSupport.parkNanos(this, confirmTimeoutNanos - waited);
         }
         awaited = null;
-        if (Thread.interrupted()) {
+        // The flag stays set: the failure it raises ends the worker instead of a retry.
+        if (Thread.currentThread().isInterrupted()) {
             throw new AmqpException("interrupted while waiting for publisher confirms");
         }
     }
