@@ -41,8 +41,9 @@ public final class InboundCallSetup {
     /** StasisStart -> flow-manager (create activeflow) -> call-manager (answer) -> asterisk-proxy (ARI). */
     static final int RPC_HOPS = 3;
     private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(10);
+    private static final String SERIAL_GC = "-XX:+UseSerialGC";
     /**
-     * The services run as in production, with the full JIT: the system tests' options stop at C1 for a
+     * The services run with the full JIT, as in production: the system tests' options stop at C1 for a
      * quick start, which here would measure C1's code. The serial collector stays (small heaps, and no
      * collector threads competing for the two cores). The JIT compiler threads run at the lowest
      * priority, nice 19: a C2 compilation still came now and then after the warm-up and took one of the
@@ -50,7 +51,7 @@ public final class InboundCallSetup {
      * in the time the calls leave idle. {@code ThreadPriorityPolicy=1} lets the JVM set native priorities
      * at all; lowering one needs no privilege, and as root the JVM also raises its VM thread (nice -4).
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", SERIAL_GC,
             "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=19");
     /**
      * Warm-up at 100 calls/s, the highest rate the machine serves with headroom: C2 compiles the code
@@ -59,10 +60,6 @@ public final class InboundCallSetup {
     private static final int WARMUP_RATE = 100;
 
     private InboundCallSetup() {
-    }
-
-    static boolean namesCollector(String jvmOption) {
-        return jvmOption.startsWith("-XX:+Use") && jvmOption.endsWith("GC");
     }
 
     record Step(int rate, int placed, int failed, double p50Millis, double p90Millis, double p99Millis,
@@ -244,10 +241,14 @@ public final class InboundCallSetup {
          */
         private static List<String> jvmOptions() {
             List<String> options = BenchProperties.extend(SERVICE_JVM_OPTIONS, "bench.jvm-options", " ");
-            if (options.stream().skip(SERVICE_JVM_OPTIONS.size()).anyMatch(InboundCallSetup::namesCollector)) {
-                options.remove("-XX:+UseSerialGC");
+            if (options.stream().skip(SERVICE_JVM_OPTIONS.size()).anyMatch(BenchFleet::namesCollector)) {
+                options.remove(SERIAL_GC);
             }
             return options;
+        }
+
+        private static boolean namesCollector(String jvmOption) {
+            return jvmOption.startsWith("-XX:+Use") && jvmOption.endsWith("GC");
         }
 
         /** Extra service settings from the system property {@code bench.args} (comma separated), for tuning runs. */
