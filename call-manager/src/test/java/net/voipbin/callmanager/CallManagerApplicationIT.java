@@ -16,9 +16,7 @@ class CallManagerApplicationIT extends CallManagerITBase {
 
     @Test
     void startsHealthyWithItsSchemaQueuesAndTheAriInbox() {
-        ServiceChecks.assertHealthy(port, "db", "rabbit");
-        assertThat(ServiceChecks.schemaMigrated(schema)).as("schema %s migrated", schema).isTrue();
-        assertThat(ServiceChecks.queueExists(namespace + "bin-manager.call-manager.request")).isTrue();
+        ServiceChecks.assertStarted(port, schema, namespace + "bin-manager.call-manager.request");
         assertThat(ServiceChecks.queueExists(namespace + "asterisk.all.event")).isTrue();
     }
 }

@@ -1,7 +1,5 @@
 package net.voipbin.flowmanager;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 import net.voipbin.testsupport.ServiceChecks;
@@ -15,8 +13,6 @@ class FlowManagerApplicationIT {
         FleetHarness fleet = FleetHarness.shared();
         int port = Integer.parseInt(fleet.flowManager.getEnvironment().getRequiredProperty("local.server.port"));
 
-        ServiceChecks.assertHealthy(port, "db", "rabbit");
-        assertThat(ServiceChecks.schemaMigrated(fleet.schema)).as("schema %s migrated", fleet.schema).isTrue();
-        assertThat(ServiceChecks.queueExists(fleet.namespace + "bin-manager.flow-manager.request")).isTrue();
+        ServiceChecks.assertStarted(port, fleet.schema, fleet.namespace + "bin-manager.flow-manager.request");
     }
 }

@@ -26,6 +26,13 @@ public final class ServiceChecks {
         }
     }
 
+    /** Healthy with its database and broker, its schema migrated, its request queue declared. */
+    public static void assertStarted(int port, String schema, String requestQueue) {
+        assertHealthy(port, "db", "rabbit");
+        assertThat(schemaMigrated(schema)).as("schema %s migrated", schema).isTrue();
+        assertThat(queueExists(requestQueue)).as("queue %s declared", requestQueue).isTrue();
+    }
+
     public static boolean queueExists(String queue) {
         try (var connection = TestInfra.rabbit().connectionFactory().newConnection("queue-check");
                 Channel channel = connection.createChannel()) {
