@@ -146,12 +146,12 @@ public class CallRepository {
 
     /** Live calls on one Asterisk (or whose Asterisk is not known yet: an originate in flight). */
     public List<CallRow> live(String asteriskId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE status <> 'hangup' AND asterisk_id = :asterisk")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE tm_hangup IS NULL AND asterisk_id = :asterisk")
                 .param("asterisk", asteriskId).query(CallRepository::map).list();
     }
 
     public List<CallRow> liveInBridge(String bridgeId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE status <> 'hangup' AND bridge_id = :bridge")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE tm_hangup IS NULL AND bridge_id = :bridge")
                 .param("bridge", bridgeId).query(CallRepository::map).list();
     }
 
