@@ -16,7 +16,7 @@ class CallManagerApplicationIT extends CallManagerITBase {
 
     @Test
     void startsHealthyWithItsSchemaQueuesAndTheAriInbox() {
-        ServiceChecks.assertStarted(port, schema, namespace + "bin-manager.call-manager.request");
-        assertThat(ServiceChecks.queueExists(namespace + "asterisk.all.event")).isTrue();
+        ServiceChecks.assertStarted(port, schema, topology.requestQueue("call-manager"));
+        assertThat(ServiceChecks.queueExists(topology.asteriskEvents())).isTrue();
     }
 }

@@ -13,6 +13,6 @@ class FlowManagerApplicationIT {
         FleetHarness fleet = FleetHarness.shared();
         int port = Integer.parseInt(fleet.flowManager.getEnvironment().getRequiredProperty("local.server.port"));
 
-        ServiceChecks.assertStarted(port, fleet.schema, fleet.namespace + "bin-manager.flow-manager.request");
+        ServiceChecks.assertStarted(port, fleet.schema, fleet.topology().requestQueue("flow-manager"));
     }
 }

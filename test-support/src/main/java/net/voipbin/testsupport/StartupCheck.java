@@ -1,7 +1,5 @@
 package net.voipbin.testsupport;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +27,7 @@ public abstract class StartupCheck {
 
     @Test
     void startsHealthyWithItsSchemaAndRequestQueue() {
+        // Named here as common-rpc's Topology names it: test-support sits below common-rpc (which tests with it).
         ServiceChecks.assertStarted(port, schema, namespace + "bin-manager." + service + ".request");
     }
 }

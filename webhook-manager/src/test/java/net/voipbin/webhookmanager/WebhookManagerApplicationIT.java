@@ -8,14 +8,11 @@ import net.voipbin.testsupport.ServiceChecks;
 /** Shares the IT context (one start for the whole suite). */
 class WebhookManagerApplicationIT extends WebhookManagerITBase {
 
-    @Value("${voipbin.amqp.namespace}")
-    String namespace;
-
     @Value("${spring.flyway.schemas}")
     String schema;
 
     @Test
     void startsHealthyWithItsSchemaAndRequestQueue() {
-        ServiceChecks.assertStarted(port, schema, namespace + "bin-manager.webhook-manager.request");
+        ServiceChecks.assertStarted(port, schema, topology.requestQueue("webhook-manager"));
     }
 }

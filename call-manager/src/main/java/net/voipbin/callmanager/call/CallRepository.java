@@ -144,7 +144,7 @@ public class CallRepository {
                 .param("channel", channelId).query(CallRepository::map).optional();
     }
 
-    /** Live calls on one Asterisk (or whose Asterisk is not known yet: an originate in flight). */
+    /** Live calls on one Asterisk (not hung up; a call whose Asterisk is not known yet is not among them). */
     public List<CallRow> live(String asteriskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE tm_hangup IS NULL AND asterisk_id = :asterisk")
                 .param("asterisk", asteriskId).query(CallRepository::map).list();
