@@ -34,7 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RpcClient {
 
+    /**
+     * The header with the absolute deadline (epoch milliseconds) a request carries on brokers without
+     * RabbitMQ's relative per-message TTL: AMQP 0-8/0-9 brokers such as Qpid read {@code expiration} as
+     * an absolute time, so a relative one expires every request at once.
+     */
+    public static final String DEADLINE_HEADER = "deadline";
+
     private final ReplyChannel[] channels;
+    private final boolean rabbitMq;
     private final Map<String, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final String idPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -49,6 +57,7 @@ public final class RpcClient {
      */
     public RpcClient(ConnectionFactory connectionFactory, boolean directReplyTo, int channels, JsonMapper json,
             String publisher, Duration defaultTimeout) {
+        this.rabbitMq = directReplyTo;
         this.channels = new ReplyChannel[Math.max(1, channels)];
         for (int i = 0; i < this.channels.length; i++) {
             this.channels[i] = new ReplyChannel(connectionFactory, directReplyTo, pending);
@@ -84,7 +93,7 @@ public final class RpcClient {
         CompletableFuture<byte[]> reply = new CompletableFuture<>();
         pending.put(correlationId, reply);
         try {
-            channels[(int) (number % channels.length)].publish(queue, properties(correlationId, timeout),
+            channels[(int) (number % channels.length)].publish(queue, properties(correlationId, timeout, rabbitMq),
                     json.writeValueAsBytes(request));
         } catch (IOException | AmqpException e) {
             pending.remove(correlationId);
@@ -155,13 +164,17 @@ public final class RpcClient {
         }
     }
 
-    private static AMQP.BasicProperties.Builder properties(String correlationId, Duration timeout) {
-        return new AMQP.BasicProperties.Builder()
+    private static AMQP.BasicProperties.Builder properties(String correlationId, Duration timeout, boolean rabbitMq) {
+        AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
                 .contentType(RpcRequest.JSON)
                 .deliveryMode(1)
-                .correlationId(correlationId)
-                .expiration(Long.toString(timeout.toMillis()))
-                .headers(Map.of(Trace.HEADER, Trace.currentOrNew()));
+                .correlationId(correlationId);
+        if (rabbitMq) {
+            return properties.expiration(Long.toString(timeout.toMillis()))
+                    .headers(Map.of(Trace.HEADER, Trace.currentOrNew()));
+        }
+        return properties.headers(Map.of(Trace.HEADER, Trace.currentOrNew(),
+                DEADLINE_HEADER, System.currentTimeMillis() + timeout.toMillis()));
     }
 
     private RpcResponse toResponse(byte[] body) {

@@ -12,6 +12,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
+import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ErrorBody;
@@ -44,7 +45,26 @@ public final class RpcServer implements ChannelAwareMessageListener {
     @Override
     public void onMessage(Message message, Channel channel) throws IOException {
         MessageProperties properties = message.getMessageProperties();
-        Trace.runWith(properties.getHeader(Trace.HEADER), () -> reply(channel, properties, answer(message)));
+        Trace.runWith(properties.getHeader(Trace.HEADER), () -> {
+            if (pastDeadline(properties)) {
+                return;
+            }
+            reply(channel, properties, answer(message));
+        });
+    }
+
+    /**
+     * A request whose caller has given up (its deadline header, set where the broker cannot expire
+     * it) is not acted on: the caller already reported a timeout.
+     */
+    private static boolean pastDeadline(MessageProperties properties) {
+        Object deadline = properties.getHeader(RpcClient.DEADLINE_HEADER);
+        if (!(deadline instanceof Number millis) || System.currentTimeMillis() <= millis.longValue()) {
+            return false;
+        }
+        log.warn("RPC request {} dropped: its caller gave up {} ms ago", properties.getCorrelationId(),
+                System.currentTimeMillis() - millis.longValue());
+        return true;
     }
 
     private RpcResponse answer(Message message) {

@@ -77,6 +77,28 @@ class RpcRoundTripIT {
     }
 
     @Test
+    void aRequestWhoseDeadlinePassedIsNotAnsweredAndTheServerKeepsServing() throws Exception {
+        try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection();
+                Channel channel = connection.createChannel()) {
+            String replies = channel.queueDeclare().getQueue();
+            byte[] request = "{\"uri\": \"/v1/greetings/late\", \"method\": \"GET\", \"publisher\": \"test\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            channel.basicPublish("", greeterQueue(), new AMQP.BasicProperties.Builder().replyTo(replies)
+                    .correlationId("late-1").headers(Map.of(RpcClient.DEADLINE_HEADER,
+                            System.currentTimeMillis() - 1_000)).build(), request);
+            channel.basicPublish("", greeterQueue(), new AMQP.BasicProperties.Builder().replyTo(replies)
+                    .correlationId("in-time-1").headers(Map.of(RpcClient.DEADLINE_HEADER,
+                            System.currentTimeMillis() + 5_000)).build(), request);
+
+            var reply = awaitMessage(channel, replies);
+            assertThat(reply.getProps().getCorrelationId()).isEqualTo("in-time-1");
+            assertThat(new String(reply.getBody(), StandardCharsets.UTF_8)).contains("hello late");
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> channel.basicGet(replies, true) == null);
+        }
+    }
+
+    @Test
     void failsFastWith503WhenTheCalleeQueueDoesNotExist() {
         assertThatThrownBy(() -> client().send(namespace + "bin-manager.ghost.request", "GET", "/v1/x", null))
                 .isInstanceOfSatisfying(net.voipbin.rpc.error.ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
