@@ -6,9 +6,9 @@ import java.util.function.Predicate;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 
 import net.voipbin.rpc.json.Json;
-import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +27,9 @@ final class BusRecorder implements AutoCloseable {
     private final Connection connection;
     private final List<BusEvent> events = new CopyOnWriteArrayList<>();
 
-    BusRecorder(String exchange) {
+    BusRecorder(ConnectionFactory broker, String exchange) {
         try {
-            connection = TestInfra.rabbit().connectionFactory().newConnection("system-tests-bus-recorder");
+            connection = broker.newConnection("system-tests-bus-recorder");
             Channel channel = connection.createChannel();
             // The services declared the exchange when they started; passive, so a typo fails loudly.
             channel.exchangeDeclarePassive(exchange);

@@ -21,7 +21,7 @@ import net.voipbin.testsupport.TestInfra;
  * schema per service) and RabbitMQ (a namespace per fleet). Closing stops the processes and deletes
  * the namespace's queues; the schemas are dropped when the test JVM exits.
  */
-final class Fleet implements AutoCloseable {
+final class Fleet implements CallFleet, AutoCloseable {
 
     static final String ASTERISK_ID = "asterisk-st";
     /** JVM start-up on a loaded 2-core machine. */
@@ -91,7 +91,8 @@ final class Fleet implements AutoCloseable {
         return "http://127.0.0.1:" + simPort;
     }
 
-    SimControl sim() {
+    @Override
+    public SimControl sim() {
         return new SimControl(simUrl());
     }
 
@@ -99,16 +100,18 @@ final class Fleet implements AutoCloseable {
         return proxyPort;
     }
 
-    String callManager(String path) {
+    @Override
+    public String callManager(String path) {
         return "http://127.0.0.1:" + callManagerPort + "/v1.0" + path;
     }
 
-    String flowManager(String path) {
+    @Override
+    public String flowManager(String path) {
         return "http://127.0.0.1:" + flowManagerPort + "/v1.0" + path;
     }
 
-    /** A bearer token of {@code customerId}, signed with the key the services were given. */
-    String tokenFor(UUID customerId) {
+    @Override
+    public String tokenFor(UUID customerId) {
         return JwtTokens.mint(env.jwtSecret(), customerId, Duration.ofHours(1));
     }
 

@@ -1,51 +1,25 @@
 package net.voipbin.systemtests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import net.voipbin.rpc.json.Json;
-import net.voipbin.systemtests.BusRecorder.BusEvent;
-import net.voipbin.testsupport.Http;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 5's end-to-end scenario on real processes: asterisk-sim, asterisk-proxy, call-manager and
- * flow-manager from their packaged jars, RabbitMQ and PostgreSQL. A customer stores an IVR flow and a
- * number through REST; a caller dials the number on the simulator. What is asserted is what the
- * outside world sees: the ARI commands Asterisk received, the REST resources and the bus events.
+ * The inbound call on real processes: asterisk-sim, asterisk-proxy, call-manager and flow-manager from
+ * their packaged jars, on the machine's RabbitMQ and PostgreSQL.
  */
-class InboundCallIT {
-
-    /** Generous: four JVMs and other builds share two cores. */
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = Json.newMapper();
-    private static final String CALLER = "+15550001111";
+class InboundCallIT extends InboundCallScenarios {
 
     private static Fleet fleet;
     private static BusRecorder bus;
 
-    private final UUID customer = UUID.randomUUID();
-    private final String token;
-
     InboundCallIT() {
-        token = fleet.tokenFor(customer);
+        super(fleet, bus);
     }
 
     @BeforeAll
     static void startFleet() {
         fleet = Fleet.inboundCalls();
-        bus = new BusRecorder(fleet.eventExchange());
+        bus = new BusRecorder(net.voipbin.testsupport.TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 
     @AfterAll
@@ -56,185 +30,5 @@ class InboundCallIT {
         if (fleet != null) {
             fleet.close();
         }
-    }
-
-    @Test
-    void aCallerWhoPressesTwoHearsOptionBAndTheFlowHangsUp() {
-        String number = numberRunning(ivr("hello world"));
-        String channel = fleet.sim().placeCall(CALLER, number);
-        String callId = callOn(channel).path("id").asString();
-
-        awaitActiveflowAt(callId, "digits");
-        pressUntilTheMenuMovesOn(channel, callId, "2");
-
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
-                c -> "hangup".equals(c.path("status").asString()));
-        assertThat(call.path("direction").asString()).isEqualTo("incoming");
-        assertThat(call.path("hangup_by").asString()).isEqualTo("local");
-        assertThat(call.path("hangup_reason").asString()).isEqualTo("normal");
-        // Answer to hangup; the JSON timestamps are cut to milliseconds, the duration is not.
-        assertThat(call.path("duration_ms").asLong()).isPositive().isCloseTo(Duration.between(
-                Instant.parse(call.path("tm_progressing").asString()), Instant.parse(call.path("tm_hangup").asString()))
-                .toMillis(), within(1L));
-
-        String activeflowId = call.path("activeflow_id").asString();
-        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + activeflowId)),
-                a -> "ended".equals(a.path("status").asString()));
-        assertThat(activeflow.path("reference_id").asString()).isEqualTo(callId);
-        assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
-        assertThat(activeflow.path("variables").path("voipbin.call.digits").asString()).isEqualTo("2");
-        assertThat(activeflow.has("error")).as("error of %s", activeflow).isFalse();
-
-        assertThat(ariCommands(channel)).containsExactly(
-                "POST /channels/{ch}/answer",
-                "POST /channels/{ch}/play/{playback} media=sound:hello-world",
-                "POST /channels/{ch}/play/{playback} media=sound:option-b",
-                "DELETE /channels/{ch}");
-
-        await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("activeflow_deleted")
-                && bus.typesOfCall(callId).contains("call_hungup"));
-        List<String> events = bus.typesOfCall(callId);
-        assertThat(events).as("events of call %s", callId).containsSubsequence("call_created", "activeflow_created",
-                "call_answered", "call_hungup", "activeflow_deleted");
-        assertThat(events.getFirst()).isEqualTo("call_created");
-        assertThat(events.getLast()).isEqualTo("activeflow_deleted");
-        assertThat(events).containsOnlyOnce("call_created", "activeflow_created", "call_answered", "call_hungup",
-                "activeflow_deleted");
-        assertThat(operationsFinished(callId)).containsExactly("talk done", "digits_receive done", "play done");
-    }
-
-    @Test
-    void whenTheCallerHangsUpDuringTalkTheActiveflowEndsAndAsteriskIsToldNothingMore() {
-        // A prompt the simulator plays for 5 s: the caller hangs up while it is still playing.
-        String number = numberRunning(ivr("tone-1khz"));
-        String channel = fleet.sim().placeCall(CALLER, number);
-        String callId = callOn(channel).path("id").asString();
-        await().atMost(WAIT).until(() -> ariCommands(channel).stream().anyMatch(c -> c.contains("sound:tone-1khz")));
-
-        fleet.sim().callerHangsUp(channel);
-
-        await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("activeflow_deleted"));
-        JsonNode call = get(fleet.callManager("/calls/" + callId));
-        assertThat(call.path("status").asString()).isEqualTo("hangup");
-        assertThat(call.path("hangup_by").asString()).isEqualTo("remote");
-        JsonNode activeflow = get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString()));
-        assertThat(activeflow.path("status").asString()).isEqualTo("ended");
-        // A caller hanging up is how calls end, not a failure of the flow.
-        assertThat(activeflow.has("error")).as("activeflow %s", activeflow).isFalse();
-        List<String> events = bus.typesOfCall(callId);
-        assertThat(events).as("events of call %s", callId).containsSubsequence("call_created", "activeflow_created",
-                "call_answered", "call_hungup", "activeflow_deleted");
-        assertThat(events.getLast()).isEqualTo("activeflow_deleted");
-        // Nothing more reaches Asterisk: no further prompt, no hangup of the dead channel.
-        List<String> expected = List.of("POST /channels/{ch}/answer",
-                "POST /channels/{ch}/play/{playback} media=sound:tone-1khz");
-        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> ariCommands(channel).equals(expected));
-    }
-
-    /** [answer, talk, digits_receive, branch on the digits: 1 → play A, 2 → play B, hangup]. */
-    private static String ivr(String greeting) {
-        return """
-                {"name": "ivr", "detail": "press 1 or 2", "actions": [
-                  {"id": "answer", "type": "answer", "option": {}},
-                  {"id": "greet", "type": "talk", "option": {"text": "%s", "language": "en-US"}},
-                  {"id": "digits", "type": "digits_receive", "option": {"timeout_ms": 60000, "max_length": 1}},
-                  {"id": "menu", "type": "branch", "option": {"variable": "voipbin.call.digits",
-                      "target_ids": {"1": "play_a", "2": "play_b"}, "default_target_id": "bye"}},
-                  {"id": "play_a", "type": "play", "option": {"media": ["sound:option-a"]}, "next_id": "bye"},
-                  {"id": "play_b", "type": "play", "option": {"media": ["sound:option-b"]}},
-                  {"id": "bye", "type": "hangup", "option": {"reason": "normal"}}
-                ]}""".formatted(greeting);
-    }
-
-    /** Stores the flow and a fresh number that runs it; returns the number. */
-    private String numberRunning(String flow) {
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"ivr line\"}"));
-        return number;
-    }
-
-    /** The customer's call on the simulator's channel, once call-manager recorded it. */
-    private JsonNode callOn(String channel) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
-                if (channel.equals(call.path("channel_id").asString(""))) {
-                    return call;
-                }
-            }
-            return null;
-        }, c -> c != null);
-    }
-
-    private static void awaitActiveflowAt(String callId, String actionId) {
-        await().atMost(WAIT).until(() -> !bus.matching(e -> isActiveflowOf(e, callId)
-                && actionId.equals(e.data().path("current_action_id").asString(""))).isEmpty());
-    }
-
-    /**
-     * The caller presses the key until the menu reacts (the flow leaves digits_receive), as callers do:
-     * a digit pressed in the instant between the flow reaching the action and call-manager starting
-     * the collection is not collected, and no outside signal says when the collection started.
-     */
-    private void pressUntilTheMenuMovesOn(String channel, String callId, String digit) {
-        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            if (movedPast(callId, "digits")) {
-                return true;
-            }
-            fleet.sim().pressDigits(channel, digit);
-            return false;
-        });
-    }
-
-    private static boolean movedPast(String callId, String actionId) {
-        List<BusEvent> updates = bus.matching(e -> isActiveflowOf(e, callId));
-        return !updates.isEmpty() && !actionId.equals(updates.getLast().data().path("current_action_id").asString(""))
-                && updates.stream().anyMatch(e -> actionId.equals(e.data().path("current_action_id").asString("")));
-    }
-
-    private static boolean isActiveflowOf(BusEvent event, String callId) {
-        return "flow-manager".equals(event.publisher()) && callId.equals(event.data().path("reference_id").asString(""));
-    }
-
-    private static List<String> operationsFinished(String callId) {
-        return bus.matching(e -> "call_operation_finished".equals(e.type())
-                && callId.equals(e.data().path("call_id").asString(""))).stream()
-                .map(e -> e.data().path("operation").asString() + " " + e.data().path("result").asString()).toList();
-    }
-
-    /**
-     * The ARI requests about this channel (and its playbacks), in the order the simulator received
-     * them, ids replaced by placeholders and plays shown with their media.
-     */
-    private static List<String> ariCommands(String channel) {
-        List<String> playbacks = new java.util.ArrayList<>();
-        List<String> commands = new java.util.ArrayList<>();
-        for (SimControl.AriRequest request : fleet.sim().requests()) {
-            String path = request.path().replaceFirst("^/ari", "");
-            String prefix = "/channels/" + channel + "/play/";
-            if (path.startsWith(prefix)) {
-                playbacks.add(path.substring(prefix.length()));
-                commands.add(request.method() + " /channels/{ch}/play/{playback} media=" + request.param("media"));
-            } else if (path.contains(channel) || playbacks.stream().anyMatch(path::contains)) {
-                String shown = path.replace(channel, "{ch}");
-                for (String playback : playbacks) {
-                    shown = shown.replace(playback, "{playback}");
-                }
-                commands.add(request.method() + " " + shown);
-            }
-        }
-        return commands;
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
     }
 }

@@ -37,6 +37,7 @@ final class ServiceContext implements AutoCloseable {
         MDC.put(ServiceLogs.MDC_KEY, service.name());
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
+                    .main(service.application())
                     .bannerMode(Banner.Mode.OFF)
                     // The daemon closes the contexts itself, before the broker and the database they use.
                     .registerShutdownHook(false)
