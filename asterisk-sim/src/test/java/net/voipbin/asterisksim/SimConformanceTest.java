@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every event type captured from a real Asterisk 22 (src/test/resources/asterisk-samples/events, a
- * copy of ../shared/asterisk-samples) is produced by the simulator with the same field names, key
+ * Every event type captured from a real Asterisk 22 (src/test/resources/asterisk-samples/events) is
+ * produced by the simulator with the same field names, key
  * order, nesting and JSON types. The scenario below drives the simulator through REST and the
  * control API until each type has been emitted.
  */

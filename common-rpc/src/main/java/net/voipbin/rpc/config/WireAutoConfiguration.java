@@ -17,6 +17,8 @@ import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -95,6 +97,22 @@ public class WireAutoConfiguration {
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractConnectionFactory factory) {
                     factory.setExecutor(virtualThreads());
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Every listener container's messages are handled with this service named in the logging MDC. */
+    @Bean
+    static BeanPostProcessor voipbinServiceTag(ObjectProvider<ServiceName> service) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractMessageListenerContainer container
+                        && container.getMessageListener() instanceof MessageListener listener
+                        && !(listener instanceof ServiceTaggedListener)) {
+                    container.setMessageListener(new ServiceTaggedListener(service.getObject().value(), listener));
                 }
                 return bean;
             }

@@ -2,6 +2,7 @@ package net.voipbin.rpc.rest;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
+import net.voipbin.rpc.config.ServiceName;
 import net.voipbin.rpc.error.ErrorBody;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +21,12 @@ public class RestSupport {
 
     private final JsonMapper json;
 
-    public RestSupport(JsonMapper json) {
+    private final String service;
+
+    public RestSupport(JsonMapper json, ObjectProvider<ServiceName> service) {
         this.json = json;
+        ServiceName name = service.getIfAvailable();
+        this.service = name == null ? null : name.value();
     }
 
     @Bean
@@ -30,7 +36,7 @@ public class RestSupport {
 
     @Bean
     FilterRegistrationBean<TraceFilter> traceFilter() {
-        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter());
+        FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter(service));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -15,6 +15,8 @@ public final class Trace {
 
     public static final String HEADER = "trace_id";
     public static final String MDC_KEY = "trace_id";
+    /** The MDC key naming the service a line is logged for: one JVM may host several (local mode). */
+    public static final String SERVICE_MDC_KEY = "service";
 
     private Trace() {
     }

@@ -77,6 +77,14 @@ class RpcRoundTripIT {
     }
 
     @Test
+    void linesLoggedWhileHandlingARequestNameTheServiceThatHandlesIt() {
+        @SuppressWarnings("unchecked")
+        Map<String, String> answer = client().call(greeterQueue(), "GET", "/v1/logged-as", null, Map.class);
+
+        assertThat(answer).containsEntry("service", "greeter");
+    }
+
+    @Test
     void aRequestWhoseDeadlinePassedIsNotAnsweredAndTheServerKeepsServing() throws Exception {
         try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection();
                 Channel channel = connection.createChannel()) {

@@ -14,7 +14,7 @@ import net.voipbin.local.daemon.ServiceCatalog;
  */
 public final class ServiceLogs {
 
-    public static final String MDC_KEY = "service";
+    public static final String MDC_KEY = net.voipbin.rpc.trace.Trace.SERVICE_MDC_KEY;
     public static final String LOCAL_MODE = "local-mode";
 
     private static final Map<String, String> OWNERS = owners();
