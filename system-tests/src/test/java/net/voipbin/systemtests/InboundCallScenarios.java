@@ -113,6 +113,29 @@ abstract class InboundCallScenarios {
         await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> ariCommands(channel).equals(expected));
     }
 
+    @Test
+    void aCallWhoseFlowRunsOutOfActionsIsHungUpInsteadOfLeftInSilence() {
+        String number = numberRunning("""
+                {"name": "greeting only", "actions": [
+                  {"id": "answer", "type": "answer", "option": {}},
+                  {"id": "greet", "type": "talk", "option": {"text": "goodbye", "language": "en-US"}}
+                ]}""");
+        String channel = fleet.sim().placeCall(CALLER, number);
+        String callId = callOn(channel).path("id").asString();
+
+        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+                c -> "hangup".equals(c.path("status").asString()));
+        assertThat(call.path("hangup_by").asString()).isEqualTo("local");
+        assertThat(call.path("hangup_reason").asString()).isEqualTo("normal");
+        assertThat(call.path("hangup_note").asString()).isEqualTo("flow_ended");
+        assertThat(ariCommands(channel)).containsExactly(
+                "POST /channels/{ch}/answer",
+                "POST /channels/{ch}/play/{playback} media=sound:goodbye",
+                "DELETE /channels/{ch}");
+        await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("call_hungup"));
+        assertThat(bus.typesOfCall(callId)).containsSubsequence("activeflow_deleted", "call_hungup");
+    }
+
     /** [answer, talk, digits_receive, branch on the digits: 1 → play A, 2 → play B, hangup]. */
     private static String ivr(String greeting) {
         return """

@@ -83,6 +83,31 @@ public class CallService {
         return call;
     }
 
+    /**
+     * The call's flow has ended (its last action, {@code stop}, a guard or an error). A call still up and
+     * not handed over is hung up, with the flow's end as the note; one in a bridge (connected to another
+     * call, transferred, in a conference) belongs to that bridge now and stays up. An end of a flow the
+     * call no longer runs, or of a call already ending, changes nothing.
+     */
+    public void flowEnded(UUID callId, UUID activeflowId, String error) {
+        Optional<CallRow> found = calls.find(callId);
+        if (found.isEmpty() || !activeflowId.equals(found.get().activeflowId())) {
+            return;
+        }
+        CallRow call = found.get();
+        if (!call.isLive() || call.status() == CallStatus.TERMINATING || call.status() == CallStatus.CANCELING) {
+            return;
+        }
+        if (call.bridgeId() != null) {
+            log.info("call {}: its flow {} ended while it is in bridge {}; it stays up", callId, activeflowId,
+                    call.bridgeId());
+            return;
+        }
+        log.info("call {}: its flow {} ended{}, hanging up", callId, activeflowId, error == null ? "" : ": " + error);
+        hangup(callId, error == null ? HangupReason.NORMAL : HangupReason.FAILED,
+                error == null ? "flow_ended" : "flow_failed");
+    }
+
     /** Marks the call as being hung up by us (written unless the row changed meanwhile, then read again). */
     private CallRow hangingUp(UUID id, HangupReason reason, String note) {
         for (int attempt = 1; attempt <= CallLifecycle.MAX_ATTEMPTS; attempt++) {

@@ -32,6 +32,7 @@ public class TimeoutSweeper implements SmartLifecycle {
     private final CallService calls;
     private final ScheduledExecutorService timers;
     private final Duration period;
+    private final Duration maxDuration;
     private final List<Runnable> others;
     private volatile ScheduledFuture<?> task;
 
@@ -41,6 +42,7 @@ public class TimeoutSweeper implements SmartLifecycle {
         this.calls = calls;
         this.timers = callTimers;
         this.period = properties.sweepPeriod();
+        this.maxDuration = properties.maxDuration();
         this.others = List.copyOf(others.stream().map(t -> (Runnable) t::sweep).toList());
     }
 
@@ -61,12 +63,29 @@ public class TimeoutSweeper implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("dial timeout sweep failed: {}", e.getMessage());
         }
+        sweepOverlong();
         for (Runnable other : others) {
             try {
                 other.run();
             } catch (RuntimeException e) {
                 log.warn("timeout sweep failed: {}", e.getMessage());
             }
+        }
+    }
+
+    /** A call past the longest a call may last is hung up, whatever its flow or bridge is doing. */
+    private void sweepOverlong() {
+        try {
+            List<UUID> overlong = jdbc.sql("SELECT id FROM calls WHERE tm_hangup IS NULL "
+                            + "AND status NOT IN ('terminating', 'canceling') "
+                            + "AND tm_create < now() - make_interval(secs => :max)")
+                    .param("max", (double) maxDuration.toSeconds()).query(UUID.class).list();
+            for (UUID id : overlong) {
+                log.info("call {} lasted longer than {}, hanging up", id, maxDuration);
+                calls.hangup(id, HangupReason.TIMEOUT, "max_duration");
+            }
+        } catch (RuntimeException e) {
+            log.warn("call duration sweep failed: {}", e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoints    how an address becomes an ARI endpoint ({@code %s} = the target)
  * @param tts          text to speech: {@code auto} (espeak-ng when installed, else prompts), {@code espeak}, {@code prompt}
  * @param sweepPeriod  how often timeouts whose in-memory timer was lost (restart) are caught up from the database
+ * @param maxDuration  the longest a call may last (from its creation); a longer one is hung up, reason timeout
  * @param echo         the AudioSocket echo server Asterisk connects to for the {@code echo} operation
  */
 @ConfigurationProperties("voipbin.call-manager")
@@ -27,6 +28,7 @@ public record CallManagerProperties(
         @DefaultValue Endpoints endpoints,
         @DefaultValue Tts tts,
         @DefaultValue("5s") Duration sweepPeriod,
+        @DefaultValue("4h") Duration maxDuration,
         @DefaultValue Echo echo) {
 
     public record Endpoints(
