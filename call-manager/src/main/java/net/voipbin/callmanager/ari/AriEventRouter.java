@@ -67,7 +67,7 @@ class AriEventRouter implements RawEventHandler {
             case "StasisEnd" -> channels.stasisEnd(AriChannel.of(data.get("channel")));
             case "ChannelDestroyed" -> channels.destroyed(AriChannel.of(data.get("channel")), data.path("cause").asInt(0));
             case "ChannelEnteredBridge" -> bridges.entered(AriChannel.of(data.get("channel")), bridgeId(data));
-            case "ChannelLeftBridge" -> bridges.left(AriChannel.of(data.get("channel")), bridgeId(data));
+            case "ChannelLeftBridge" -> bridges.left(asteriskId, AriChannel.of(data.get("channel")), bridgeId(data));
             case "BridgeDestroyed" -> bridges.destroyed(bridgeId(data));
             case "PlaybackFinished" -> media.playbackFinished(required(data.path("playback"), "id"),
                     AriChannel.text(data.path("playback"), "state"), targetChannel(data.path("playback")));

@@ -13,13 +13,15 @@ import net.voipbin.callmanager.call.CallService;
 import net.voipbin.callmanager.confbridge.ConfbridgeService;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.error.ApiException;
 
 /**
  * Bridge membership: the channel mirror, the call's {@code bridge_id} and the confbridge rooms. When an
  * ending call leaves a two-party bridge (transfer, connect, a {@code connect} confbridge; not a conference),
  * the party left alone is hung up if it
  * runs no flow of its own: such a leg exists only to talk to the one who left. A party with a flow goes on
- * with it (flow-manager's connect continues after the peer hangs up).
+ * with it (flow-manager's connect continues after the peer hangs up). A bridge of ours is destroyed when
+ * its last channel leaves.
  */
 @Component
 class BridgeEventHandler {
@@ -31,10 +33,12 @@ class BridgeEventHandler {
     private final CallLifecycle lifecycle;
     private final ConfbridgeService confbridges;
     private final CallService callService;
+    private final AriCommands ari;
 
     BridgeEventHandler(ChannelRepository channels, CallRepository calls, CallLifecycle lifecycle,
-            ConfbridgeService confbridges, CallService callService) {
+            ConfbridgeService confbridges, CallService callService, AriCommands ari) {
         this.callService = callService;
+        this.ari = ari;
         this.channels = channels;
         this.calls = calls;
         this.lifecycle = lifecycle;
@@ -47,7 +51,8 @@ class BridgeEventHandler {
                 .ifPresent(call -> confbridges.entered(bridgeId, call.id()));
     }
 
-    void left(AriChannel channel, String bridgeId) {
+    void left(String asteriskId, AriChannel channel, String bridgeId) {
+        // Out of the mirror first: of two channels leaving at once, the later one sees the bridge empty.
         channels.bridge(channel.id(), null);
         calls.findByChannel(channel.id()).filter(call -> bridgeId.equals(call.bridgeId())).ifPresent(call -> {
             lifecycle.bridged(channel.id(), null);
@@ -57,6 +62,24 @@ class BridgeEventHandler {
                 hangupLonePeer(bridgeId, call);
             }
         });
+        destroyIfEmpty(asteriskId, bridgeId);
+    }
+
+    /**
+     * A bridge we made for calls (connect's {@code call-<id>}, a transfer's, a consult) is gone with its
+     * last channel, as Asterisk would keep it forever. Confbridges live until they are deleted.
+     */
+    private void destroyIfEmpty(String asteriskId, String bridgeId) {
+        if (asteriskId == null || channels.anyInBridge(bridgeId) || confbridges.isConfbridge(bridgeId)) {
+            return;
+        }
+        try {
+            ari.destroyBridge(asteriskId, bridgeId);
+            log.info("bridge {} destroyed: its last channel left", bridgeId);
+        } catch (ApiException e) {
+            // Already gone (destroyed by whoever made it, or by the other party leaving at the same time).
+            log.debug("bridge {} not destroyed: {}", bridgeId, e.getMessage());
+        }
     }
 
     private boolean ending(CallRow call) {

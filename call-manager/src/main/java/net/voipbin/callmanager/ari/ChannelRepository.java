@@ -59,6 +59,19 @@ public class ChannelRepository {
                 .param("id", id).update();
     }
 
+    /** Whether a channel other than {@code channelId} is still up in the bridge. */
+    public boolean othersInBridge(String bridgeId, String channelId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM channels WHERE bridge_id = :bridge AND id <> :id "
+                        + "AND tm_end IS NULL)")
+                .param("bridge", bridgeId).param("id", channelId).query(Boolean.class).single();
+    }
+
+    /** Whether any channel is still up in the bridge. */
+    public boolean anyInBridge(String bridgeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM channels WHERE bridge_id = :bridge AND tm_end IS NULL)")
+                .param("bridge", bridgeId).query(Boolean.class).single();
+    }
+
     /** Media channels of a bridge still up (external media, say), for dropping a transferor. */
     public java.util.List<String> liveMediaInBridge(String bridgeId) {
         return jdbc.sql("SELECT id FROM channels WHERE bridge_id = :bridge AND kind = :kind AND tm_end IS NULL")

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.ari.ChannelRepository;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.CallStatus;
@@ -26,10 +27,13 @@ public class CallService {
     private final CallRepository calls;
     private final CallLifecycle lifecycle;
     private final AriCommands ari;
+    private final ChannelRepository channels;
     private final EventPublisher events;
 
-    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, EventPublisher events) {
+    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, ChannelRepository channels,
+            EventPublisher events) {
         this.calls = calls;
+        this.channels = channels;
         this.lifecycle = lifecycle;
         this.ari = ari;
         this.events = events;
@@ -85,9 +89,9 @@ public class CallService {
 
     /**
      * The call's flow has ended (its last action, {@code stop}, a guard or an error). A call still up and
-     * not handed over is hung up, with the flow's end as the note; one in a bridge (connected to another
-     * call, transferred, in a conference) belongs to that bridge now and stays up. An end of a flow the
-     * call no longer runs, or of a call already ending, changes nothing.
+     * not handed over is hung up, with the flow's end as the note; one in a bridge with another party
+     * (connected to another call, transferred, with AI media) belongs to that bridge now and stays up. An
+     * end of a flow the call no longer runs, or of a call already ending, changes nothing.
      */
     public void flowEnded(UUID callId, UUID activeflowId, String error) {
         Optional<CallRow> found = calls.find(callId);
@@ -98,9 +102,9 @@ public class CallService {
         if (!call.isLive() || call.status() == CallStatus.TERMINATING || call.status() == CallStatus.CANCELING) {
             return;
         }
-        if (call.bridgeId() != null) {
-            log.info("call {}: its flow {} ended while it is in bridge {}; it stays up", callId, activeflowId,
-                    call.bridgeId());
+        if (call.bridgeId() != null && channels.othersInBridge(call.bridgeId(), call.channelId())) {
+            log.info("call {}: its flow {} ended while it is in bridge {} with another party; it stays up", callId,
+                    activeflowId, call.bridgeId());
             return;
         }
         log.info("call {}: its flow {} ended{}, hanging up", callId, activeflowId, error == null ? "" : ": " + error);

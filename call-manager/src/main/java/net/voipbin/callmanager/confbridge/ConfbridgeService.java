@@ -88,6 +88,11 @@ public class ConfbridgeService {
         return get(id);
     }
 
+    /** Whether the bridge is a confbridge's (of any type): those live until the confbridge is deleted. */
+    public boolean isConfbridge(String bridgeId) {
+        return confbridges.byBridge(bridgeId).isPresent();
+    }
+
     /** Whether the bridge is a conference room (whose members come and go on their own). */
     public boolean isConference(String bridgeId) {
         return confbridges.byBridge(bridgeId).filter(room -> room.type() == Confbridge.Type.CONFERENCE).isPresent();

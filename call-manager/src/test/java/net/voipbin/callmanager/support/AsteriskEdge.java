@@ -99,6 +99,19 @@ public final class AsteriskEdge implements AutoCloseable {
     }
 
     /** The simulator's view of a bridge: its channel ids (empty when it does not exist). */
+    /** Whether Asterisk (the simulator) still has the bridge. */
+    public boolean bridgeExists(String bridgeId) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/ari/bridges/" + bridgeId))
+                    .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<String> bridgeChannels(String bridgeId) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
