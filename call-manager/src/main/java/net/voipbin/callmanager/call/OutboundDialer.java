@@ -88,8 +88,13 @@ public class OutboundDialer {
                     "app", properties.app(), "channelId", row.channelId(), "callerId", source.target(),
                     "timeout", Long.toString(timeout.toSeconds() + 5), "appArgs", "outbound"));
         } catch (RuntimeException e) {
-            log.warn("call {}: originate to {} failed: {}", id, destination.target(), e.getMessage());
-            return lifecycle.endLocally(id, HangupReason.FAILED, "originate_failed").orElse(row);
+            // Asterisk answers "Allocation failed" for an endpoint it does not have (the default tel template
+            // needs a PJSIP endpoint named trunk): name the endpoint, so the log says what to configure.
+            String endpoint = endpoint(destination);
+            log.warn("call {}: originate to {} failed on endpoint {}: {} (does Asterisk have this endpoint? see "
+                    + "voipbin.call-manager.endpoints.*)", id, destination.target(), endpoint, e.getMessage());
+            return lifecycle.endLocally(id, HangupReason.FAILED, "originate_failed: " + endpoint + ": "
+                    + e.getMessage()).orElse(row);
         }
         timers.schedule(() -> dialTimedOut(id), timeout.toMillis(), TimeUnit.MILLISECONDS);
         log.info("call {} dialing {} ({})", id, destination.target(), endpoint(destination));

@@ -48,8 +48,7 @@ class TransferBridging {
         }
         ari.addToBridge(target.asteriskId(), bridge, target.channelId());
         if (t.type() == TransferType.ATTENDED) {
-            quietly(() -> ari.send(transferee.asteriskId(), "DELETE", "/channels/" + transferee.channelId() + "/hold",
-                    AriCommands.query()));
+            unhold(transferee);
         }
         dropTransferor(t, transferee.asteriskId());
         destroyConsult(t, target.asteriskId());
@@ -60,16 +59,25 @@ class TransferBridging {
         if (t.type() != TransferType.ATTENDED || transferee == null || !transferee.isLive()) {
             return;
         }
-        quietly(() -> ari.send(transferee.asteriskId(), "DELETE", "/channels/" + transferee.channelId() + "/hold",
-                AriCommands.query()));
+        unhold(transferee);
         if (t.consultBridgeId() != null && t.bridgeId() != null && t.transferorChannelId() != null) {
             quietly(() -> ari.addToBridge(transferee.asteriskId(), t.bridgeId(), t.transferorChannelId()));
         }
         destroyConsult(t, transferee.asteriskId());
     }
 
+    /** Attended: the transferee waits, on hold (the far end is told) and hearing music, not silence. */
     void hold(CallRow transferee) {
         ari.send(transferee.asteriskId(), "POST", "/channels/" + transferee.channelId() + "/hold", AriCommands.query());
+        quietly(() -> ari.send(transferee.asteriskId(), "POST", "/channels/" + transferee.channelId() + "/moh",
+                AriCommands.query()));
+    }
+
+    private void unhold(CallRow transferee) {
+        quietly(() -> ari.send(transferee.asteriskId(), "DELETE", "/channels/" + transferee.channelId() + "/moh",
+                AriCommands.query()));
+        quietly(() -> ari.send(transferee.asteriskId(), "DELETE", "/channels/" + transferee.channelId() + "/hold",
+                AriCommands.query()));
     }
 
     private void dropTransferor(TransferRow t, String asteriskId) {

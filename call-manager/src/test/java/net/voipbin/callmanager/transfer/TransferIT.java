@@ -86,14 +86,17 @@ class TransferIT extends CallManagerITBase {
         Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
         CallRow target = callRows.find(consulting.targetCallId()).orElseThrow();
         await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()), ids -> ids.equals(List.of(pair.caller().channelId())));
-        assertThat(requestsFor(pair.caller().channelId())).contains("POST /ari/channels/{ch}/hold");
+        // On hold, and hearing music rather than silence while the agent consults the target.
+        assertThat(requestsFor(pair.caller().channelId())).contains("POST /ari/channels/{ch}/hold",
+                "POST /ari/channels/{ch}/moh");
 
         read(Http.post(api("/transfers/" + transfer.id() + "/complete"), token, "{}"), 200);
 
         await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
                 ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), target.channelId())));
         awaitStatus(pair.agent().id(), CallStatus.HANGUP);
-        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
+        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/moh",
+                "DELETE /ari/channels/{ch}/hold");
         awaitTransfer(transfer.id(), Transfer.Status.COMPLETED);
     }
 
