@@ -35,19 +35,11 @@ class FlowEndSubscriber implements EventSubscriber {
         if (data == null || !"call".equals(data.path("reference_type").asString(""))) {
             return;
         }
-        Optional<UUID> call = uuid(data, "reference_id");
-        Optional<UUID> activeflow = uuid(data, "id");
+        Optional<UUID> call = event.uuid("reference_id");
+        Optional<UUID> activeflow = event.uuid("id");
         if (call.isPresent() && activeflow.isPresent()) {
             String error = data.path("error").asString("");
             calls.flowEnded(call.get(), activeflow.get(), error.isBlank() ? null : error);
-        }
-    }
-
-    private static Optional<UUID> uuid(JsonNode data, String field) {
-        try {
-            return Optional.of(UUID.fromString(data.path(field).asString("")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,8 @@
 package net.voipbin.rpc.envelope;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,6 +33,21 @@ public record Event(
 
     public Event(String type, String publisher, Instant timestamp, JsonNode data) {
         this(type, publisher, timestamp, RpcRequest.JSON, data, null);
+    }
+
+    /**
+     * A UUID field of the data, read leniently: empty when absent or not a UUID, so that a subscriber
+     * reading a newer publisher's event field by field never fails on it.
+     */
+    public Optional<UUID> uuid(String field) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(data.path(field).asString("")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The routing key on the event exchange: {@code <publisher>.<type>}. */

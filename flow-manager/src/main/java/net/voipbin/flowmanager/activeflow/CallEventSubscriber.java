@@ -30,33 +30,22 @@ class CallEventSubscriber implements EventSubscriber {
     public void subscriptions(EventSubscriptions s) {
         String cm = CallManagerEvents.PUBLISHER;
         s.onEvent(cm, CallManagerEvents.CALL_OPERATION_FINISHED, this::operationFinished)
-                .onEvent(cm, CallManagerEvents.CALL_ANSWERED, e -> uuid(e.data(), "id").ifPresent(signals::callAnswered))
-                .onEvent(cm, CallManagerEvents.CALL_HUNGUP, e -> uuid(e.data(), "id").ifPresent(signals::callHungup));
+                .onEvent(cm, CallManagerEvents.CALL_ANSWERED, e -> e.uuid("id").ifPresent(signals::callAnswered))
+                .onEvent(cm, CallManagerEvents.CALL_HUNGUP, e -> e.uuid("id").ifPresent(signals::callHungup));
     }
 
     private void operationFinished(Event event) {
         JsonNode data = event.data();
-        Optional<UUID> callId = uuid(data, "call_id");
+        Optional<UUID> callId = event.uuid("call_id");
         String operationId = data == null ? null : data.path("operation_id").asString(null);
         if (callId.isEmpty() || operationId == null) {
             return;
         }
-        signals.operationFinished(new CallOperationFinished(callId.get(), uuid(data, "customer_id").orElse(null),
-                uuid(data, "activeflow_id").orElse(null), operationId,
+        signals.operationFinished(new CallOperationFinished(callId.get(), event.uuid("customer_id").orElse(null),
+                event.uuid("activeflow_id").orElse(null), operationId,
                 constant(CallOperationFinished.Operation.class, data.path("operation").asString("")),
                 constant(CallOperationFinished.Result.class, data.path("result").asString("")),
                 data.path("digits").asString("")));
-    }
-
-    static Optional<UUID> uuid(JsonNode data, String field) {
-        if (data == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(data.path(field).asString("")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String value) {

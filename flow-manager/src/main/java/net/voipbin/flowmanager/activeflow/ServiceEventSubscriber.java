@@ -40,7 +40,7 @@ class ServiceEventSubscriber implements EventSubscriber {
     }
 
     private RawEventHandler resume(Function<UUID, String> key) {
-        return (Event event) -> CallEventSubscriber.uuid(event.data(), "id")
+        return (Event event) -> event.uuid("id")
                 .ifPresent(id -> signals.external(key.apply(id), event.data()));
     }
 }
