@@ -110,6 +110,12 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
         publisher.publish(CallManagerEvents.CALL_HUNGUP, call(callId, CallStatus.HANGUP));
     }
 
+    /** A transfer of {@code transfereeId} completed: it talks with the target now. */
+    public void transferred(UUID transfereeId) {
+        publisher.publish(CallManagerEvents.TRANSFER_COMPLETED, java.util.Map.of("id", UUID.randomUUID().toString(),
+                "transferee_call_id", transfereeId.toString(), "status", "completed"));
+    }
+
     private Call command(UUID callId, String operation, JsonNode body) {
         commands.add(new Command(callId, operation, body));
         String operationId = body == null ? "" : body.path("operation_id").asString("");

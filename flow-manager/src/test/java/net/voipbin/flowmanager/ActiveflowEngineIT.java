@@ -255,6 +255,30 @@ class ActiveflowEngineIT {
         assertThat(callManager.operations(call)).containsExactly("bridge", "talk");
     }
 
+    @Test
+    void aTransferredCallsFlowEndsAndNeverActsOnTheCallAgain() {
+        UUID flowId = createFlow("[{\"id\":\"connect\",\"type\":\"connect\",\"option\":{"
+                + "\"source\":{\"type\":\"tel\",\"target\":\"+15550001\"},\"destinations\":["
+                + "{\"type\":\"tel\",\"target\":\"+15550300\"}]}},"
+                + "{\"id\":\"beep\",\"type\":\"play\",\"option\":{\"media\":[\"sound:beep\"]}},"
+                + "{\"id\":\"bye\",\"type\":\"hangup\",\"option\":{}}]");
+        int before = callManager.dialed().size();
+        Activeflow started = startCall(flowId);
+        await().atMost(DEADLINE).until(() -> callManager.dialed().size() == before + 1);
+        UUID agent = callManager.dialed().get(before);
+        callManager.answered(agent);
+        await().atMost(DEADLINE).until(() -> callManager.operations(call).contains("bridge"));
+
+        // The agent transfers the caller elsewhere: completing it drops the agent's leg, which ends connect.
+        callManager.transferred(call);
+        JsonNode deleted = deletedEvent(started.id());
+        callManager.hangup(agent);
+
+        assertThat(deleted.has("error")).as("%s", deleted).isFalse();
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE)
+                .until(() -> callManager.operations(call).equals(List.of("bridge")));
+    }
+
     private static void declare(String queue) {
         try (var connection = TestInfra.rabbit().connectionFactory().newConnection();
                 var channel = connection.createChannel()) {

@@ -136,6 +136,41 @@ abstract class InboundCallScenarios {
         assertThat(bus.typesOfCall(callId)).containsSubsequence("activeflow_deleted", "call_hungup");
     }
 
+    @Test
+    void aFlowThatTransfersTheCallerHandsItOverAndTheTransferOutlivesTheFlow() {
+        String number = numberRunning("""
+                {"name": "blind transfer", "actions": [
+                  {"id": "answer", "type": "answer", "option": {}},
+                  {"id": "away", "type": "transfer", "option": {"type": "blind",
+                      "destination": {"type": "tel", "target": "+15550707070"}}}
+                ]}""");
+        String channel = fleet.sim().placeCall(CALLER, number);
+        JsonNode caller = callOn(channel);
+        String callerId = caller.path("id").asString();
+
+        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/"
+                + caller.path("activeflow_id").asString())), a -> "ended".equals(a.path("status").asString()));
+        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
+        // The target answers and talks with the caller in one bridge; the caller was not hung up at the flow's end.
+        JsonNode bridged = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),
+                c -> !c.path("bridge_id").isNull() && !c.path("bridge_id").asString("").isEmpty());
+        assertThat(bridged.path("status").asString()).isEqualTo("progressing");
+        await().atMost(WAIT).until(() -> bus.matching(e -> "transfer_completed".equals(e.type())
+                && callerId.equals(e.data().path("transferee_call_id").asString(""))).size() == 1);
+        String targetId = bus.matching(e -> "transfer_completed".equals(e.type())
+                && callerId.equals(e.data().path("transferee_call_id").asString(""))).getFirst().data()
+                .path("target_call_id").asString();
+        assertThat(get(fleet.callManager("/calls/" + targetId)).path("bridge_id").asString())
+                .isEqualTo(bridged.path("bridge_id").asString());
+        assertThat(ariCommands(channel)).doesNotContain("DELETE /channels/{ch}");
+
+        fleet.sim().callerHangsUp(channel);
+
+        JsonNode target = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + targetId)),
+                c -> "hangup".equals(c.path("status").asString()));
+        assertThat(target.path("hangup_note").asString()).isEqualTo("peer_hungup");
+    }
+
     /** [answer, talk, digits_receive, branch on the digits: 1 → play A, 2 → play B, hangup]. */
     private static String ivr(String greeting) {
         return """

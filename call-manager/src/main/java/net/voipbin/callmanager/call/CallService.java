@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.callmanager.ari.AriCommands;
@@ -30,8 +31,12 @@ public class CallService {
     private final ChannelRepository channels;
     private final EventPublisher events;
 
+    /** Lazily: the holders (transfers) depend on this service themselves. */
+    private final ObjectProvider<CallHolder> holders;
+
     CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, ChannelRepository channels,
-            EventPublisher events) {
+            EventPublisher events, ObjectProvider<CallHolder> holders) {
+        this.holders = holders;
         this.calls = calls;
         this.channels = channels;
         this.lifecycle = lifecycle;
@@ -90,7 +95,8 @@ public class CallService {
     /**
      * The call's flow has ended (its last action, {@code stop}, a guard or an error). A call still up and
      * not handed over is hung up, with the flow's end as the note; one in a bridge with another party
-     * (connected to another call, transferred, with AI media) belongs to that bridge now and stays up. An
+     * (connected to another call, transferred, with AI media), or in a transfer still dialing its target,
+     * belongs to that bridge or transfer now and stays up. An
      * end of a flow the call no longer runs, or of a call already ending, changes nothing.
      */
     public void flowEnded(UUID callId, UUID activeflowId, String error) {
@@ -100,6 +106,11 @@ public class CallService {
         }
         CallRow call = found.get();
         if (!call.isLive() || call.status() == CallStatus.TERMINATING || call.status() == CallStatus.CANCELING) {
+            return;
+        }
+        if (holders.stream().anyMatch(holder -> holder.holds(callId))) {
+            log.info("call {}: its flow {} ended while another feature holds it (a transfer); it stays up", callId,
+                    activeflowId);
             return;
         }
         if (call.bridgeId() != null && channels.othersInBridge(call.bridgeId(), call.channelId())) {

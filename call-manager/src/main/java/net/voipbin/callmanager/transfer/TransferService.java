@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.call.CallHolder;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
@@ -33,7 +34,7 @@ import net.voipbin.rpc.event.EventPublisher;
  * complete or cancel. A target that is busy or does not answer leaves the transferee with the transferor.
  */
 @Service
-public class TransferService {
+public class TransferService implements CallHolder {
 
     private static final Logger log = LoggerFactory.getLogger(TransferService.class);
 
@@ -96,6 +97,12 @@ public class TransferService {
         return new TransferRow(row.id(), row.customerId(), row.type(), row.transfereeCallId(), transferorCall,
                 transferorChannel, row.targetCallId(), row.destination(), row.status(), row.bridgeId(), null, null,
                 null, null);
+    }
+
+    /** A call in a transfer still dialing or consulting is the transfer's, whatever its flow does. */
+    @Override
+    public boolean holds(UUID callId) {
+        return transfers.openFor(callId).isPresent();
     }
 
     public Transfer get(UUID id) {

@@ -66,6 +66,20 @@ class FlowEndIT extends CallManagerITBase {
     }
 
     @Test
+    void aCallWhoseTransferIsStillDialingStaysUpWhenItsFlowEnds() {
+        CallRow call = answeredInbound();
+        SIM.planOriginate("+15550301009", net.voipbin.asterisksim.OriginateOutcome.ANSWERED, Duration.ofSeconds(1000));
+        read(net.voipbin.testsupport.Http.post(api("/calls/" + call.id() + "/transfer"), token,
+                "{\"type\":\"blind\",\"destination\":{\"type\":\"tel\",\"target\":\"+15550301009\"}}"), 201);
+
+        flowEnded(call.id(), call.activeflowId(), null);
+
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(
+                () -> callRows.find(call.id()).orElseThrow().status() == CallStatus.PROGRESSING);
+        assertThat(requestsFor(call.channelId())).doesNotContain("DELETE /ari/channels/{ch}");
+    }
+
+    @Test
     void theEndOfAFlowTheCallNoLongerRunsChangesNothing() {
         CallRow call = answeredInbound();
 

@@ -67,6 +67,17 @@ class ActiveflowSignals {
         }
     }
 
+    /**
+     * The call was transferred: it talks with the transfer's target now, and its flow must not go on to
+     * act on it (play into the conversation, hang it up). The flow ends, without an error.
+     */
+    void callTransferred(UUID callId) {
+        for (UUID id : activeflows.byReference(callId)) {
+            log.info("activeflow {}: call {} was transferred, ending the flow", id, callId);
+            engine.end(id, null);
+        }
+    }
+
     void external(String key, JsonNode data) {
         Signal signal = new Signal.External(key, data);
         Set<UUID> ids = activeflows.byWaitKey(key);

@@ -31,7 +31,9 @@ class CallEventSubscriber implements EventSubscriber {
         String cm = CallManagerEvents.PUBLISHER;
         s.onEvent(cm, CallManagerEvents.CALL_OPERATION_FINISHED, this::operationFinished)
                 .onEvent(cm, CallManagerEvents.CALL_ANSWERED, e -> e.uuid("id").ifPresent(signals::callAnswered))
-                .onEvent(cm, CallManagerEvents.CALL_HUNGUP, e -> e.uuid("id").ifPresent(signals::callHungup));
+                .onEvent(cm, CallManagerEvents.CALL_HUNGUP, e -> e.uuid("id").ifPresent(signals::callHungup))
+                .onEvent(cm, CallManagerEvents.TRANSFER_COMPLETED,
+                        e -> e.uuid("transferee_call_id").ifPresent(signals::callTransferred));
     }
 
     private void operationFinished(Event event) {

@@ -47,7 +47,7 @@ class CallEventSubscriberTest {
     @Test
     void subscribesToTheCallEventsThatMoveFlows() {
         assertThat(subscriptions.routingKeys()).containsExactlyInAnyOrder("call-manager.call_operation_finished",
-                "call-manager.call_answered", "call-manager.call_hungup");
+                "call-manager.call_answered", "call-manager.call_hungup", "call-manager.transfer_completed");
     }
 
     @Test
