@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,7 @@ public final class AsteriskSim implements AutoCloseable {
     private final World world;
     private final ChannelOps channels;
     private final OriginateOps originates;
+    private final AudioSocketMedia audioSockets;
     private final AriRoutes routes;
     private final ControlRoutes control;
     private final SimServer server;
@@ -40,10 +42,12 @@ public final class AsteriskSim implements AutoCloseable {
         this.config = config;
         this.world = new World(config, clock, hub);
         MediaOps media = new MediaOps(world);
-        BridgeOps bridges = new BridgeOps(world, media);
-        Hangups hangups = new Hangups(world, media, bridges);
+        this.audioSockets = new AudioSocketMedia(world);
+        BridgeOps bridges = new BridgeOps(world, media, audioSockets);
+        Hangups hangups = new Hangups(world, media, bridges, audioSockets);
+        audioSockets.onFarEndHangup(channel -> hangups.remote(channel, 16));
         this.channels = new ChannelOps(world, hangups);
-        this.originates = new OriginateOps(world, hangups);
+        this.originates = new OriginateOps(world, hangups, audioSockets);
         this.routes = new AriRoutes(world, channels, originates, bridges, media);
         this.control = new ControlRoutes(this);
         this.server = new SimServer(() -> new SimHttpHandler(this));
@@ -93,6 +97,20 @@ public final class AsteriskSim implements AutoCloseable {
      */
     public void planOriginate(String endpointMatch, OriginateOutcome outcome, Duration delay) {
         world.run(() -> originates.plan(endpointMatch, outcome, delay));
+    }
+
+    /**
+     * This Asterisk cannot translate a bridge's audio to {@code format} (say {@code slin16} without the
+     * codec module): an externalMedia channel in that format enters its bridge and leaves it at once,
+     * and its AudioSocket carries no audio.
+     */
+    public void refuseFormat(String format) {
+        world.run(() -> audioSockets.refuse(format));
+    }
+
+    /** What went over an externalMedia channel's AudioSocket connection (also after the channel ended). */
+    public Optional<AudioSocketStats> audioSocket(String channelId) {
+        return audioSockets.stats(channelId);
     }
 
     public List<String> channelIds() {
@@ -154,6 +172,7 @@ public final class AsteriskSim implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        audioSockets.close();
         world.shutdown();
     }
 

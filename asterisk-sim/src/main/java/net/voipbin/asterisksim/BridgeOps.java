@@ -7,15 +7,20 @@ import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Stasis bridges: create, add/remove channels ({@code ChannelEnteredBridge}/{@code ChannelLeftBridge}), destroy. */
+/**
+ * Stasis bridges: create, add/remove channels ({@code ChannelEnteredBridge}/{@code ChannelLeftBridge}),
+ * destroy. A media channel whose format this Asterisk cannot translate enters and leaves at once.
+ */
 final class BridgeOps {
 
     private final World world;
     private final MediaOps media;
+    private final AudioSocketMedia audioSockets;
 
-    BridgeOps(World world, MediaOps media) {
+    BridgeOps(World world, MediaOps media, AudioSocketMedia audioSockets) {
         this.world = world;
         this.media = media;
+        this.audioSockets = audioSockets;
     }
 
     ObjectNode create(String bridgeId, String type, String name) {
@@ -50,6 +55,12 @@ final class BridgeOps {
             bridge.channels.add(channel.id);
             channel.bridgeId = bridge.id;
             world.emit(world.events.bridge("ChannelEnteredBridge", bridge, channel));
+            if (!audioSockets.canBridge(channel)) {
+                // No translation path between the bridge's audio and the channel's format: Asterisk
+                // takes it in and drops it at once; the channel stays Up in Stasis, bridged with nobody.
+                leave(channel);
+            }
+            audioSockets.membershipChanged(bridge);
         }
     }
 
@@ -81,9 +92,11 @@ final class BridgeOps {
         }
         SimBridge bridge = world.bridges.get(channel.bridgeId);
         channel.bridgeId = null;
+        audioSockets.left(channel);
         if (bridge != null) {
             bridge.channels.remove(channel.id);
             world.emit(world.events.bridge("ChannelLeftBridge", bridge, channel));
+            audioSockets.membershipChanged(bridge);
         }
     }
 

@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
  * POST   /sim/channels/{id}/dtmf?digits=
  * POST   /sim/channels/{id}/hangup                the caller hangs up
  * POST   /sim/originate-plan?outcome=answered|busy|no_answer|failed&amp;delay_ms=&amp;match=
+ * POST   /sim/refuse-format?format=slin16          this Asterisk cannot bridge that format
+ * GET    /sim/audiosocket/{channel id}             what went over an AudioSocket channel's connection
  * GET    /sim/channels | /sim/requests | /sim/events
  * DELETE /sim/requests
  * POST   /sim/drop-clients | /sim/raw-frame (body sent as one text frame)
@@ -23,6 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 final class ControlRoutes {
 
     private static final Pattern CHANNEL = Pattern.compile("/sim/channels/([^/]+)/(dtmf|hangup)");
+    private static final Pattern AUDIOSOCKET = Pattern.compile("/sim/audiosocket/([^/]+)");
 
     private final AsteriskSim sim;
 
@@ -48,10 +51,16 @@ final class ControlRoutes {
             }
             return AriResponse.noContent();
         }
+        Matcher audioSocket = AUDIOSOCKET.matcher(path);
+        if (route.startsWith("GET ") && audioSocket.matches()) {
+            return sim.audioSocket(audioSocket.group(1)).map(ControlRoutes::stats)
+                    .orElseGet(() -> AriResponse.error(404, "No AudioSocket for this channel"));
+        }
         return switch (route) {
             case "POST /sim/calls" -> AriResponse.ok(AriJson.object().put("channel_id",
                     sim.placeInboundCall(required(query, "caller"), required(query, "dialed"))));
             case "POST /sim/originate-plan" -> plan(query);
+            case "POST /sim/refuse-format" -> run(() -> sim.refuseFormat(required(query, "format")));
             case "GET /sim/channels" -> AriResponse.ok(strings(sim.channelIds()));
             case "GET /sim/requests" -> AriResponse.ok(requests());
             case "DELETE /sim/requests" -> run(sim::clearRequests);
@@ -67,6 +76,13 @@ final class ControlRoutes {
         Duration delay = Duration.ofMillis(Long.parseLong(query.getOrDefault("delay_ms", "1000")));
         sim.planOriginate(query.get("match"), outcome, delay);
         return AriResponse.noContent();
+    }
+
+    private static AriResponse stats(AudioSocketStats stats) {
+        return AriResponse.ok(AriJson.object().put("connected", stats.connected())
+                .put("frames_sent", stats.framesSent()).put("frames_received", stats.framesReceived())
+                .put("audible_frames_received", stats.audibleFramesReceived())
+                .put("hangup_received", stats.hangupReceived()).put("closed", stats.closed()));
     }
 
     private ArrayNode requests() {

@@ -28,11 +28,13 @@ final class Hangups {
     private final World world;
     private final MediaOps media;
     private final BridgeOps bridges;
+    private final AudioSocketMedia audioSockets;
 
-    Hangups(World world, MediaOps media, BridgeOps bridges) {
+    Hangups(World world, MediaOps media, BridgeOps bridges, AudioSocketMedia audioSockets) {
         this.world = world;
         this.media = media;
         this.bridges = bridges;
+        this.audioSockets = audioSockets;
     }
 
     /** The far end hung up (the caller, or a redirect's 302): cause 16 and no soft flag. */
@@ -78,6 +80,7 @@ final class Hangups {
             world.emit(world.events.channel("StasisEnd", channel));
         }
         world.channels.remove(channel.id);
+        audioSockets.ended(channel);
         world.emit(world.events.destroyed(channel, cause));
     }
 }

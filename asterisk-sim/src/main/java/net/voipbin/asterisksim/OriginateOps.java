@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Channels the app creates: originate (the far end answers, is busy, does not answer or fails after
- * the delay a test chose) and externalMedia (AudioSocket or RTP, straight into the app).
+ * the delay a test chose) and externalMedia (AudioSocket or RTP, straight into the app; an AudioSocket
+ * channel connects to its host, see {@link AudioSocketMedia}).
  */
 final class OriginateOps {
 
@@ -21,12 +22,14 @@ final class OriginateOps {
 
     private final World world;
     private final Hangups hangups;
+    private final AudioSocketMedia audioSockets;
     private final Map<String, Plan> plans = new LinkedHashMap<>();
     private Plan defaultPlan;
 
-    OriginateOps(World world, Hangups hangups) {
+    OriginateOps(World world, Hangups hangups, AudioSocketMedia audioSockets) {
         this.world = world;
         this.hangups = hangups;
+        this.audioSockets = audioSockets;
         this.defaultPlan = new Plan(OriginateOutcome.ANSWERED, world.config.originateDelay());
     }
 
@@ -67,7 +70,7 @@ final class OriginateOps {
 
     ObjectNode externalMedia(AriRequest request) {
         String host = request.required("external_host");
-        request.required("format");
+        String format = request.required("format");
         String encapsulation = request.params().getOrDefault("encapsulation", "rtp");
         String data = request.params().getOrDefault("data", "");
         String id = request.param("channelId");
@@ -82,8 +85,12 @@ final class OriginateOps {
         SimChannel channel = new SimChannel(id, name, "", "Up", world.clock.instant())
                 .dialplan("default", "s", "Stasis", appData(args));
         channel.inStasis = true;
+        channel.mediaFormat = format;
         world.channels.put(id, channel);
         world.emit(world.events.stasisStart(channel, args));
+        if (audiosocket) {
+            audioSockets.open(channel, host, data);
+        }
         return channel.toJson();
     }
 

@@ -28,6 +28,8 @@ final class SimChannel {
     boolean inStasis;
     boolean onHold;
     String bridgeId;
+    /** An externalMedia channel's {@code format} (slin16, ulaw, ...); null for other channels. */
+    String mediaFormat;
     /** Pending originate outcome, cancelled when the app hangs the channel up first. */
     ScheduledFuture<?> pending;
 

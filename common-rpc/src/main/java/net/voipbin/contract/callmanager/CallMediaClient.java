@@ -10,8 +10,7 @@ import net.voipbin.rpc.topology.Topology;
 
 /**
  * The call-manager routes an AI session needs (pipecat-manager's view): external media attach,
- * transfer, hangup. Routes assumed until call-manager serves them:
- * {@code POST /v1/calls/<id>/external-media}, {@code POST /v1/calls/<id>/transfer},
+ * transfer, hangup: {@code POST /v1/calls/<id>/external-media}, {@code POST /v1/calls/<id>/transfer},
  * {@code POST /v1/calls/<id>/hangup}.
  */
 public final class CallMediaClient {

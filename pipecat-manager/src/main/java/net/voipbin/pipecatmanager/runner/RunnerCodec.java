@@ -70,7 +70,10 @@ public final class RunnerCodec {
                 .setMessage(Frames.MessageFrame.newBuilder().setData(json)).build().toByteArray());
     }
 
-    /** Decodes one WebSocket binary payload and reports it; malformed input is a CorruptedFrameException. */
+    /**
+     * Decodes one WebSocket binary payload and reports it. Malformed protobuf is a
+     * CorruptedFrameException; a well-formed frame of an unknown type is reported as skipped.
+     */
     public static void decode(ByteBuf frame, RunnerListener listener) {
         int start = frame.readerIndex();
         int tag = frame.isReadable() ? frame.getUnsignedByte(start) : 0;
@@ -90,7 +93,8 @@ public final class RunnerCodec {
             case TEXT -> listener.runnerText(parsed.getText().getText());
             case TRANSCRIPTION -> listener.runnerText(parsed.getTranscription().getText());
             case AUDIO -> throw new IllegalStateException("audio is decoded by hand");
-            case FRAME_NOT_SET -> throw new CorruptedFrameException("empty Pipecat frame");
+            // A newer Pipecat's frame type (or an empty frame): skipped, as ProtobufFrameSerializer does.
+            case FRAME_NOT_SET -> listener.runnerSkipped(parsed.getUnknownFields().asMap().keySet().toString());
         }
     }
 

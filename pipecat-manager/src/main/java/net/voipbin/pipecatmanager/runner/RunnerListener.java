@@ -23,5 +23,11 @@ public interface RunnerListener {
     /** A TextFrame or TranscriptionFrame: informative only. */
     void runnerText(String text);
 
+    /**
+     * A valid Pipecat frame of a type this service does not know ({@code fields}: its field numbers),
+     * skipped as Pipecat's own serializer does.
+     */
+    void runnerSkipped(String fields);
+
     void runnerClosed(String reason);
 }

@@ -63,29 +63,30 @@ final class AudioBridge {
 
     /**
      * Queues runner audio ({@code length} bytes of 16-bit LE PCM at {@code rate}) at the session's rate.
-     * Returns false for a rate this bridge does not convert.
+     * Returns the samples queued, or -1 for a rate this bridge does not convert.
      */
-    boolean runnerToQueue(ByteBuf in, int offset, int length, int rate, PlayoutQueue queue) {
+    int runnerToQueue(ByteBuf in, int offset, int length, int rate, AdaptivePlayout queue) {
         int samples = length / 2;
         int target = format.sampleRate();
         if (rate != target && !(rate == 16000 && target == 8000) && !(rate == 8000 && target == 16000)) {
-            return false;
+            return -1;
         }
+        int queued = 0;
         int chunk = rate == 8000 && target == 16000 ? CHUNK : 2 * CHUNK;
         for (int done = 0; done < samples; done += chunk) {
             int n = Math.min(chunk, samples - done);
             in.getBytes(offset + 2 * done, bytes, 0, 2 * n);
             Pcm.fromLittleEndian(bytes, wide, n);
             if (rate == target) {
-                queue.write(wide, 0, n);
+                queued += queue.write(wide, 0, n);
             } else if (rate > target) {
-                queue.write(narrow, 0, downsample(n));
+                queued += queue.write(narrow, 0, downsample(n));
             } else {
                 System.arraycopy(wide, 0, narrow, 0, n);
-                queue.write(wide, 0, upsampler.process(narrow, 0, n, wide, 0));
+                queued += queue.write(wide, 0, upsampler.process(narrow, 0, n, wide, 0));
             }
         }
-        return true;
+        return queued;
     }
 
     private int downsample(int n) {
@@ -97,10 +98,10 @@ final class AudioBridge {
         return written;
     }
 
-    /** Takes the next 20 ms from {@code queue} (silence-filled) and writes a whole AudioSocket frame. */
-    int nextFrame(PlayoutQueue queue, ByteBuf out) {
+    /** Takes the next 20 ms slot's audio from {@code queue} (silence-filled) and writes a whole AudioSocket frame. */
+    int nextFrame(AdaptivePlayout queue, long now, ByteBuf out) {
         int samples = format.frameSamples();
-        int audio = queue.read(frame, samples);
+        int audio = queue.read(frame, now);
         AudioSocketEncoder.writeAudioHeader(out, format.kind(), samples * format.bytesPerSample());
         if (format == AudioFormat.ULAW) {
             MuLaw.encode(frame, 0, bytes, 0, samples);

@@ -39,6 +39,11 @@ public class MediaAttacher {
         }
     }
 
+    /** External media in the spec's own format, no fallback. */
+    void request(SessionSpec spec) {
+        request(spec, spec.format());
+    }
+
     private void request(SessionSpec spec, AudioFormat format) {
         calls.externalMedia(spec.callId(), new ExternalMediaCreate(advertisedAddress.get(), "audiosocket", "tcp",
                 format.wireName(), "both", spec.id().toString()));

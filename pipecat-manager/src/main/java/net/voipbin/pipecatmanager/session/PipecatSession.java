@@ -1,5 +1,6 @@
 package net.voipbin.pipecatmanager.session;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -17,14 +18,14 @@ import net.voipbin.pipecatmanager.audiosocket.CallerLeg;
 import net.voipbin.pipecatmanager.runner.RunnerClient;
 import net.voipbin.pipecatmanager.runner.RunnerCodec;
 import net.voipbin.pipecatmanager.runner.RunnerListener;
-import net.voipbin.pipecatmanager.tool.ToolCall;
-import net.voipbin.pipecatmanager.tool.ToolOutcome;
 
 /**
  * One live AI call: the caller's AudioSocket connection and the runner's WebSocket, both on the
  * caller connection's event loop, so everything below runs single-threaded. Caller audio goes to the
- * runner as it arrives; runner audio is queued and paced out in 20 ms frames by the loop's playout clock,
- * silence when the queue is empty (Asterisk drops a socket that stays silent for 2 s).
+ * runner through {@link CallerFeed}; runner audio is queued in an {@link AdaptivePlayout} and paced out
+ * in 20 ms frames by the loop's playout clock, silence when empty (Asterisk drops a socket that stays
+ * silent for 2 s). Asterisk must send caller audio within the audio timeout of connecting, else the
+ * service is told ({@link SessionHooks#noCallerAudio}).
  */
 public final class PipecatSession implements CallerLeg, RunnerListener {
 
@@ -35,27 +36,33 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     private final RunnerClient runners;
     private final PlayoutClocks clocks;
     private final SessionMessages messages;
-    private final PlayoutQueue queue;
+    private final SessionLimits limits;
+    private final AdaptivePlayout playout;
     private final AudioBridge bridge;
+    private final CallerFeed feed;
+    private final SessionTools tools;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final ToolLedger tools = new ToolLedger();
     private volatile EventLoop loop;
+    private volatile boolean attached;
+    private volatile int skippedRunnerFrames;
     private Channel caller;
     private Channel runner;
     private boolean runnerReady;
-    private ToolCall pendingEndCall;
-    private boolean hangupRequested;
+    private boolean heardCaller;
     private boolean warnedRate;
 
     PipecatSession(SessionSpec spec, SessionHooks hooks, RunnerClient runners, PlayoutClocks clocks,
-            SessionMessages messages, int playoutSeconds) {
+            SessionMessages messages, SessionLimits limits) {
         this.spec = spec;
         this.hooks = hooks;
         this.runners = runners;
         this.clocks = clocks;
         this.messages = messages;
-        this.queue = new PlayoutQueue(playoutSeconds * spec.format().sampleRate());
+        this.limits = limits;
+        this.playout = new AdaptivePlayout(limits.playoutSeconds() * spec.format().sampleRate(), spec.format().sampleRate());
         this.bridge = new AudioBridge(spec.format());
+        this.feed = new CallerFeed(bridge, limits.startupBuffer());
+        this.tools = new SessionTools(this, hooks, messages);
     }
 
     public SessionSpec spec() {
@@ -66,6 +73,15 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         return ended.get();
     }
 
+    /** Asterisk has connected (any thread). */
+    boolean isAttached() {
+        return attached;
+    }
+
+    long droppedCallerMillis() {
+        return feed.droppedMillis();
+    }
+
     /** Binds the caller's connection (on its event loop) and dials the runner on the same loop. */
     boolean attach(Channel channel) {
         if (caller != null) {
@@ -73,10 +89,12 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         }
         caller = channel;
         loop = channel.eventLoop();
+        attached = true;
         if (ended.get()) {
             return false;   // ended meanwhile (DELETE): either end() saw the loop and closes, or the handler does
         }
         clocks.join(loop, this);
+        loop.schedule(this::checkCallerAudio, limits.audioTimeout().toNanos(), TimeUnit.NANOSECONDS);
         runner = runners.connect(spec.runnerUrl(), loop, this).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 end("runner unreachable: " + f.cause().getMessage());
@@ -85,22 +103,23 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         return true;
     }
 
+    private void checkCallerAudio() {
+        if (!heardCaller && !ended.get()) {
+            hooks.noCallerAudio(this);
+        }
+    }
+
     @Override
     public void audio(ByteBuf frame) {
+        if (ended.get()) {
+            return;
+        }
         if (AudioSocketDecoder.kindOf(frame) != spec.format().kind()) {
             warnRate("caller audio of kind " + AudioSocketDecoder.kindOf(frame));
             return;
         }
-        if (!runnerReady || !runner.isWritable()) {
-            return;   // not connected yet, or a runner that stopped reading: live audio is dropped, never piled up
-        }
-        int length = AudioSocketDecoder.payloadLength(frame);
-        int samples = bridge.runnerSamples(length);
-        ByteBuf out = runner.alloc().buffer(RunnerCodec.maxAudioFrameSize(samples));
-        RunnerCodec.writeAudioHeader(out, samples, AudioBridge.RUNNER_RATE);
-        bridge.callerToRunner(frame, frame.readerIndex() + AudioSocketDecoder.HEADER, length, out);
-        RunnerCodec.writeAudioTrailer(out, AudioBridge.RUNNER_RATE);
-        runner.writeAndFlush(new BinaryWebSocketFrame(out), runner.voidPromise());
+        heardCaller = true;
+        feed.audio(frame, System.nanoTime(), runnerReady ? runner : null);
     }
 
     /** One 20 ms slot (from {@link PlayoutClocks}): queued audio or silence; end_call hangs up once the queue ran dry. */
@@ -110,17 +129,10 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         }
         if (caller.isWritable()) {
             ByteBuf out = caller.alloc().buffer(bridge.frameBytes());
-            bridge.nextFrame(queue, out);
+            bridge.nextFrame(playout, System.nanoTime(), out);
             caller.writeAndFlush(out, caller.voidPromise());
         }
-        if (pendingEndCall != null && queue.isEmpty() && !hangupRequested) {
-            hangupRequested = true;
-            ToolCall call = pendingEndCall;
-            hooks.endCall(this, call).thenAccept(outcome -> loop.execute(() -> {
-                answer(call, outcome);
-                end("end_call");
-            }));
-        }
+        tools.played(playout.isEmpty());
     }
 
     @Override
@@ -137,27 +149,31 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     public void runnerConnected() {
         runnerReady = true;
         sendMessage(messages.sessionStarted(spec));
+        feed.runnerReady(runner, System.nanoTime());
         hooks.running(this);
     }
 
     @Override
     public void runnerAudio(ByteBuf frame, int offset, int length, int sampleRate, int channels) {
-        if (channels != 1 || !bridge.runnerToQueue(frame, offset, length, sampleRate, queue)) {
+        int queued = channels == 1 ? bridge.runnerToQueue(frame, offset, length, sampleRate, playout) : -1;
+        if (queued < 0) {
             warnRate("runner audio at " + sampleRate + " Hz x" + channels);
+        } else {
+            playout.arrived(System.nanoTime(), queued);
         }
     }
 
     @Override
     public void runnerInterruption() {
-        queue.clear();
+        playout.clear();
     }
 
     @Override
     public void runnerMessage(String json) {
         SessionMessages.Inbound message = messages.parse(json);
         switch (message) {
-            case SessionMessages.Inbound.FunctionCall f -> toolCall(f.call());
-            case SessionMessages.Inbound.Interrupt i -> queue.clear();
+            case SessionMessages.Inbound.FunctionCall f -> tools.call(f.call());
+            case SessionMessages.Inbound.Interrupt i -> playout.clear();
             case SessionMessages.Inbound.Other o -> log.debug("pipecatcall {}: runner message {}", spec.id(), o.type());
         }
     }
@@ -168,34 +184,27 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
     }
 
     @Override
+    public void runnerSkipped(String fields) {
+        if (skippedRunnerFrames++ == 0) {
+            log.warn("pipecatcall {}: skipping runner frames of unknown type (fields {})", spec.id(), fields);
+        }
+        hooks.runnerFrameSkipped(this);
+    }
+
+    @Override
     public void runnerClosed(String reason) {
         runnerReady = false;
         end(reason);
     }
 
-    /** Exactly one outcome per tool_call_id: a repeat never runs again and gets the first result. */
-    private void toolCall(ToolCall call) {
-        if (!tools.claim(call.toolCallId())) {
-            tools.result(call.toolCallId()).ifPresent(this::sendMessage);
-            return;
-        }
-        if ("end_call".equals(call.functionName())) {
-            pendingEndCall = call;
-            return;
-        }
-        hooks.tool(this, call).thenAccept(outcome -> loop.execute(() -> answer(call, outcome)));
-    }
-
-    private void answer(ToolCall call, ToolOutcome outcome) {
-        String result = messages.functionCallResult(call, outcome);
-        tools.record(call.toolCallId(), result);
-        sendMessage(result);
-    }
-
-    private void sendMessage(String json) {
+    void sendMessage(String json) {
         if (runnerReady && runner.isActive()) {
             runner.writeAndFlush(new BinaryWebSocketFrame(RunnerCodec.message(json)), runner.voidPromise());
         }
+    }
+
+    void onLoop(Runnable task) {
+        loop.execute(task);
     }
 
     /** Ends the session once, from any thread: hangup frame to Asterisk, close to the runner. */
@@ -203,22 +212,38 @@ public final class PipecatSession implements CallerLeg, RunnerListener {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        log.info("pipecatcall {} (call {}) ended: {}", spec.id(), spec.callId(), reason);
-        EventLoop l = loop;
-        if (l != null) {
-            l.execute(this::closeChannels);
-        }
+        log.info("pipecatcall {} (call {}) ended: {}; {} ms of caller audio dropped, {} runner frames skipped",
+                spec.id(), spec.callId(), reason, feed.droppedMillis(), skippedRunnerFrames);
+        closeChannels();
         hooks.ended(this, reason);
     }
 
+    /**
+     * Closes this attempt without ending the pipecatcall (a new session in another format takes its
+     * place): Asterisk gets the hangup frame and drops its channel, the runner connection closes.
+     */
+    void replace(String why) {
+        if (ended.compareAndSet(false, true)) {
+            log.info("pipecatcall {} (call {}): {}, starting over", spec.id(), spec.callId(), why);
+            closeChannels();
+        }
+    }
+
     private void closeChannels() {
-        clocks.leave(loop, this);
-        if (caller.isActive()) {
-            caller.writeAndFlush(AudioSocketFrame.HANGUP).addListener(ChannelFutureListener.CLOSE);
+        EventLoop l = loop;
+        if (l == null) {
+            return;
         }
-        if (runner != null && runner.isActive()) {
-            runner.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
-        }
+        l.execute(() -> {
+            clocks.leave(l, this);
+            feed.close();
+            if (caller.isActive()) {
+                caller.writeAndFlush(AudioSocketFrame.HANGUP).addListener(ChannelFutureListener.CLOSE);
+            }
+            if (runner != null && runner.isActive()) {
+                runner.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+            }
+        });
     }
 
     private void warnRate(String what) {

@@ -2,14 +2,21 @@ package net.voipbin.pipecatmanager.session;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import net.voipbin.contract.pipecatmanager.Pipecatcall;
 import net.voipbin.contract.pipecatmanager.PipecatManagerEvents;
@@ -26,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts and stops AI sessions and does their bookkeeping: the row in {@code pipecatcalls}, the
- * {@code pipecatcall_*} events, the tool calls. Blocking work (database, broker confirms, RPC) runs on
- * virtual threads, never on a session's event loop.
+ * {@code pipecatcall_*} events, the tool calls. A session ends at the latest when its call hangs up,
+ * when Asterisk has not connected within the attach timeout, or when no caller audio comes (after one
+ * fallback from slin16 to slin where that is allowed). Blocking work (database, broker confirms, RPC)
+ * runs on virtual threads, never on a session's event loop.
  */
 @Service
 public class PipecatcallService implements SessionHooks {
@@ -43,12 +52,17 @@ public class PipecatcallService implements SessionHooks {
     private final SessionMessages messages;
     private final PlayoutClocks clocks = new PlayoutClocks();
     private final ExecutorService blocking;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("pipecatcall-deadlines").factory());
     private final PipecatProperties properties;
+    private final SessionLimits limits;
     private final Clock clock;
+    private final Counter skippedFrames;
+    private final Counter droppedAudio;
 
     PipecatcallService(PipecatcallRepository repository, SessionRegistry registry, MediaAttacher media,
             ToolDispatcher tools, EventPublisher events, RunnerClient runners, JsonMapper json,
-            PipecatProperties properties, Clock clock) {
+            PipecatProperties properties, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.registry = registry;
         this.media = media;
@@ -58,7 +72,17 @@ public class PipecatcallService implements SessionHooks {
         this.messages = new SessionMessages(json);
         this.blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pipecatcall-", 0).factory());
         this.properties = properties;
+        this.limits = new SessionLimits(properties.playoutSeconds(), properties.audioTimeout(), properties.startupBuffer());
         this.clock = clock;
+        this.skippedFrames = Counter.builder("pipecat.runner.frames.skipped")
+                .description("valid runner frames of a type this service does not know, skipped").register(meters);
+        this.droppedAudio = Counter.builder("pipecat.caller.audio.dropped").baseUnit("milliseconds")
+                .description("caller audio dropped instead of reaching the runner late").register(meters);
+    }
+
+    @PreDestroy
+    void close() {
+        deadlines.shutdownNow();
     }
 
     /** Registers the session first (Asterisk may connect before call-manager even answers), then asks for the audio. */
@@ -66,7 +90,8 @@ public class PipecatcallService implements SessionHooks {
         AudioFormat format = AudioFormat.of(request.audioFormat() == null ? "slin16" : request.audioFormat());
         UUID id = UUID.randomUUID();
         URI runner = URI.create(request.runnerUrl());
-        SessionSpec spec = new SessionSpec(id, request.callId(), format, runner, request.toolEndpoint());
+        SessionSpec spec = new SessionSpec(id, request.callId(), format, runner, request.toolEndpoint(),
+                format == AudioFormat.SLIN16 && request.audioFormat() == null);
         Pipecatcall row = new Pipecatcall(id, request.callId(), Pipecatcall.STATUS_STARTING, format.wireName(),
                 request.runnerUrl(), request.toolEndpoint() == null ? null : request.toolEndpoint().url(), null,
                 clock.instant(), clock.instant());
@@ -74,23 +99,39 @@ public class PipecatcallService implements SessionHooks {
         registry.add(newSession(spec));
         AudioFormat attached;
         try {
-            attached = media.attach(spec, format == AudioFormat.SLIN16 && request.audioFormat() == null);
+            attached = media.attach(spec, spec.mayFallBack());
         } catch (ApiException e) {
             registry.remove(id);
             repository.updateStatus(id, Pipecatcall.STATUS_ENDED, "external media failed: " + e.getMessage(), clock.instant());
             throw e;
         }
         if (attached != format) {
-            registry.add(newSession(new SessionSpec(id, request.callId(), attached, runner, request.toolEndpoint())));
+            registry.add(newSession(spec.in(attached)));
             row = repository.updateFormat(id, attached.wireName(), clock.instant());
         }
         log.info("pipecatcall {} started for call {} ({}, runner {})", id, request.callId(), attached.wireName(), runner);
         events.publish(PipecatManagerEvents.PIPECATCALL_STARTED, row);
+        registry.get(id).ifPresent(this::awaitAttach);
         return row;
     }
 
     private PipecatSession newSession(SessionSpec spec) {
-        return new PipecatSession(spec, this, runners, clocks, messages, properties.playoutSeconds());
+        return new PipecatSession(spec, this, runners, clocks, messages, limits);
+    }
+
+    /** A session Asterisk never connects to ends at the attach timeout instead of staying starting. */
+    private void awaitAttach(PipecatSession session) {
+        Duration timeout = properties.attachTimeout();
+        deadlines.schedule(() -> {
+            if (!session.isAttached()) {
+                session.end("asterisk did not connect within " + seconds(timeout));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** call-manager's call_hungup: every session of that call ends (its AudioSocket channel goes with it). */
+    public void callHungup(UUID callId) {
+        registry.ofCall(callId).forEach(session -> session.end("call hungup"));
     }
 
     public Pipecatcall get(UUID id) {
@@ -111,8 +152,45 @@ public class PipecatcallService implements SessionHooks {
 
     @Override
     public void ended(PipecatSession session, String reason) {
-        registry.remove(session.spec().id());
+        registry.remove(session);
+        droppedAudio.increment(session.droppedCallerMillis());
         blocking.execute(() -> finish(session.spec().id(), reason));
+    }
+
+    /**
+     * No caller audio: Asterisk could not put the channel in the call's bridge (no translation to the
+     * format). Where slin16 was only our default, the attempt is replaced by one in slin, with a fresh
+     * runner connection; otherwise the session ends saying so.
+     */
+    @Override
+    public void noCallerAudio(PipecatSession session) {
+        SessionSpec spec = session.spec();
+        String why = "no caller audio in " + spec.format().wireName() + " within " + seconds(properties.audioTimeout());
+        if (!spec.mayFallBack()) {
+            session.end(why);
+            return;
+        }
+        session.replace(why);
+        PipecatSession next = newSession(spec.in(AudioFormat.SLIN));
+        registry.add(next);
+        blocking.execute(() -> {
+            try {
+                media.request(next.spec());
+                repository.updateFormat(spec.id(), AudioFormat.SLIN.wireName(), clock.instant());
+                awaitAttach(next);
+            } catch (RuntimeException e) {
+                next.end("external media failed: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void runnerFrameSkipped(PipecatSession session) {
+        skippedFrames.increment();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private synchronized Pipecatcall finish(UUID id, String reason) {

@@ -7,13 +7,23 @@ import net.voipbin.pipecatmanager.tool.ToolOutcome;
 
 /**
  * What a live session asks of the service: lifecycle bookkeeping (database, events) and tool work.
- * Called from the session's event loop; implementations must not block it.
+ * Called from the session's event loop (ended: from any thread); implementations must not block it.
  */
 interface SessionHooks {
 
     void running(PipecatSession session);
 
     void ended(PipecatSession session, String reason);
+
+    /**
+     * Asterisk connected but no caller audio in the session's format came within the audio timeout:
+     * the channel could not join the call's bridge (a format Asterisk cannot translate). Fall back to
+     * another format or end the session.
+     */
+    void noCallerAudio(PipecatSession session);
+
+    /** A valid runner frame of an unknown type was skipped. */
+    void runnerFrameSkipped(PipecatSession session);
 
     CompletableFuture<ToolOutcome> tool(PipecatSession session, ToolCall call);
 

@@ -1,6 +1,7 @@
 package net.voipbin.pipecatmanager.session;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,15 @@ public class SessionRegistry implements AudioSocketSessions {
 
     void remove(UUID id) {
         sessions.remove(id);
+    }
+
+    /** Removes this session only: a replacement registered under the same id stays. */
+    void remove(PipecatSession session) {
+        sessions.remove(session.spec().id(), session);
+    }
+
+    List<PipecatSession> ofCall(UUID callId) {
+        return sessions.values().stream().filter(s -> s.spec().callId().equals(callId)).toList();
     }
 
     public Collection<PipecatSession> all() {

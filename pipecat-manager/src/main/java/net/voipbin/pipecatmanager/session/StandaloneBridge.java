@@ -1,6 +1,7 @@
 package net.voipbin.pipecatmanager.session;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,21 +24,22 @@ public final class StandaloneBridge implements AutoCloseable, SessionHooks {
     private final PlayoutClocks clocks = new PlayoutClocks();
     private final SessionMessages messages = new SessionMessages(Json.newMapper());
     private final AudioSocketServer server;
-    private final int playoutSeconds;
+    private final SessionLimits limits;
 
-    private StandaloneBridge(EventLoopGroup loops, String host, int port, int playoutSeconds) throws InterruptedException {
-        this.playoutSeconds = playoutSeconds;
+    private StandaloneBridge(EventLoopGroup loops, String host, int port, SessionLimits limits) throws InterruptedException {
+        this.limits = limits;
         this.server = AudioSocketServer.start(loops, loops, host, port, registry, 4096);
     }
 
     public static StandaloneBridge start(EventLoopGroup loops, String host, int port) throws InterruptedException {
-        return new StandaloneBridge(loops, host, port, 30);
+        // A benchmark's callers may start talking late on a loaded machine: a lenient audio timeout.
+        return new StandaloneBridge(loops, host, port, new SessionLimits(30, Duration.ofSeconds(10), Duration.ofMillis(60)));
     }
 
     /** Expects an AudioSocket connection announcing {@code id}; it will be bridged to {@code runnerUrl}. */
     public void register(UUID id, AudioFormat format, URI runnerUrl) {
-        registry.add(new PipecatSession(new SessionSpec(id, id, format, runnerUrl, null), this, runners, clocks,
-                messages, playoutSeconds));
+        registry.add(new PipecatSession(new SessionSpec(id, id, format, runnerUrl, null, false), this, runners, clocks,
+                messages, limits));
     }
 
     public int port() {
@@ -50,7 +52,16 @@ public final class StandaloneBridge implements AutoCloseable, SessionHooks {
 
     @Override
     public void ended(PipecatSession session, String reason) {
-        registry.remove(session.spec().id());
+        registry.remove(session);
+    }
+
+    @Override
+    public void noCallerAudio(PipecatSession session) {
+        session.end("no caller audio");
+    }
+
+    @Override
+    public void runnerFrameSkipped(PipecatSession session) {
     }
 
     @Override

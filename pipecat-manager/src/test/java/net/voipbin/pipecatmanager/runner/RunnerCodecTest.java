@@ -58,6 +58,15 @@ class RunnerCodecTest {
     }
 
     @Test
+    void aValidFrameOfATypeThisServiceDoesNotKnowIsSkippedLikePipecatDoesNotRejected() {
+        // Frame{6: {id: 1}} (a newer Pipecat's frame type), then a frame with nothing set.
+        RunnerCodec.decode(Unpooled.wrappedBuffer(new byte[] {0x32, 0x02, 0x08, 0x01}), listener);
+        RunnerCodec.decode(Unpooled.EMPTY_BUFFER, listener);
+        RunnerCodec.decode(RunnerCodec.message("{}"), listener);
+        assertThat(listener.events).containsExactly("skipped:[6]", "skipped:[]", "message:{}");
+    }
+
+    @Test
     void messageFramesUseFieldFourWithDataFieldOne() {
         assertThat(ByteBufUtil.hexDump(RunnerCodec.message("{}"))).isEqualTo("2204" + "0a02" + "7b7d");
     }
@@ -97,6 +106,11 @@ class RunnerCodecTest {
         @Override
         public void runnerText(String text) {
             events.add("text:" + text);
+        }
+
+        @Override
+        public void runnerSkipped(String fields) {
+            events.add("skipped:" + fields);
         }
 
         @Override

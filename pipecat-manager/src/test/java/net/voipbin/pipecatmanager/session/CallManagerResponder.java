@@ -23,24 +23,36 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * call-manager as pipecat-manager sees it: a real RPC server (common-rpc's router and server) on
- * call-manager's request queue, answering the three routes and recording what it was asked.
+ * call-manager's request queue, answering the three routes and recording what it was asked; external
+ * media is answered only, or done in an Asterisk ({@link SimCallManager}).
  */
 final class CallManagerResponder implements AutoCloseable {
 
     record Request(String route, String callId, Object body) {
     }
 
+    /** What external-media does: by default only answers; {@link SimCallManager} makes Asterisk do it. */
+    interface Media {
+        ExternalMedia attach(String callId, ExternalMediaCreate request);
+    }
+
+    static final Media ANSWER_ONLY = (callId, body) -> new ExternalMedia(java.util.UUID.fromString(callId),
+            "audiosocket-1", body.externalHost(), body.format());
+
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final DirectMessageListenerContainer container;
 
     CallManagerResponder(ConnectionFactory connectionFactory, JsonMapper json, String queue) {
+        this(connectionFactory, json, queue, ANSWER_ONLY);
+    }
+
+    CallManagerResponder(ConnectionFactory connectionFactory, JsonMapper json, String queue, Media media) {
         new RabbitAdmin(connectionFactory).declareQueue(new Queue(queue, true, false, false));
         TestInfra.rememberQueue(queue);
         RpcEndpoint routes = r -> r
                 .post("/v1/calls/{id}/external-media", ExternalMediaCreate.class, call -> {
                     requests.add(new Request("external-media", call.path("id"), call.body()));
-                    return new ExternalMedia(call.pathUuid("id"), "audiosocket-1", call.body().externalHost(),
-                            call.body().format());
+                    return media.attach(call.path("id"), call.body());
                 })
                 .post("/v1/calls/{id}/transfer", CallTransferCreate.class, call -> {
                     requests.add(new Request("transfer", call.path("id"), call.body()));

@@ -1,8 +1,13 @@
 package net.voipbin.pipecatmanager.session;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -16,12 +21,18 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import net.voipbin.pipecatmanager.audio.MuLaw;
 import net.voipbin.pipecatmanager.audiosocket.AudioSocketDecoder;
 
-/** Asterisk's side of AudioSocket: connects, sends the UUID and audio, records every frame it gets back. */
+/**
+ * Asterisk's side of AudioSocket: connects, sends the UUID, then, like Asterisk, one caller frame every
+ * 20 ms (silence unless told to say something), and records every frame it gets back. Frames can be held
+ * back and let go at once, as they arrive after a stall.
+ */
 final class FakeAsterisk implements AutoCloseable {
 
-    record Received(int kind, byte[] payload, long nanos) {
+    /** A frame back from pipecat-manager; {@code made}: caller frames made so far when it arrived. */
+    record Received(int kind, byte[] payload, long nanos, long made) {
         boolean silent() {
             for (byte b : payload) {
                 if (b != 0) {
@@ -30,11 +41,23 @@ final class FakeAsterisk implements AutoCloseable {
             }
             return true;
         }
+
+        /** The first sample, 16-bit little-endian. */
+        int firstSample() {
+            return (short) ((payload[0] & 0xFF) | payload[1] << 8);
+        }
     }
 
     final List<Received> frames = new CopyOnWriteArrayList<>();
+    /** Caller frames made by the 20 ms clock, sent or held back. */
+    final AtomicLong made = new AtomicLong();
     volatile long uuidSentNanos;
     private final Channel channel;
+    private final ConcurrentLinkedQueue<short[]> speech = new ConcurrentLinkedQueue<>();
+    private final List<ByteBuf> held = new ArrayList<>();
+    private volatile boolean holding;
+    private volatile boolean numbered;
+    private volatile java.util.concurrent.ScheduledFuture<?> clock;
 
     FakeAsterisk(EventLoopGroup group, int port) throws InterruptedException {
         channel = new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
@@ -46,7 +69,8 @@ final class FakeAsterisk implements AutoCloseable {
                             protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
                                 int length = frame.getUnsignedShort(frame.readerIndex() + 1);
                                 frames.add(new Received(frame.getUnsignedByte(frame.readerIndex()),
-                                        ByteBufUtil.getBytes(frame, frame.readerIndex() + 3, length), System.nanoTime()));
+                                        ByteBufUtil.getBytes(frame, frame.readerIndex() + 3, length), System.nanoTime(),
+                                        made.get()));
                             }
                         });
                     }
@@ -59,11 +83,54 @@ final class FakeAsterisk implements AutoCloseable {
                 .writeLong(id.getMostSignificantBits()).writeLong(id.getLeastSignificantBits()));
     }
 
-    void sendSlin(int kind, short[] samples) {
-        ByteBuf frame = Unpooled.buffer(3 + samples.length * 2).writeByte(kind).writeShort(samples.length * 2);
-        for (short s : samples) {
-            frame.writeShortLE(s);
+    /** Starts the caller's 20 ms clock in {@code format}: each tick sends what is being said, else silence. */
+    void stream(AudioFormat format) {
+        clock = channel.eventLoop().scheduleAtFixedRate(() -> tick(format), 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** The caller says {@code samples} (at the format's rate), 20 ms a tick. */
+    void say(short[] samples, int frameSamples) {
+        for (int at = 0; at < samples.length; at += frameSamples) {
+            speech.add(Arrays.copyOfRange(samples, at, at + frameSamples));
         }
+    }
+
+    /** From now on every frame's samples all carry the frame's number (1, 2, ...), to count delays in frames. */
+    void numberFrames() {
+        numbered = true;
+    }
+
+    /** While held, frames pile up unsent; released, they all go at once before the next one. */
+    void holdBack(boolean hold) {
+        holding = hold;
+    }
+
+    private void tick(AudioFormat format) {
+        if (!channel.isActive()) {
+            return;
+        }
+        long number = made.incrementAndGet();
+        short[] samples = speech.poll();
+        if (samples == null) {
+            samples = new short[format.frameSamples()];
+            Arrays.fill(samples, numbered ? (short) number : 0);
+        }
+        ByteBuf frame = Unpooled.buffer(3 + samples.length * 2).writeByte(format.kind().code())
+                .writeShort(samples.length * format.bytesPerSample());
+        for (short s : samples) {
+            if (format == AudioFormat.ULAW) {
+                frame.writeByte(MuLaw.encode(s));
+            } else {
+                frame.writeShortLE(s);
+            }
+        }
+        if (holding) {
+            held.add(frame);
+            return;
+        }
+        // Let go of what piled up, then this frame: one burst, as after a stall.
+        held.forEach(channel::write);
+        held.clear();
         channel.writeAndFlush(frame);
     }
 
@@ -85,6 +152,9 @@ final class FakeAsterisk implements AutoCloseable {
 
     @Override
     public void close() {
+        if (clock != null) {
+            clock.cancel(false);
+        }
         channel.close().syncUninterruptibly();
     }
 }

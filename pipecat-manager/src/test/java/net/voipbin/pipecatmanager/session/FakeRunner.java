@@ -56,6 +56,11 @@ final class FakeRunner implements AutoCloseable {
         client.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame.toByteArray())));
     }
 
+    /** Any bytes as one binary WebSocket message (a frame type this service may not know). */
+    void sendRaw(byte[] bytes) {
+        client.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+    }
+
     void sendMessage(String json) {
         send(Frames.Frame.newBuilder().setMessage(Frames.MessageFrame.newBuilder().setData(json)).build());
     }
@@ -72,6 +77,11 @@ final class FakeRunner implements AutoCloseable {
 
     void sendInterruption() {
         send(Frames.Frame.newBuilder().setInterruption(Frames.InterruptionFrame.newBuilder()).build());
+    }
+
+    /** Whether the runner was told this session started (its session_started control message). */
+    boolean started(java.util.UUID pipecatcallId) {
+        return messages.stream().anyMatch(m -> m.contains("session_started") && m.contains(pipecatcallId.toString()));
     }
 
     List<String> messagesOfType(String type) {

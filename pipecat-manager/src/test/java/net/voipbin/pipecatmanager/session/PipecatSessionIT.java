@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -64,6 +65,7 @@ class PipecatSessionIT {
     @Autowired JsonMapper json;
     @Autowired ConnectionFactory connectionFactory;
     @Autowired AudioSocketServer audioSocket;
+    @Autowired MeterRegistry meters;
 
     @BeforeAll
     static void servers() throws Exception {
@@ -116,8 +118,9 @@ class PipecatSessionIT {
         assertThat(media.data()).isEqualTo(call.id().toString());
         FakeAsterisk asterisk = new FakeAsterisk(GROUP, audioSocket.port());
         asterisk.sendUuid(UUID.fromString(media.data()));
+        asterisk.stream(AudioFormat.of(format));
         await().atMost(DEADLINE).until(() -> runner.connections.get() > connectionsBefore);
-        await().atMost(DEADLINE).until(() -> !runner.messagesOfType("control").isEmpty());
+        await().atMost(DEADLINE).until(() -> runner.started(call.id()));
         return new Live(call, asterisk, callManager, events);
     }
 
@@ -126,11 +129,8 @@ class PipecatSessionIT {
         runner.echo = true;
         runner.audio.clear();
         try (Live live = start("slin")) {
-            short[] tone = Tones.tone(440, 8000, 8000, 12000);
-            for (int f = 0; f < 50; f++) {
-                live.asterisk().sendSlin(0x10, java.util.Arrays.copyOfRange(tone, f * 160, f * 160 + 160));
-            }
-            await().atMost(DEADLINE).until(() -> runner.audio.size() >= 50);
+            live.asterisk().say(Tones.tone(440, 8000, 8000, 12000), 160);
+            await().atMost(DEADLINE).until(() -> runner.audio.stream().filter(f -> !silent(f)).count() >= 50);
             assertThat(runner.audio).allSatisfy(frame -> {
                 assertThat(frame.getSampleRate()).isEqualTo(16000);
                 assertThat(frame.getAudio().size()).isEqualTo(640);
@@ -272,6 +272,61 @@ class PipecatSessionIT {
                 });
         assertThatThrownBy(() -> client.get(UUID.randomUUID()))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aRunnerFrameOfATypeThisServiceDoesNotKnowIsSkippedAndCountedAndTheCallGoesOn() throws Exception {
+        runner.echo = false;
+        double skippedBefore = meters.counter("pipecat.runner.frames.skipped").count();
+        try (Live live = start("slin16")) {
+            runner.sendRaw(new byte[] {0x32, 0x02, 0x08, 0x01});   // Frame{6: {id: 1}}: a newer Pipecat's frame type
+            runner.sendAudio(Tones.tone(500, 16000, 6400, 8000), 16000);
+            await().atMost(DEADLINE).until(() -> nonSilentRun(live.asterisk()).size() == 20
+                    && live.asterisk().audioFrames().getLast().silent());
+            String id = live.call().id().toString();
+            assertThat(live.asterisk().receivedHangup()).isFalse();
+            assertThat(live.asterisk().isOpen()).isTrue();
+            assertThat(live.events().of("pipecatcall_ended", id)).isEmpty();
+            await().atMost(DEADLINE).until(() -> new PipecatManagerClient(rpc, topology).get(live.call().id()).status(),
+                    "running"::equals);
+            assertThat(meters.counter("pipecat.runner.frames.skipped").count()).isEqualTo(skippedBefore + 1);
+        }
+    }
+
+    @Test
+    void callerAudioThatPiledUpDuringAStallIsCutToTheStartupBufferSoTheCallNeverRunsLate() throws Exception {
+        runner.echo = true;
+        try (Live live = start("slin16")) {
+            FakeAsterisk asterisk = live.asterisk();
+            asterisk.numberFrames();
+            asterisk.holdBack(true);   // as if our loop, or the first runner connection, stalled for half a second
+            long heldFrom = asterisk.made.get();
+            await().atMost(DEADLINE).until(() -> asterisk.made.get() >= heldFrom + 25);
+            asterisk.holdBack(false);
+            long released = asterisk.made.get();
+            // The runner echoes every frame; after a second of real time, how many frames behind the
+            // caller is what the caller hears back? (caller frames made when a numbered frame came back)
+            await().atMost(DEADLINE).until(() -> echoes(asterisk, released + 50).size() >= 50);
+            List<Long> lag = echoes(asterisk, released + 50).stream().map(f -> f.made() - f.firstSample()).sorted().toList();
+            System.out.printf("echo behind the caller after a 25-frame burst: median %d, max %d frames%n",
+                    lag.get(lag.size() / 2), lag.getLast());
+            assertThat(lag.get(lag.size() / 2)).as("median delay in frames of the echo behind the caller, after the burst")
+                    .isLessThanOrEqualTo(12);
+        }
+    }
+
+    /** Numbered frames echoed back to the caller, from those that arrived once {@code madeFrom} caller frames were made. */
+    private static List<FakeAsterisk.Received> echoes(FakeAsterisk asterisk, long madeFrom) {
+        return asterisk.audioFrames().stream().filter(f -> f.made() >= madeFrom && !f.silent()).toList();
+    }
+
+    private static boolean silent(net.voipbin.pipecatmanager.runner.proto.Frames.AudioRawFrame frame) {
+        for (byte b : frame.getAudio().toByteArray()) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> results(String toolCallId) {
