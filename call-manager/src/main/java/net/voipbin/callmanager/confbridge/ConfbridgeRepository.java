@@ -64,7 +64,7 @@ class ConfbridgeRepository {
                 .param("id", id).update() == 1;
     }
 
-    private List<UUID> members(UUID id) {
+    List<UUID> members(UUID id) {
         return jdbc.sql("SELECT call_id FROM confbridge_calls WHERE confbridge_id = :id AND tm_leave IS NULL ORDER BY tm_join")
                 .param("id", id).query(UUID.class).list();
     }

@@ -1,5 +1,6 @@
 package net.voipbin.callmanager.confbridge;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -110,9 +111,22 @@ public class ConfbridgeService {
                 .ifPresent(room -> member(CallManagerEvents.CONFBRIDGE_LEFT, room.id(), callId, reason)));
     }
 
+    /**
+     * The room is over: whoever was still in it has left (kicked, as far as they are concerned), each
+     * told with {@code confbridge_left}, then {@code confbridge_deleted}.
+     */
     public void bridgeDestroyed(String bridgeId) {
-        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).filter(room -> confbridges.terminate(room.id()))
-                .ifPresent(room -> events.publish(CallManagerEvents.CONFBRIDGE_DELETED, get(room.id()))));
+        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).ifPresent(room -> {
+            List<UUID> remaining = confbridges.members(room.id());
+            if (!confbridges.terminate(room.id())) {
+                return;
+            }
+            for (int i = 0; i < remaining.size(); i++) {
+                events.publish(CallManagerEvents.CONFBRIDGE_LEFT, new ConfbridgeMember(room.id(), room.customerId(),
+                        remaining.get(i), remaining.size() - i - 1, "kick"));
+            }
+            events.publish(CallManagerEvents.CONFBRIDGE_DELETED, get(room.id()));
+        }));
     }
 
     private void member(String type, UUID id, UUID callId, String reason) {

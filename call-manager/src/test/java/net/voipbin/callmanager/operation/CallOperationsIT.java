@@ -122,6 +122,23 @@ class CallOperationsIT extends CallManagerITBase {
     }
 
     @Test
+    void digitsSendPlaysTheDigitsToTheCallerAndRefusesWhatIsNotDtmf() {
+        CallRow call = answeredInbound();
+
+        client.digitsSend(call.id(), new net.voipbin.contract.callmanager.CallRequests.DigitsSend("12#w9"));
+
+        assertThat(simRequests()).filteredOn(r -> r.path().equals("/ari/channels/" + call.channelId() + "/dtmf"))
+                .singleElement().satisfies(r -> assertThat(java.net.URLDecoder.decode(r.query(),
+                        java.nio.charset.StandardCharsets.UTF_8)).contains("dtmf=12#w9"));
+        assertThatThrownBy(() -> client.digitsSend(call.id(),
+                new net.voipbin.contract.callmanager.CallRequests.DigitsSend("12x")))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errorBody().field()).isEqualTo("digits");
+                });
+    }
+
+    @Test
     void aConfbridgeReportsWhoJoinsAndLeaves() {
         CallRow first = answeredInbound();
         CallRow second = answeredInbound();
@@ -142,6 +159,15 @@ class CallOperationsIT extends CallManagerITBase {
         Confbridge deleted = client.deleteConfbridge(room.id());
         assertThat(deleted.status()).isEqualTo(Confbridge.Status.TERMINATED);
         assertThat(proxy.bridgeChannels(room.bridgeId())).isEmpty();
+        // The one still in the room is told it left, once, before the room's end.
+        List<JsonNode> all = await().atMost(WAIT).until(
+                () -> events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()), l -> l.size() == 2);
+        assertThat(all.get(1).path("call_id").asString()).isEqualTo(second.id().toString());
+        assertThat(all.get(1).path("reason").asString()).isEqualTo("kick");
+        assertThat(all.get(1).path("participant_count").asInt()).isZero();
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.CONFBRIDGE_DELETED, "id", room.id()).size() == 1);
+        await().during(java.time.Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()).size() == 2);
         assertThatThrownBy(() -> client.joinConfbridge(room.id(), first.id()))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
