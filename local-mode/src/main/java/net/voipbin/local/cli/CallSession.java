@@ -43,7 +43,8 @@ final class CallSession {
     }
 
     Outcome run(CallOptions options) throws InterruptedException {
-        try (EventTap tap = EventTap.open(fleet.amqpUrl(), "call-manager", "flow-manager")) {
+        try (EventTap tap = EventTap.open(fleet.amqpUrl(), fleet.amqpNamespace(), "call-manager",
+                "flow-manager")) {
             Instant dialled = Instant.now();
             String channel = sim("/sim/calls?caller=" + encode(options.from()) + "&dialed=" + encode(options.number()))
                     .path("channel_id").asString();

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventTap implements AutoCloseable {
 
-    /** Local mode runs without an AMQP namespace. */
+    /** The fleet's event exchange, behind the namespace local mode runs with. */
     static final String EVENT_EXCHANGE = "bin-manager.event";
 
     private static final JsonMapper JSON = Json.newMapper();
@@ -34,7 +34,7 @@ final class EventTap implements AutoCloseable {
         this.connection = connection;
     }
 
-    static EventTap open(String amqpUrl, String... publishers) {
+    static EventTap open(String amqpUrl, String namespace, String... publishers) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(amqpUrl);
@@ -43,7 +43,7 @@ final class EventTap implements AutoCloseable {
             Channel channel = connection.createChannel();
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             for (String publisher : publishers) {
-                channel.queueBind(queue, EVENT_EXCHANGE, publisher + ".#");
+                channel.queueBind(queue, namespace + EVENT_EXCHANGE, publisher + ".#");
             }
             channel.basicConsume(queue, true, (tag, delivery) -> tap.accept(delivery.getBody()), tag -> { });
             return tap;

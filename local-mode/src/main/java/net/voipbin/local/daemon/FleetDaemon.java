@@ -121,7 +121,8 @@ public final class FleetDaemon {
     private StatusReport report() {
         Wiring current = wiring;
         return new StatusReport(ProcessHandle.current().pid(), startedAt, readySeconds,
-                current == null ? null : current.amqpUrl(), current == null ? null : current.dbUrl(),
+                current == null ? null : current.amqpUrl(), settings.amqpNamespace(),
+                current == null ? null : current.dbUrl(),
                 "http://127.0.0.1:" + ports.simulator(), settings.home().developmentCustomer(),
                 status.rows().stream().map(r -> new StatusReport.Component(r.name(), r.url(), r.state(), r.detail()))
                         .toList());

@@ -48,7 +48,7 @@ final class FleetInfrastructure implements AutoCloseable {
         String[] db = join(database);
         String amqp = join(broker);
         boolean rabbit = settings.externalAmqpUrl().isPresent();
-        return new Wiring(ports, amqp, rabbit ? "direct" : "queue", db[0], db[1], db[2],
+        return new Wiring(ports, amqp, settings.amqpNamespace(), rabbit ? "direct" : "queue", db[0], db[1], db[2],
                 settings.home().jwtSecret(), simulator.asteriskId());
     }
 

@@ -15,6 +15,7 @@ import net.voipbin.local.home.PortPlan;
 public record Wiring(
         PortPlan ports,
         String amqpUrl,
+        String amqpNamespace,
         String replyMode,
         String dbUrl,
         String dbUser,
@@ -29,6 +30,7 @@ public record Wiring(
                 "--server.port=" + port,
                 "--spring.main.banner-mode=off",
                 "--spring.rabbitmq.addresses=" + amqpUrl,
+                "--voipbin.amqp.namespace=" + amqpNamespace,
                 "--voipbin.rpc.reply-mode=" + replyMode,
                 // Ten services share two cores and one broker here: fewer idle consumers each.
                 "--voipbin.rpc.server-consumers=4",

@@ -11,13 +11,15 @@ import net.voipbin.local.daemon.ComponentState;
  * component with its URL and state, where the broker and the database are, and the development
  * customer.
  *
- * @param readySeconds start to every component healthy (null while starting)
+ * @param readySeconds  start to every component healthy (null while starting)
+ * @param amqpNamespace the prefix of every queue and exchange name on the broker ("" by default)
  */
 public record StatusReport(
         long pid,
         Instant startedAt,
         Double readySeconds,
         String amqpUrl,
+        String amqpNamespace,
         String dbUrl,
         String simulatorUrl,
         UUID customerId,

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The quick start as a new user runs it: {@code ./voipbin start}, a second start, status, logs, a token
- * the REST API takes, {@code ./voipbin demo}, {@code ./voipbin stop}. Local mode must not touch the
- * machine's PostgreSQL or RabbitMQ, and must leave no process and no bound port behind.
+ * the REST API takes, {@code ./voipbin demo}, {@code ./voipbin stop}, and a restart that still has the
+ * demo's number and call. Local mode must not touch the machine's PostgreSQL or RabbitMQ, and must leave
+ * no process and no bound port behind.
  */
 class VoipbinCliIT {
 
@@ -73,9 +74,29 @@ class VoipbinCliIT {
             assertThat(ProcessHandle.of(daemon).filter(ProcessHandle::isAlive)).as("local mode process").isEmpty();
             assertThat(boundPorts()).as("ports still bound after stop").isEmpty();
             assertThat(cli.run(QUICK, "status").output()).contains("not running");
+
+            // A restart keeps what the customer made and the calls it had.
+            VoipbinCli.Result restart = cli.run(Duration.ofMinutes(3), "start");
+            assertThat(restart.exitCode()).as(restart.output()).isZero();
+            Http.Response after = Http.get(component(status(), "call-manager") + "/v1.0/calls", token);
+            assertThat(after.body()).as("the calls after a restart").contains(demoCallId(demo.output()));
+            assertThat(Http.get(component(status(), "call-manager") + "/v1.0/numbers", token).body())
+                    .contains(demoNumber(demo.output()));
+            assertThat(cli.run(Duration.ofMinutes(2), "stop").exitCode()).isZero();
         } finally {
             cli.run(Duration.ofMinutes(2), "stop");
         }
+    }
+
+    /** "call <id> ended: ..." */
+    private static String demoCallId(String output) {
+        return output.lines().filter(l -> l.startsWith("call ") && l.contains(" ended:")).findFirst()
+                .orElseThrow().split(" ")[1];
+    }
+
+    /** "created number +1555... -> flow ..." */
+    private static String demoNumber(String output) {
+        return output.lines().filter(l -> l.startsWith("created number ")).findFirst().orElseThrow().split(" ")[2];
     }
 
     private JsonNode status() {
