@@ -1,6 +1,8 @@
 package net.voipbin.local.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import net.voipbin.local.daemon.ComponentState;
 import net.voipbin.local.home.LocalModeException;
 import net.voipbin.local.home.LocalSettings;
 import net.voipbin.local.preflight.Preflight;
@@ -73,7 +76,7 @@ public final class StartCommand {
             }
             if (Duration.between(begun, Instant.now()).compareTo(READY_WITHIN) > 0) {
                 List<StatusReport.Component> slow = last.map(r -> r.components().stream()
-                        .filter(c -> c.state() != net.voipbin.local.daemon.ComponentState.HEALTHY).toList())
+                        .filter(c -> c.state() != ComponentState.HEALTHY).toList())
                         .orElse(List.of());
                 throw stopWith(last.orElse(null), slow, "not healthy within " + READY_WITHIN.toSeconds() + " s");
             }
@@ -85,8 +88,8 @@ public final class StartCommand {
             throws InterruptedException {
         StringBuilder message = new StringBuilder();
         if (report != null) {
-            java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
-            StatusTable.print(report, new java.io.PrintStream(table, true));
+            ByteArrayOutputStream table = new ByteArrayOutputStream();
+            StatusTable.print(report, new PrintStream(table, true));
             message.append(table).append('\n');
         }
         for (StatusReport.Component culprit : culprits) {

@@ -89,15 +89,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    /** The postmaster's pid, from its pid file: what must be gone after a stop. */
-    long postmasterPid(Path dataDir) {
-        try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     @Override
     public void close() {
         try {

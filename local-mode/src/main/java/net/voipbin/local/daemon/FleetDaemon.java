@@ -12,12 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import net.voipbin.local.home.LocalSettings;
 import net.voipbin.local.home.PortPlan;
+import net.voipbin.local.logging.ServiceLogs;
 import net.voipbin.local.status.StatusReport;
 
 /**
@@ -38,7 +42,7 @@ public final class FleetDaemon {
     private final Instant startedAt = Instant.now();
     private final List<ServiceContext> contexts = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Double readySeconds;
     private volatile Wiring wiring;
     private volatile FleetInfrastructure infrastructure;
@@ -110,9 +114,9 @@ public final class FleetDaemon {
             status.failed(service.name(), "interrupted");
             return false;
         } catch (RuntimeException e) {
-            org.slf4j.MDC.put(net.voipbin.local.logging.ServiceLogs.MDC_KEY, service.name());
+            MDC.put(ServiceLogs.MDC_KEY, service.name());
             log.error("{} did not start", service.name(), e);
-            org.slf4j.MDC.clear();
+            MDC.remove(ServiceLogs.MDC_KEY);
             status.failed(service.name(), rootMessage(e));
             return false;
         }
@@ -159,7 +163,7 @@ public final class FleetDaemon {
     /** A signal during a requested stop: the JVM must not end before the stop has. */
     private void awaitStopped() {
         try {
-            stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            stopped.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,6 +3,8 @@ package net.voipbin.local.daemon;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,7 @@ final class FleetInfrastructure implements AutoCloseable {
     }
 
     /** Runs a part's start, and says in the status table how it went. */
-    private <T> T guarded(String name, java.util.function.Supplier<T> start) {
+    private <T> T guarded(String name, Supplier<T> start) {
         try {
             T result = start.get();
             status.up(name, () -> ComponentState.HEALTHY);
@@ -97,7 +99,7 @@ final class FleetInfrastructure implements AutoCloseable {
     private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Local mode's state directory ({@code .voipbin/} in the checkout): the PostgreSQL data directory, the
@@ -102,7 +103,7 @@ public record LocalHome(Path dir) {
         return UUID.fromString(kept("development-customer", () -> UUID.randomUUID().toString()));
     }
 
-    private String kept(String name, java.util.function.Supplier<String> fresh) {
+    private String kept(String name, Supplier<String> fresh) {
         Path file = dir.resolve(name);
         try {
             if (Files.exists(file)) {
