@@ -26,8 +26,7 @@ final class ServiceTaggedListener implements ChannelAwareMessageListener {
 
     @Override
     public void onMessage(Message message, Channel channel) throws Exception {
-        String previous = MDC.get(Trace.SERVICE_MDC_KEY);
-        MDC.put(Trace.SERVICE_MDC_KEY, service);
+        String previous = tag();
         try {
             if (delegate instanceof ChannelAwareMessageListener aware) {
                 aware.onMessage(message, channel);
@@ -35,16 +34,31 @@ final class ServiceTaggedListener implements ChannelAwareMessageListener {
                 delegate.onMessage(message);
             }
         } finally {
-            if (previous == null) {
-                MDC.remove(Trace.SERVICE_MDC_KEY);
-            } else {
-                MDC.put(Trace.SERVICE_MDC_KEY, previous);
-            }
+            restore(previous);
         }
     }
 
     @Override
     public void onMessage(Message message) {
-        throw new UnsupportedOperationException("called with its channel");
+        String previous = tag();
+        try {
+            delegate.onMessage(message);
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private String tag() {
+        String previous = MDC.get(Trace.SERVICE_MDC_KEY);
+        MDC.put(Trace.SERVICE_MDC_KEY, service);
+        return previous;
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            MDC.remove(Trace.SERVICE_MDC_KEY);
+        } else {
+            MDC.put(Trace.SERVICE_MDC_KEY, previous);
+        }
     }
 }

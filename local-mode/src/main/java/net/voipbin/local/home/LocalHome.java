@@ -112,10 +112,9 @@ public record LocalHome(Path dir) {
             Files.createDirectories(dir);
             String value = fresh.get();
             Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
-            try {
+            // Not on a POSIX file system (Windows): the directory's own permissions guard it.
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own permissions guard it
             }
             return value;
         } catch (IOException e) {
