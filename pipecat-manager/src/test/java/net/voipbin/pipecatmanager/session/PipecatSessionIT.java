@@ -135,9 +135,9 @@ class PipecatSessionIT {
                 assertThat(frame.getSampleRate()).isEqualTo(16000);
                 assertThat(frame.getAudio().size()).isEqualTo(640);
             });
-            await().atMost(DEADLINE).until(() -> nonSilentRun(live.asterisk()).size() >= 50
+            await().atMost(DEADLINE).until(() -> soundFrames(live.asterisk()).size() >= 50
                     && live.asterisk().audioFrames().getLast().silent());
-            List<FakeAsterisk.Received> echoed = nonSilentRun(live.asterisk());
+            List<FakeAsterisk.Received> echoed = soundFrames(live.asterisk());
             assertThat(live.asterisk().audioFrames()).allSatisfy(f -> assertThat(f.payload()).hasSize(320));
             short[] back = samples(echoed);
             double level = Tones.amplitude(back, 400, back.length - 800, 440, 8000);
@@ -219,7 +219,7 @@ class PipecatSessionIT {
             runner.sendAudio(Tones.tone(500, 16000, 8000, 8000), 16000);
             runner.sendMessage("{\"type\":\"llm_function_call\",\"tool_call_id\":\"bye\",\"function_name\":\"end_call\"}");
             await().atMost(DEADLINE).until(() -> live.asterisk().receivedHangup() && !live.asterisk().isOpen());
-            assertThat(nonSilentRun(live.asterisk())).hasSize(25);
+            assertThat(soundFrames(live.asterisk())).hasSize(25);
             List<FakeAsterisk.Received> frames = live.asterisk().frames;
             assertThat(frames.getLast().kind()).isZero();
             assertThat(live.callManager().of("hangup")).singleElement()
@@ -281,7 +281,7 @@ class PipecatSessionIT {
         try (Live live = start("slin16")) {
             runner.sendRaw(new byte[] {0x32, 0x02, 0x08, 0x01});   // Frame{6: {id: 1}}: a newer Pipecat's frame type
             runner.sendAudio(Tones.tone(500, 16000, 6400, 8000), 16000);
-            await().atMost(DEADLINE).until(() -> nonSilentRun(live.asterisk()).size() == 20
+            await().atMost(DEADLINE).until(() -> soundFrames(live.asterisk()).size() == 20
                     && live.asterisk().audioFrames().getLast().silent());
             String id = live.call().id().toString();
             assertThat(live.asterisk().receivedHangup()).isFalse();
@@ -334,18 +334,12 @@ class PipecatSessionIT {
                 .filter(m -> m.contains("\"tool_call_id\":\"" + toolCallId + "\"")).toList();
     }
 
-    /** The frames from the first non-silent one up to the next silent one. */
-    private static List<FakeAsterisk.Received> nonSilentRun(FakeAsterisk asterisk) {
-        List<FakeAsterisk.Received> audio = asterisk.audioFrames();
-        int first = 0;
-        while (first < audio.size() && audio.get(first).silent()) {
-            first++;
-        }
-        int end = first;
-        while (end < audio.size() && !audio.get(end).silent()) {
-            end++;
-        }
-        return audio.subList(first, end);
+    /**
+     * Every frame that carries sound, in order. A loaded machine may let the playout run dry for a frame
+     * and fill it with silence; the sound is then late, not lost, so the gaps are left out.
+     */
+    private static List<FakeAsterisk.Received> soundFrames(FakeAsterisk asterisk) {
+        return asterisk.audioFrames().stream().filter(f -> !f.silent()).toList();
     }
 
     private static short[] samples(List<FakeAsterisk.Received> frames) {
