@@ -2,6 +2,7 @@ package net.voipbin.asteriskproxy.events;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -56,6 +57,7 @@ public final class AriEventPublisher {
 
     private ObjectNode envelope(String type) {
         ObjectNode envelope = json.createObjectNode();
+        envelope.put("event_id", UUID.randomUUID().toString());
         envelope.put("type", type);
         envelope.put("publisher", AsteriskProxyEvents.PUBLISHER);
         envelope.put("timestamp", Json.format(clock.instant()));

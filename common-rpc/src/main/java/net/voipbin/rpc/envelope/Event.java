@@ -9,10 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Event envelope: {@code {"type", "publisher", "timestamp", "data_type", "data"}}. {@code data} is the
- * whole resource after the change. {@code asterisk_id} is set only on events from asterisk-proxy.
+ * Event envelope: {@code {"event_id", "type", "publisher", "timestamp", "data_type", "data"}}. {@code data}
+ * is the whole resource after the change. {@code event_id} names the event, not the message: a publish
+ * sent again (after a crash, by the outbox relay) carries the same one, so a consumer drops what it has
+ * already seen. {@code asterisk_id} is set only on events from asterisk-proxy.
  */
 public record Event(
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID eventId,
         String type,
         String publisher,
         Instant timestamp,
@@ -31,8 +34,9 @@ public record Event(
         dataType = dataType == null ? RpcRequest.JSON : dataType;
     }
 
+    /** A new event, with an id of its own. */
     public Event(String type, String publisher, Instant timestamp, JsonNode data) {
-        this(type, publisher, timestamp, RpcRequest.JSON, data, null);
+        this(UUID.randomUUID(), type, publisher, timestamp, RpcRequest.JSON, data, null);
     }
 
     /**
