@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +81,10 @@ class AriIntakeIT extends CallManagerITBase {
     @Test
     void malformedAriEventsAreSkippedAndLaterEventsStillHandled() {
         proxy.publishRaw("{not json".getBytes(StandardCharsets.UTF_8));
-        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+        proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                 RpcRequest.JSON, json.readTree("{\"type\":\"StasisStart\",\"channel\":{\"name\":\"no id\"}}"),
                 AsteriskEdge.ASTERISK_ID));
-        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+        proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                 RpcRequest.JSON, json.readTree("{\"type\":\"SomethingNew\",\"x\":1}"), AsteriskEdge.ASTERISK_ID));
 
         CallRow call = inbound(ownNumber());
@@ -97,7 +98,7 @@ class AriIntakeIT extends CallManagerITBase {
         CallRow call = inbound(number);
         await().atMost(WAIT).until(() -> flows.startedFor(call.id()));
 
-        proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+        proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                 RpcRequest.JSON, json.readTree("{\"type\":\"StasisStart\",\"args\":[],\"channel\":{\"id\":\""
                         + call.channelId() + "\",\"name\":\"PJSIP/trunk-1\",\"state\":\"Ring\",\"caller\":{\"number\":"
                         + "\"+15559990000\"},\"dialplan\":{\"exten\":\"" + number + "\"}}}"), AsteriskEdge.ASTERISK_ID));
@@ -116,7 +117,7 @@ class AriIntakeIT extends CallManagerITBase {
         CallRow lost = answeredInbound();
         List<String> alive = SIM.channelIds().stream().filter(id -> !id.equals(lost.channelId())).toList();
 
-        proxy.publish(new Event(AsteriskProxyEvents.PROXY_CONNECTED, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+        proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.PROXY_CONNECTED, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                 RpcRequest.JSON, json.valueToTree(new ProxyConnected(AsteriskEdge.ASTERISK_ID, alive)),
                 AsteriskEdge.ASTERISK_ID));
 
@@ -159,7 +160,7 @@ class AriIntakeIT extends CallManagerITBase {
         try (var in = getClass().getResourceAsStream("/asterisk-samples/" + sample)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (!line.contains("\"_rest\"")) {
-                    proxy.publish(new Event(AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
+                    proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.ARI_EVENT, AsteriskProxyEvents.PUBLISHER, Instant.now(),
                             RpcRequest.JSON, json.readTree(line), AsteriskEdge.ASTERISK_ID));
                 }
             }
