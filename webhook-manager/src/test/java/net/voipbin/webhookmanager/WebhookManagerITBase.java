@@ -3,6 +3,7 @@ package net.voipbin.webhookmanager;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One webhook-manager on real PostgreSQL and RabbitMQ, shared by the IT classes that extend this (same
- * properties, one cached context), with the retry schedule compressed to 0 / 200 ms / 200 ms and
- * loopback allowed by the SSRF guard. Each test uses its own customer and its own receiver.
+ * properties, one cached context), with the retry schedule compressed to 0 / 200 ms / 200 ms, an open
+ * circuit probing its endpoint again after 500 ms, and loopback allowed by the SSRF guard. Each test
+ * uses its own customer and its own receiver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "voipbin.webhook.schedule=0ms,200ms,200ms",
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         "voipbin.webhook.poll-interval=50ms",
         "voipbin.webhook.read-timeout=2s",
         "voipbin.webhook.retry-after-cap=10s",
+        "voipbin.webhook.circuit-breaker.open-for=500ms",
         "voipbin.webhook.allowed-networks=127.0.0.0/8"})
 public abstract class WebhookManagerITBase {
 
@@ -85,6 +88,12 @@ public abstract class WebhookManagerITBase {
             throw new AssertionError("create webhook: " + response);
         }
         return json.readTree(response.body());
+    }
+
+    /** Every delivery of the webhook, newest first (at most 100). */
+    protected List<JsonNode> deliveries(JsonNode webhook) {
+        return get("/webhooks/" + webhook.get("id").asString() + "/deliveries?page_size=100").get("result")
+                .valueStream().toList();
     }
 
     protected JsonNode get(String path) {

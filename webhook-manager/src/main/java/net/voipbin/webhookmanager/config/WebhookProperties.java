@@ -19,8 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeLinger    how long a group commit of new deliveries waits for more rows after its first
  *                        (fewer, larger commits: the database's work per row falls; it adds to every
  *                        event's latency)
- * @param outcomeLinger   the same for attempt outcomes, which no receiver waits for
- * @param commitThreads   group commits in flight at once, per kind (new deliveries, outcomes)
+ * @param outcomeLinger   the same for attempt outcomes and parked deliveries, which no receiver waits for
+ * @param commitThreads   group commits in flight at once, per kind (new deliveries, outcomes, parked deliveries)
+ * @param endpointConcurrency attempts in flight to one endpoint at most; more wait parked for a free one
  * @param allowedNetworks CIDRs exempt from the SSRF guard (e.g. {@code 127.0.0.0/8} in tests and local mode)
  */
 @ConfigurationProperties("voipbin.webhook")
@@ -50,11 +51,16 @@ public record WebhookProperties(
         allowedNetworks = List.copyOf(allowedNetworks);
     }
 
-    /** Per endpoint: open when failureRate % of the last window calls failed, for openFor. */
+    /**
+     * Per endpoint: open when failureRate % of the last window attempts (at least minimumCalls) failed;
+     * after openFor, probes attempts go through, and it closes when fewer than failureRate % of them
+     * fail (else it opens again). What an open circuit holds back keeps its attempts.
+     */
     public record CircuitBreaker(
             @DefaultValue("50") float failureRate,
             @DefaultValue("20") int window,
             @DefaultValue("10") int minimumCalls,
-            @DefaultValue("30s") Duration openFor) {
+            @DefaultValue("30s") Duration openFor,
+            @DefaultValue("10") int probes) {
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What one attempt came to. {@code statusCode} is null when no response came (timeout, refused
- * connection) or nothing was sent ({@code sent} false: open circuit, blocked address).
+ * connection) or nothing was sent ({@code sent} false: the SSRF guard refused the address). An open
+ * circuit is no attempt: the delivery waits in its endpoint's backlog.
  */
 record AttemptResult(Instant at, boolean sent, Integer statusCode, long latencyMs, String error,
         Optional<Duration> retryAfter) {

@@ -16,7 +16,7 @@ import net.voipbin.webhookmanager.webhook.SsrfGuard;
 import net.voipbin.webhookmanager.webhook.WebhookService;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the delivery pipeline: intake → database → scheduler → worker → sender. */
+/** Wires the delivery pipeline: intake → database → scheduler → worker → sender (and the endpoints' backlogs). */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
@@ -51,16 +51,24 @@ class DeliveryConfiguration {
                 256, properties.outcomeLinger(), properties.commitThreads());
     }
 
+    /** Group commit of parked deliveries (see {@link EndpointBacklog}): nobody waits for these either. */
     @Bean
-    DeliveryScheduler deliveryScheduler(DeliveryRepository repository,
-            BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter, CloseableHttpClient webhookHttpClient,
+    BatchWriter<BacklogRepository.Park> deliveryParkWriter(BacklogRepository repository, WebhookProperties properties) {
+        return new BatchWriter<>("webhook-park", parks -> BatchWriter.Flushed.of(repository.parkAll(parks, properties.lease())),
+                256, properties.outcomeLinger(), properties.commitThreads());
+    }
+
+    @Bean
+    DeliveryScheduler deliveryScheduler(DeliveryRepository repository, BacklogRepository backlogRepository,
+            BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter,
+            BatchWriter<BacklogRepository.Park> deliveryParkWriter, CloseableHttpClient webhookHttpClient,
             WebhookService webhooks, EventPublisher events, WebhookProperties properties, Clock clock) {
         RetryPolicy policy = new RetryPolicy(properties, () -> ThreadLocalRandom.current().nextDouble());
         DeliverySender sender = new DeliverySender(webhookHttpClient, properties.connectTimeout(), properties.readTimeout(), clock);
-        DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, new EndpointGuards(properties), policy,
-                webhooks, events, clock);
-        return new DeliveryScheduler(repository, worker, properties.pollInterval(), properties.lease(),
-                properties.batchSize(), properties.maxInFlight());
+        EndpointGuards guards = new EndpointGuards(properties);
+        DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, guards, policy, webhooks, events);
+        return new DeliveryScheduler(repository, worker, guards, backlogRepository, deliveryParkWriter,
+                properties.pollInterval(), properties.lease(), properties.batchSize(), properties.maxInFlight());
     }
 
     @Bean

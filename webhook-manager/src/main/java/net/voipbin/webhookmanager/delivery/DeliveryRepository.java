@@ -111,7 +111,10 @@ class DeliveryRepository {
         });
     }
 
-    /** Leases up to {@code limit} due deliveries; instances skip each other's locked rows. */
+    /**
+     * Leases up to {@code limit} due deliveries; instances skip each other's locked rows. A parked delivery
+     * is due only when its lease has ended unclaimed by its endpoint; from here on it is parked no more.
+     */
     List<ClaimedDelivery> claim(int limit, Duration lease) {
         return jdbc.sql("""
                 WITH due AS (
@@ -119,13 +122,10 @@ class DeliveryRepository {
                     WHERE status = 'pending' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
-                UPDATE deliveries d SET next_attempt_at = now() + make_interval(secs => :lease)
+                UPDATE deliveries d SET next_attempt_at = now() + make_interval(secs => :lease), parked_on = NULL
                 FROM due, webhooks w
                 WHERE d.id = due.id AND w.id = d.webhook_id
-                RETURNING d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.payload, d.attempts,
-                          w.url, w.enabled AND w.tm_delete IS NULL AS active, w.secret,
-                          CASE WHEN w.previous_secret_expires > now() THEN w.previous_secret END AS previous_secret
-                """)
+                RETURNING\s""" + DeliveryRows.CLAIMED)
                 .param("limit", limit).param("lease", (double) lease.toSeconds())
                 .query(DeliveryRows::claimed).list();
     }
@@ -165,13 +165,6 @@ class DeliveryRepository {
     Optional<WebhookDelivery> find(UUID id) {
         return jdbc.sql("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries d WHERE d.id = :id")
                 .param("id", id).query(DeliveryRows::delivery).optional();
-    }
-
-    /** Gives a leased delivery back without an attempt (its endpoint is busy). */
-    void postpone(UUID id, Duration delay) {
-        jdbc.sql("UPDATE deliveries SET next_attempt_at = now() + make_interval(secs => :delay) "
-                        + "WHERE id = :id AND status = 'pending'")
-                .param("id", id).param("delay", delay.toMillis() / 1000.0).update();
     }
 
     void cancel(UUID id) {

@@ -18,6 +18,11 @@ final class DeliveryRows {
     static final String COLUMNS = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.status, "
             + "d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.replay_of, d.tm_create, d.tm_update";
 
+    /** What an attempt needs of a claimed delivery {@code d} and its webhook {@code w} (see {@link #claimed}). */
+    static final String CLAIMED = "d.id, d.customer_id, d.webhook_id, d.message_id, d.event_type, d.payload, d.attempts, "
+            + "w.url, w.enabled AND w.tm_delete IS NULL AS active, w.secret, "
+            + "CASE WHEN w.previous_secret_expires > now() THEN w.previous_secret END AS previous_secret";
+
     private DeliveryRows() {
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +19,9 @@ import org.springframework.context.SmartLifecycle;
  * Picks due deliveries from the database and hands each to a virtual thread. Restart-safe (all state
  * is in the rows; a crash mid-attempt leaves a lease that expires) and safe with several instances
  * ({@code FOR UPDATE SKIP LOCKED}). It polls every {@code poll-interval} and is woken at once when
- * this instance enqueues new work. On stop it claims nothing more and waits for attempts in flight and
- * their outcomes' commits.
+ * this instance enqueues new work. A delivery its endpoint cannot take now goes to the endpoint's
+ * {@link EndpointBacklog}, which starts it here again as soon as the endpoint has room. On stop it
+ * claims nothing more and waits for attempts in flight and their outcomes' commits.
  */
 public final class DeliveryScheduler implements SmartLifecycle {
 
@@ -27,6 +29,8 @@ public final class DeliveryScheduler implements SmartLifecycle {
 
     private final DeliveryRepository repository;
     private final DeliveryWorker worker;
+    private final EndpointGuards guards;
+    private final EndpointBacklog backlog;
     private final Duration pollInterval;
     private final Duration lease;
     private final int batchSize;
@@ -37,15 +41,18 @@ public final class DeliveryScheduler implements SmartLifecycle {
     private Thread poller;
     private ExecutorService workers;
 
-    DeliveryScheduler(DeliveryRepository repository, DeliveryWorker worker, Duration pollInterval, Duration lease,
-            int batchSize, int maxInFlight) {
+    DeliveryScheduler(DeliveryRepository repository, DeliveryWorker worker, EndpointGuards guards,
+            BacklogRepository backlogRepository, BatchWriter<BacklogRepository.Park> parks, Duration pollInterval,
+            Duration lease, int batchSize, int maxInFlight) {
         this.repository = repository;
         this.worker = worker;
+        this.guards = guards;
         this.pollInterval = pollInterval;
         this.lease = lease;
         this.batchSize = batchSize;
         this.maxInFlight = maxInFlight;
         this.slots = new Semaphore(maxInFlight);
+        this.backlog = new EndpointBacklog(backlogRepository, parks, guards, slots, lease, this::executePulled);
     }
 
     /** New work was committed: look now instead of at the next poll. */
@@ -57,12 +64,14 @@ public final class DeliveryScheduler implements SmartLifecycle {
     public synchronized void start() {
         workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
         running = true;
+        guards.onRoom(backlog::pull);
         poller = Thread.ofPlatform().name("webhook-scheduler").daemon().start(this::loop);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
+        guards.onRoom(endpoint -> { });
         wakeUp();
         try {
             poller.join();
@@ -80,6 +89,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        backlog.unparkAll();
         log.info("delivery scheduler stopped");
     }
 
@@ -119,7 +129,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
                     return;
                 }
                 slots.acquire();
-                execute(delivery);
+                execute(delivery, false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,33 +138,61 @@ public final class DeliveryScheduler implements SmartLifecycle {
 
     /** True when there may be more due work right away (a full batch was claimed). */
     private boolean claimAndDispatch() throws InterruptedException {
+        backlog.pullAll();
         slots.acquire();
         int wanted = Math.min(batchSize, slots.availablePermits() + 1);
         slots.release();
         List<ClaimedDelivery> due = repository.claim(wanted, lease);
         for (ClaimedDelivery delivery : due) {
             slots.acquire();
-            execute(delivery);
+            execute(delivery, false);
         }
         return due.size() == wanted;
     }
 
-    /** Runs one attempt on a virtual thread; the caller holds a slot for it until the outcome is committed. */
-    private void execute(ClaimedDelivery delivery) {
-        workers.execute(() -> {
-            CompletableFuture<Void> recorded;
-            try {
-                recorded = worker.process(delivery);
-            } catch (RuntimeException e) {
-                recorded = CompletableFuture.failedFuture(e);
+    /** A parked delivery its endpoint pulled back, holding a slot (and, as a rule, a permit of the endpoint's bulkhead). */
+    private void executePulled(ClaimedDelivery delivery, boolean permitHeld) {
+        if (running) {
+            execute(delivery, permitHeld);
+        } else {
+            notStarted(delivery, permitHeld);
+        }
+    }
+
+    /** Stopping: the delivery comes back when the lease its claim gave it ends. */
+    private void notStarted(ClaimedDelivery delivery, boolean permitHeld) {
+        if (permitHeld) {
+            guards.bulkhead(delivery.endpoint()).releasePermission();
+        }
+        slots.release();
+    }
+
+    /**
+     * Runs one attempt on a virtual thread; the caller holds a slot for it until the outcome is committed,
+     * or until the delivery is parked when its endpoint cannot take it now.
+     */
+    private void execute(ClaimedDelivery delivery, boolean permitHeld) {
+        try {
+            workers.execute(() -> attempt(delivery, permitHeld));
+        } catch (RejectedExecutionException stopped) {
+            notStarted(delivery, permitHeld);
+        }
+    }
+
+    private void attempt(ClaimedDelivery delivery, boolean permitHeld) {
+        CompletableFuture<?> done;
+        try {
+            done = worker.process(delivery, permitHeld)
+                    .thenCompose(attempted -> attempted ? CompletableFuture.completedFuture(null) : backlog.park(delivery));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                // The lease brings it back; the attempt is not lost.
+                log.error("delivery {}: attempt or parking not recorded: {}", delivery.id(), failure.getMessage());
             }
-            recorded.whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    // The lease brings it back; the attempt is not lost.
-                    log.error("delivery {} attempt could not be recorded: {}", delivery.id(), failure.getMessage());
-                }
-                slots.release();
-            });
+            slots.release();
         });
     }
 

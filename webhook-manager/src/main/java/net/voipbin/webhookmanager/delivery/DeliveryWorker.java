@@ -1,11 +1,8 @@
 package net.voipbin.webhookmanager.delivery;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,10 +15,15 @@ import net.voipbin.contract.webhookmanager.WebhookManagerEvents;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.webhookmanager.webhook.WebhookService;
 
-/** Runs one attempt of a claimed delivery through its endpoint's bulkhead and breaker, and records what follows. */
+/**
+ * Runs one attempt of a claimed delivery through its endpoint's bulkhead and breaker, and records what
+ * follows. A delivery the endpoint cannot take now is handed back, not attempted.
+ */
 final class DeliveryWorker {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Boolean> ATTEMPTED = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Boolean> HELD_BACK = CompletableFuture.completedFuture(false);
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -32,12 +34,11 @@ final class DeliveryWorker {
     private final RetryPolicy policy;
     private final WebhookService webhooks;
     private final EventPublisher events;
-    private final Clock clock;
     private final Executor followUps = Executors.newVirtualThreadPerTaskExecutor();
 
     DeliveryWorker(DeliveryRepository repository, BatchWriter<DeliveryRepository.Completion> completions,
             DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
-            WebhookService webhooks, EventPublisher events, Clock clock) {
+            WebhookService webhooks, EventPublisher events) {
         this.repository = repository;
         this.completions = completions;
         this.sender = sender;
@@ -45,39 +46,44 @@ final class DeliveryWorker {
         this.policy = policy;
         this.webhooks = webhooks;
         this.events = events;
-        this.clock = clock;
     }
 
     /**
-     * Attempts the delivery; the stage completes when its outcome is committed. The calling thread is
-     * free once the HTTP exchange is over: the outcome joins the next group commit.
+     * Attempts the delivery; the stage completes with true when its outcome is committed, or at once with
+     * false when its endpoint cannot take it now (circuit open, or its concurrency reached): that is no
+     * attempt, and the caller parks it. With {@code permitHeld} the caller has already taken a permit of
+     * the endpoint's bulkhead for it. The calling thread is free once the HTTP exchange is over: the
+     * outcome joins the next group commit.
      */
-    CompletableFuture<Void> process(ClaimedDelivery delivery) {
+    CompletableFuture<Boolean> process(ClaimedDelivery delivery, boolean permitHeld) {
+        Bulkhead bulkhead = guards.bulkhead(delivery.endpoint());
         if (!delivery.active()) {
+            if (permitHeld) {
+                bulkhead.onComplete();
+            }
             repository.cancel(delivery.id());
             log.info("delivery {} cancelled: webhook {} disabled or deleted", delivery.id(), delivery.webhookId());
-            return DONE;
+            return ATTEMPTED;
         }
-        Bulkhead bulkhead = guards.bulkhead(delivery.endpoint());
-        if (!bulkhead.tryAcquirePermission()) {
-            // The endpoint already has its share of workers: not an attempt, just later.
-            repository.postpone(delivery.id(), Duration.ofMillis(100 + ThreadLocalRandom.current().nextInt(200)));
-            return DONE;
+        if (!permitHeld && !bulkhead.tryAcquirePermission()) {
+            return HELD_BACK;
+        }
+        CircuitBreaker breaker = guards.breaker(delivery.endpoint());
+        if (!breaker.tryAcquirePermission()) {
+            bulkhead.releasePermission();
+            return HELD_BACK;
         }
         AttemptResult result;
         try {
-            result = attempt(delivery);
+            result = attempt(delivery, breaker);
         } finally {
+            // Tells the endpoint's backlog that a slot is free.
             bulkhead.onComplete();
         }
-        return record(delivery, result);
+        return record(delivery, result).thenApply(recorded -> true);
     }
 
-    private AttemptResult attempt(ClaimedDelivery delivery) {
-        CircuitBreaker breaker = guards.breaker(delivery.endpoint());
-        if (!breaker.tryAcquirePermission()) {
-            return AttemptResult.notSent(clock.instant(), "circuit open: the endpoint failed too often lately, not contacted");
-        }
+    private AttemptResult attempt(ClaimedDelivery delivery, CircuitBreaker breaker) {
         AttemptResult result = sender.send(delivery);
         if (!result.sent()) {
             breaker.releasePermission();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service stopped in the middle of the retry schedule and started again (as two instances on the
  * same schema and namespace): every pending attempt still happens, exactly once, and the events
- * published while it was down are delivered too.
+ * published while it was down are delivered too. What it held back for a busy endpoint is handed back
+ * when it stops.
  */
 class RestartIT {
 
@@ -89,10 +91,41 @@ class RestartIT {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void whatABusyEndpointHeldBackIsSentByTheNextInstanceWithoutWaitingForItsLease() throws Exception {
+        receiver = new Receiver();
+        receiver.latency(Duration.ofMillis(300));
+        ConfigurableApplicationContext first = start("--voipbin.webhook.endpoint-concurrency=1");
+        String webhookId;
+        try {
+            webhookId = createWebhook(port(first));
+            for (int i = 0; i < 20; i++) {
+                publish("burst-" + i);
+            }
+            // One at a time: most of the burst is waiting its turn when the instance stops.
+            await().atMost(DEADLINE).until(() -> deliveries(port(first), webhookId).size() == 20
+                    && !receiver.on("/hook").isEmpty());
+        } finally {
+            first.close();
+        }
+
+        // The lease is two minutes; the deadline is well inside it.
+        ConfigurableApplicationContext second = start();
+        try {
+            await().atMost(DEADLINE).until(() -> deliveries(port(second), webhookId).stream()
+                    .filter(d -> d.get("status").asString().equals("delivered")).count() == 20);
+            Map<String, Long> postsPerMessage = receiver.on("/hook").stream()
+                    .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
+            assertThat(postsPerMessage).hasSize(20).allSatisfy((id, posts) -> assertThat(posts).as(id).isEqualTo(1));
+        } finally {
+            second.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... extraArguments) {
         var db = TestInfra.postgres();
         // Command-line arguments outrank application.yml (which names the production schema).
-        return new SpringApplicationBuilder(WebhookManagerApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.user(),
@@ -105,7 +138,9 @@ class RestartIT {
                 "--voipbin.webhook.schedule=0ms,3s,3s",
                 "--voipbin.webhook.jitter=0",
                 "--voipbin.webhook.poll-interval=100ms",
-                "--voipbin.webhook.allowed-networks=127.0.0.0/8");
+                "--voipbin.webhook.allowed-networks=127.0.0.0/8"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(WebhookManagerApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

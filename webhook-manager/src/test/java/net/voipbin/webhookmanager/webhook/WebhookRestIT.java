@@ -3,9 +3,15 @@ package net.voipbin.webhookmanager.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 class WebhookRestIT extends WebhookManagerITBase {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    /** Signs of the code behind an answer: package, class or method names, Jackson's wording. */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "java\\.|net\\.voipbin|tools\\.jackson|\\$|`|\\w\\(|Exception|JsonToken|StreamReadFeature|REDACTED");
 
     @Test
     void theSecretIsShownOnceOnCreateAndNeverOnReads() {
@@ -138,6 +147,53 @@ class WebhookRestIT extends WebhookManagerITBase {
         assertThat(json.readTree(all.body()).get("replayed").asInt()).as("the replayed one is not sent again").isEqualTo(1);
         await().atMost(DEADLINE).until(() -> get("/webhooks/" + id + "/deliveries?status=delivered").get("result").size() == 2);
         assertThat(receiver.on("/replay").stream().map(r -> r.header("webhook-id")).distinct()).hasSize(2);
+    }
+
+    @Test
+    void replayingFailedDeliveriesWithoutABodyIsA400NamingSince() {
+        String id = createWebhook("/hook", "[]").get("id").asString();
+
+        Http.Response response = Http.post(api("/webhooks/" + id + "/deliveries/replay_failed"), token, "");
+
+        assertThat(field(response)).isEqualTo("since");
+        assertThat(json.readTree(response.body()).get("message").asString()).doesNotContainPattern(INTERNALS);
+    }
+
+    @Test
+    void noErrorBodyShowsTheCodeBehindIt() throws Exception {
+        String id = createWebhook("/hook", "[]").get("id").asString();
+        String webhooks = api("/webhooks");
+        String webhook = api("/webhooks/" + id);
+        String rotate = webhook + "/rotate_secret";
+        String replayFailed = webhook + "/deliveries/replay_failed";
+        record Bad(String url, String body, boolean put) {
+        }
+        List<Bad> requests = List.of(
+                new Bad(webhooks, "", false), new Bad(webhooks, "{", false), new Bad(webhooks, "[]", false),
+                new Bad(webhooks, "{\"url\":{}}", false), new Bad(webhooks, "{\"event_types\":\"x\"}", false),
+                new Bad(webhooks, "{\"enabled\":\"maybe\"}", false),
+                new Bad(webhook, "", true), new Bad(webhook, "{\"enabled\":[1]}", true),
+                new Bad(rotate, "{\"grace_period_seconds\":\"soon\"}", false), new Bad(rotate, "{\"grace", false),
+                new Bad(replayFailed, "", false), new Bad(replayFailed, "null", false), new Bad(replayFailed, "[]", false),
+                new Bad(replayFailed, "{\"since\":\"yesterday\"}", false), new Bad(replayFailed, "{\"since\":", false),
+                new Bad(webhook + "/deliveries/not-a-uuid/replay", "{}", false));
+
+        for (Bad bad : requests) {
+            Http.Response response = bad.put() ? Http.put(bad.url(), token, bad.body()) : Http.post(bad.url(), token, bad.body());
+            String what = (bad.put() ? "PUT " : "POST ") + bad.url().substring(bad.url().indexOf("/v1.0")) + " " + bad.body();
+            assertThat(response.status()).as(what).isEqualTo(400);
+            JsonNode error = json.readTree(response.body());
+            assertThat(error.get("error").asString()).as(what).isIn("invalid_body", "invalid_argument");
+            assertThat(error.get("message").asString()).as(what).isNotBlank().doesNotContainPattern(INTERNALS);
+        }
+        HttpResponse<String> notJson = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(replayFailed))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("since yesterday")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(notJson.body()).get("message").asString()).doesNotContainPattern(INTERNALS);
+        assertThat(field(Http.post(webhooks, token, "{\"enabled\":\"maybe\"}"))).isEqualTo("enabled");
+        assertThat(field(Http.post(rotate, token, "{\"grace_period_seconds\":\"soon\"}"))).isEqualTo("grace_period_seconds");
+        assertThat(field(Http.post(replayFailed, token, "{\"since\":\"yesterday\"}"))).isEqualTo("since");
     }
 
     private String field(Http.Response response) {
