@@ -16,6 +16,7 @@ public record VoipbinProperties(
         @DefaultValue Amqp amqp,
         @DefaultValue Rpc rpc,
         @DefaultValue Events events,
+        @DefaultValue Outbox outbox,
         @DefaultValue Auth auth) {
 
     public record Service(String name) {
@@ -39,6 +40,19 @@ public record VoipbinProperties(
             @DefaultValue("32") int prefetch,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("5s") Duration confirmTimeout) {
+    }
+
+    /**
+     * The transactional outbox of a service with a database: {@code stale-after}, how long an event may
+     * wait for its confirm before any instance's sweep sends it again (every {@code sweep-interval}; 0
+     * turns the sweep off). {@code test-drop-after-commit} makes the service behave as one killed between
+     * the commit and the publish, for the tests that prove the event still goes out.
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10s") Duration staleAfter,
+            @DefaultValue("2s") Duration sweepInterval,
+            @DefaultValue("false") boolean testDropAfterCommit) {
     }
 
     /** {@code jwt-secret}: the fleet's HS256 key (at least 32 bytes) that signs customer tokens. */

@@ -42,6 +42,7 @@ import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.event.EventSubscriber;
 import net.voipbin.rpc.event.EventSubscriptions;
 import net.voipbin.rpc.event.OrderedPublisher;
+import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcRouter;
@@ -164,8 +165,9 @@ public class WireAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(@Qualifier("eventOrderedPublisher") OrderedPublisher eventOrderedPublisher,
-            JsonMapper json, Topology topology, ServiceName service, Clock clock) {
-        return new EventPublisher(eventOrderedPublisher, json, topology.eventExchange(), service.value(), clock);
+            JsonMapper json, Topology topology, ServiceName service, Clock clock, ObjectProvider<OutboxRelay> outbox) {
+        return new EventPublisher(eventOrderedPublisher, json, topology.eventExchange(), service.value(), clock,
+                outbox.getIfAvailable());
     }
 
     @Bean

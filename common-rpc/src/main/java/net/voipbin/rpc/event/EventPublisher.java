@@ -1,6 +1,8 @@
 package net.voipbin.rpc.event;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,15 +13,22 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.outbox.OutboxEntry;
+import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes the service's events to the topic exchange with routing key {@code <service>.<type>},
- * persistent and confirmed. Inside a transaction the event waits for the commit: a rolled-back change
- * is never announced. The broker's confirm is not waited for here: events go out through one
- * {@link OrderedPublisher}, in the order they were published, and are sent again until confirmed,
- * so the thread that made the change carries on at once.
+ * persistent and confirmed, each with an {@code event_id} of its own.
+ * <p>
+ * With an outbox (a service with a database), an event published inside a transaction is written to
+ * the outbox in that transaction, all of the transaction's events in one batch just before the commit,
+ * and handed to the broker right after it: the event exists exactly when the change does, and a crash
+ * in between only delays it (the relay sends it later). Outside a transaction the row is written on its
+ * own first. Without an outbox, the event waits for the commit and is then handed over; a crash in
+ * between loses it. Either way the broker's confirm is not waited for here: events go out through one
+ * {@link OrderedPublisher}, in the order they were published, and are sent again until confirmed.
  */
 public class EventPublisher {
 
@@ -30,19 +39,28 @@ public class EventPublisher {
     private final String exchange;
     private final String service;
     private final Clock clock;
+    private final OutboxRelay outbox;
 
-    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock) {
+    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock,
+            OutboxRelay outbox) {
         this.sender = sender;
         this.json = json;
         this.exchange = exchange;
         this.service = service;
         this.clock = clock;
+        this.outbox = outbox;
+    }
+
+    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock) {
+        this(sender, json, exchange, service, clock, null);
     }
 
     /** Publishes {@code data} (the resource after the change) as event {@code type}. */
     public void publish(String type, Object data) {
         Event event = new Event(type, service, clock.instant(), json.valueToTree(data));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (outbox != null) {
+            store(event);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
             String traceId = Trace.currentOrNew();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -68,6 +86,45 @@ public class EventPublisher {
             throw new IllegalStateException("interrupted while handing event " + event.routingKey() + " over", e);
         }
         log.debug("published {}", event.routingKey());
+    }
+
+    private void store(Event event) {
+        OutboxEntry entry = new OutboxEntry(event.eventId(), exchange, event.routingKey(), Trace.currentOrNew(),
+                json.writeValueAsBytes(event));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            List<OutboxEntry> alone = List.of(entry);
+            outbox.write(alone);
+            outbox.handOver(alone);
+            return;
+        }
+        TransactionEvents pending = (TransactionEvents) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new TransactionEvents();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.entries.add(entry);
+    }
+
+    /** The events of one transaction: stored together just before its commit, handed over after it. */
+    private final class TransactionEvents implements TransactionSynchronization {
+
+        private final List<OutboxEntry> entries = new ArrayList<>(4);
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            outbox.write(entries);
+        }
+
+        @Override
+        public void afterCommit() {
+            outbox.handOver(entries);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(EventPublisher.this);
+        }
     }
 
     private void publishAfterCommit(Event event) {

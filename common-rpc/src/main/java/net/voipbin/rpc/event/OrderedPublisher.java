@@ -41,7 +41,8 @@ public final class OrderedPublisher implements SmartLifecycle {
     private static final int CAPACITY = 10_000;
     private static final long IDLE_POLL_MILLIS = 200;
 
-    private record Outgoing(String exchange, String routingKey, Message message) {
+    /** {@code confirmed} runs on the worker once the broker has confirmed the message. */
+    private record Outgoing(String exchange, String routingKey, Message message, Runnable confirmed) {
     }
 
     /**
@@ -118,9 +119,18 @@ public final class OrderedPublisher implements SmartLifecycle {
 
     /** Queues a message behind everything handed over before it; blocks while the queue is full. */
     public void publish(String exchange, String routingKey, Message message) throws InterruptedException {
+        publish(exchange, routingKey, message, null);
+    }
+
+    /**
+     * As {@link #publish(String, String, Message)}; {@code confirmed} (may be null) runs on the publishing
+     * thread once the broker has confirmed the message, so it must be quick.
+     */
+    public void publish(String exchange, String routingKey, Message message, Runnable confirmed)
+            throws InterruptedException {
         outstanding.incrementAndGet();
         try {
-            queue.put(new Outgoing(exchange, routingKey, message));
+            queue.put(new Outgoing(exchange, routingKey, message, confirmed));
         } catch (InterruptedException e) {
             settled(1);
             throw e;
@@ -261,10 +271,22 @@ public final class OrderedPublisher implements SmartLifecycle {
             }
             unconfirmed.pollFirst();
             retired++;
+            runConfirmed(head.outgoing.confirmed());
         }
         if (retired > 0) {
             published.accept(retired);
             settled(retired);
+        }
+    }
+
+    private void runConfirmed(Runnable confirmed) {
+        if (confirmed == null) {
+            return;
+        }
+        try {
+            confirmed.run();
+        } catch (RuntimeException e) {
+            log.warn("{}: a confirm callback failed: {}", name, e.getMessage());
         }
     }
 

@@ -70,13 +70,15 @@ public class ActiveflowService {
                 request.referenceId(), flow.actions(), flow.actions().getFirst().id(), Activeflow.Status.RUNNING,
                 seed(id, request), Map.of(), 0, null, null, now, now, null);
         try {
-            activeflows.insert(state);
+            events.atomically(() -> {
+                activeflows.insert(state);
+                events.publish(FlowManagerEvents.ACTIVEFLOW_CREATED, state.toActiveflow());
+            });
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("activeflow_exists", "activeflow " + id + " exists and has ended");
         }
         log.info("activeflow {} created: flow {} for {} {}", id, flow.id(), request.referenceType(),
                 request.referenceId());
-        events.publish(FlowManagerEvents.ACTIVEFLOW_CREATED, state.toActiveflow());
         engine.start(id);
         return state.toActiveflow();
     }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.flowmanager.action.FlowValidator;
 import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActionExecutor;
@@ -26,8 +28,18 @@ import net.voipbin.rpc.event.EventPublisher;
 class EngineConfiguration {
 
     @Bean
-    ActiveflowEvents activeflowEvents(EventPublisher publisher) {
-        return publisher::publish;
+    ActiveflowEvents activeflowEvents(EventPublisher publisher, TransactionTemplate transactions) {
+        return new ActiveflowEvents() {
+            @Override
+            public void publish(String type, Activeflow activeflow) {
+                publisher.publish(type, activeflow);
+            }
+
+            @Override
+            public void atomically(Runnable change) {
+                transactions.executeWithoutResult(status -> change.run());
+            }
+        };
     }
 
     /** Up to 10 s and 10000 early events: answers and hangups of calls nobody waits for yet. */

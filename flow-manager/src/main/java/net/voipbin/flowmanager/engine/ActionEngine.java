@@ -196,14 +196,18 @@ public class ActionEngine implements AutoCloseable {
 
     /** Writes {@code after} and announces what changed since {@code before}; whether the flow runs on. */
     private boolean commit(ActiveflowState before, ActiveflowState after) {
-        activeflows.save(after);
+        events.atomically(() -> {
+            activeflows.save(after);
+            if (!after.running()) {
+                events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, after.toActiveflow());
+            } else if (!Objects.equals(before.currentActionId(), after.currentActionId())
+                    || !before.actions().equals(after.actions())) {
+                events.publish(FlowManagerEvents.ACTIVEFLOW_UPDATED, after.toActiveflow());
+            }
+        });
         if (!after.running()) {
             log.info("activeflow {} ended at action {}{}", after.id(), after.currentActionId(),
                     after.error() == null ? "" : ": " + after.error());
-            events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, after.toActiveflow());
-        } else if (!Objects.equals(before.currentActionId(), after.currentActionId())
-                || !before.actions().equals(after.actions())) {
-            events.publish(FlowManagerEvents.ACTIVEFLOW_UPDATED, after.toActiveflow());
         }
         if (after.awaiting() != null && after.awaiting().kind() == Wait.Kind.TIMER) {
             schedule(after);
@@ -220,10 +224,12 @@ public class ActionEngine implements AutoCloseable {
 
     private ActiveflowState finish(ActiveflowState state, String error) {
         ActiveflowState ended = state.ended(error, clock.instant());
-        activeflows.save(ended);
+        events.atomically(() -> {
+            activeflows.save(ended);
+            events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, ended.toActiveflow());
+        });
         log.info("activeflow {} stopped at action {}{}", ended.id(), ended.currentActionId(),
                 error == null ? "" : ": " + error);
-        events.publish(FlowManagerEvents.ACTIVEFLOW_DELETED, ended.toActiveflow());
         return ended;
     }
 

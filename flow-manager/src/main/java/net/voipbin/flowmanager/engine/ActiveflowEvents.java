@@ -6,4 +6,12 @@ import net.voipbin.contract.flowmanager.Activeflow;
 public interface ActiveflowEvents {
 
     void publish(String type, Activeflow activeflow);
+
+    /**
+     * Runs a change together with the events it publishes: in the service, one transaction, so the
+     * outbox holds the events exactly when the change is stored.
+     */
+    default void atomically(Runnable change) {
+        change.run();
+    }
 }

@@ -1,0 +1,11 @@
+-- The transactional outbox (common-rpc's OutboxRelay): an event is written here in the transaction of the
+-- change it announces and deleted once the broker has confirmed it. seq orders a re-send after a crash.
+CREATE TABLE event_outbox (
+    seq         bigint GENERATED ALWAYS AS IDENTITY,
+    event_id    uuid PRIMARY KEY,
+    exchange    text        NOT NULL,
+    routing_key text        NOT NULL,
+    trace_id    text,
+    body        bytea       NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
