@@ -62,6 +62,11 @@ final class FleetHarness implements AutoCloseable {
     }
 
     void startFlowManager() {
+        flowManager = anotherFlowManager();
+    }
+
+    /** One more flow-manager instance on the same schema and namespace (a stand-by, while another leads). */
+    ConfigurableApplicationContext anotherFlowManager() {
         Postgres db = TestInfra.postgres();
         Map<String, Object> properties = new HashMap<>(common());
         properties.put("spring.datasource.url", db.jdbcUrl());
@@ -71,7 +76,7 @@ final class FleetHarness implements AutoCloseable {
         properties.put("spring.flyway.schemas", schema);
         properties.put("server.port", "0");
         properties.putAll(extra);
-        flowManager = new SpringApplicationBuilder(FlowManagerApplication.class).run(args(properties));
+        return new SpringApplicationBuilder(FlowManagerApplication.class).run(args(properties));
     }
 
     /** As command-line arguments: they outrank application.yml, which the test classpath also holds. */

@@ -16,17 +16,21 @@ import org.springframework.stereotype.Service;
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.ActiveflowCreate;
 import net.voipbin.contract.flowmanager.Flow;
+import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.flowmanager.cluster.Leadership;
 import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActiveflowEvents;
 import net.voipbin.flowmanager.engine.ActiveflowState;
 import net.voipbin.flowmanager.engine.RunningActiveflows;
 import net.voipbin.flowmanager.engine.Variables;
 import net.voipbin.flowmanager.flow.FlowLookup;
+import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
 import net.voipbin.rpc.rest.PageQuery;
+import net.voipbin.rpc.topology.Topology;
 
 /** Starting, reading and stopping activeflows; the running itself is the engine's. */
 @Service
@@ -40,9 +44,14 @@ public class ActiveflowService {
     private final ActionEngine engine;
     private final ActiveflowEvents events;
     private final Clock clock;
+    private final Leadership leadership;
+    private final FlowManagerClient leader;
 
     ActiveflowService(ActiveflowRepository repository, RunningActiveflows activeflows, FlowLookup flows,
-            ActionEngine engine, ActiveflowEvents events, Clock clock) {
+            ActionEngine engine, ActiveflowEvents events, Clock clock, Leadership leadership, RpcClient rpc,
+            Topology topology) {
+        this.leadership = leadership;
+        this.leader = new FlowManagerClient(rpc, topology);
         this.repository = repository;
         this.activeflows = activeflows;
         this.flows = flows;
@@ -104,9 +113,10 @@ public class ActiveflowService {
                 .orElseThrow(() -> ApiException.notFound("activeflow " + id));
     }
 
+    /** The customer's stop, taken by any instance: a stand-by asks the leader, which runs the flow. */
     public Activeflow stop(UUID customerId, UUID id) {
         get(customerId, id);
-        return stop(id);
+        return leadership.isLeader() ? stop(id) : leader.stop(id);
     }
 
     private static Map<String, String> seed(UUID id, ActiveflowCreate request) {

@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import javax.sql.DataSource;
+
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.flowmanager.action.FlowValidator;
+import net.voipbin.flowmanager.cluster.Leadership;
 import net.voipbin.flowmanager.engine.ActionEngine;
 import net.voipbin.flowmanager.engine.ActionExecutor;
 import net.voipbin.flowmanager.engine.ActiveflowEvents;
@@ -22,10 +27,15 @@ import net.voipbin.flowmanager.engine.EngineProperties;
 import net.voipbin.flowmanager.engine.RunningActiveflows;
 import net.voipbin.rpc.event.EventPublisher;
 
-/** The engine with its executor table; on start-up it picks up the flows a previous run left running. */
+/**
+ * The engine with its executor table, run by the leader instance ({@link Leadership}): on taking over it
+ * picks up the flows the previous leader (or run) left running.
+ */
 @Configuration
 @EnableConfigurationProperties(EngineProperties.class)
 class EngineConfiguration {
+
+    private static final List<String> LEADER_ONLY = List.of("rpcServerContainer", "eventSubscriberContainer");
 
     @Bean
     ActiveflowEvents activeflowEvents(EventPublisher publisher, TransactionTemplate transactions) {
@@ -48,10 +58,10 @@ class EngineConfiguration {
         return new EarlySignals(clock, Duration.ofSeconds(10), 10_000);
     }
 
-    /** Loaded while the context starts, so it is complete before the first consumed event asks it. */
+    /** Filled when this instance becomes the leader, before it consumes anything. */
     @Bean
     RunningActiveflows runningActiveflows(ActiveflowStore store) {
-        return RunningActiveflows.load(store);
+        return RunningActiveflows.empty(store);
     }
 
     @Bean
@@ -60,8 +70,37 @@ class EngineConfiguration {
         return new ActionEngine(activeflows, executors, events, validator, properties, clock, early);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void recover(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(ActionEngine.class).recover();
+    /** Only the leader consumes: the RPC server and the event subscriber start when it leads. */
+    @Bean
+    static BeanPostProcessor leaderOnlyConsumers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (LEADER_ONLY.contains(name) && bean instanceof AbstractMessageListenerContainer container) {
+                    container.setAutoStartup(false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    Leadership leadership(DataSource dataSource, RunningActiveflows activeflows, ActionEngine engine,
+            ApplicationContext context, EngineProperties properties) {
+        Leadership.Duties duties = new Leadership.Duties() {
+            @Override
+            public void takeOver() {
+                activeflows.reload();
+                engine.recover();
+            }
+
+            @Override
+            public void handOver() {
+                activeflows.clear();
+            }
+        };
+        return new Leadership(dataSource, duties, () -> LEADER_ONLY.stream()
+                .map(name -> (SmartLifecycle) context.getBean(name, AbstractMessageListenerContainer.class)).toList(),
+                properties.leaderCheckInterval());
     }
 }

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's view of activeflows: the running ones in memory, every change written to the durable
  * {@link ActiveflowStore} first (a failed write changes nothing here), but for waits a restart can do
- * without ({@link #hold}). Sound because flow-manager runs as
- * one instance and changes an activeflow only under its engine lock; so stepping, resuming and routing
- * signals cost no database reads, only the writes a restart needs. Loaded from the store once at
- * start-up, before any event is handled, so the flows a previous run left are found by their signals.
+ * without ({@link #hold}). Sound because only one flow-manager instance, the leader, runs activeflows
+ * ({@code cluster/Leadership}), and it changes an activeflow only under its engine lock; so stepping,
+ * resuming and routing signals cost no database reads, only the writes a restart needs. Loaded from the
+ * store when this instance becomes the leader, before it handles any event, so the flows a previous
+ * leader left are found by their signals; emptied when it stops being the leader.
  */
 public final class RunningActiveflows {
 
@@ -34,9 +35,26 @@ public final class RunningActiveflows {
     /** The store's running activeflows, in memory. */
     public static RunningActiveflows load(ActiveflowStore store) {
         RunningActiveflows activeflows = new RunningActiveflows(store);
-        store.running().forEach(activeflows.index::put);
-        log.info("{} running activeflows loaded", activeflows.index.size());
+        activeflows.reload();
         return activeflows;
+    }
+
+    /** Nothing in memory until {@link #reload}. */
+    public static RunningActiveflows empty(ActiveflowStore store) {
+        return new RunningActiveflows(store);
+    }
+
+    /** Forgets what is in memory and reads the store's running activeflows again. */
+    public void reload() {
+        clear();
+        store.running().forEach(index::put);
+        log.info("{} running activeflows loaded", index.size());
+    }
+
+    /** Forgets every activeflow in memory (another instance runs them now). */
+    public void clear() {
+        unwritten.clear();
+        index.clear();
     }
 
     public void insert(ActiveflowState state) {

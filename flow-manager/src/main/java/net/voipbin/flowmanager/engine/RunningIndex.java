@@ -50,6 +50,12 @@ final class RunningIndex {
         return byId.size();
     }
 
+    void clear() {
+        byId.clear();
+        byReference.clear();
+        byWaitKey.clear();
+    }
+
     private void reindex(UUID id, ActiveflowState old, ActiveflowState kept) {
         Set<String> oldKeys = waitKeys(old);
         Set<String> newKeys = waitKeys(kept);
