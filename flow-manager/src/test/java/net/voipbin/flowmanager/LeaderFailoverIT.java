@@ -103,13 +103,43 @@ class LeaderFailoverIT {
         Activeflow started = startCall();
         await().atMost(DEADLINE).until(() -> callManager.operations(call).contains("talk"));
 
-        String standByApi = "http://127.0.0.1:" + standBy.getEnvironment().getProperty("local.server.port") + "/v1.0";
-        Http.Response stopped = Http.post(standByApi + "/activeflows/" + started.id() + "/stop",
+        Http.Response stopped = Http.post(standByApi() + "/activeflows/" + started.id() + "/stop",
                 FleetHarness.token(customer), "");
 
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
         assertThat(JSON.readTree(stopped.body()).path("status").asString()).isEqualTo("ended");
         await().atMost(DEADLINE).until(() -> eventsOf(started.id()).contains(FlowManagerEvents.ACTIVEFLOW_DELETED));
         assertThat(callManager.operations(call)).doesNotContain("digits_receive");
+    }
+
+    @Test
+    void aFlowEditedAtTheStandByIsWhatTheLeaderRunsNext() {
+        String setTo = "[{\"type\":\"variable_set\",\"option\":{\"name\":\"greeting\",\"value\":\"%s\"}},"
+                + "{\"type\":\"stop\"}]";
+        Http.Response created = Http.post(fleet.api("/flows"), FleetHarness.token(customer),
+                "{\"name\":\"greet\",\"actions\":" + setTo.formatted("first") + "}");
+        UUID flowId = UUID.fromString(JSON.readTree(created.body()).path("id").asString());
+        assertThat(greetingOfANewRun(flowId)).isEqualTo("first");
+
+        Http.Response edited = Http.put(standByApi() + "/flows/" + flowId, FleetHarness.token(customer),
+                "{\"name\":\"greet\",\"actions\":" + setTo.formatted("edited") + "}");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+        await().atMost(DEADLINE).until(() -> greetingOfANewRun(flowId).equals("edited"));
+    }
+
+    private String greetingOfANewRun(UUID flowId) {
+        Activeflow run = new FlowManagerClient(fleet.rpc(), fleet.topology()).create(new ActiveflowCreate(customer,
+                flowId, Activeflow.ReferenceType.CALL, UUID.randomUUID(), Map.of()));
+        await().atMost(DEADLINE).until(() -> eventsOf(run.id()).contains(FlowManagerEvents.ACTIVEFLOW_DELETED));
+        synchronized (callManager.flowEvents) {
+            return callManager.flowEvents.stream().filter(e -> e.type().equals(FlowManagerEvents.ACTIVEFLOW_DELETED))
+                    .filter(e -> e.data().path("id").asString().equals(run.id().toString()))
+                    .map(e -> e.data().path("variables").path("greeting").asString()).findFirst().orElseThrow();
+        }
+    }
+
+    private String standByApi() {
+        return "http://127.0.0.1:" + standBy.getEnvironment().getProperty("local.server.port") + "/v1.0";
     }
 }

@@ -5,9 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.contract.callmanager.CallManagerEvents;
 
 import net.voipbin.rpc.cache.ReadCache;
 import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
 import net.voipbin.rpc.rest.PageQuery;
@@ -19,16 +23,26 @@ public class NumberService {
     /** Routes kept in memory: every inbound call reads one, and numbers change rarely. */
     private static final int CACHED_ROUTES = 100_000;
     /**
-     * call-manager writes the numbers and runs as one instance (README), so its own writes invalidate;
-     * the age limit bounds how long a change made by another instance's REST goes unseen.
+     * Every instance drops its routes on any instance's number event ({@link NumberRouteInvalidation});
+     * the age limit bounds how long a change goes unseen if that event is missed (the instance's
+     * connection to the broker was down when it went out).
      */
     static final Duration ROUTE_MAX_AGE = Duration.ofSeconds(10);
 
     private final NumberRepository numbers;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
     private final ReadCache<String, PhoneNumber> routes = new ReadCache<>(CACHED_ROUTES, ROUTE_MAX_AGE);
 
-    NumberService(NumberRepository numbers) {
+    NumberService(NumberRepository numbers, EventPublisher events, TransactionTemplate tx) {
         this.numbers = numbers;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /** Another instance changed a number: routes are read again. */
+    void forgetRoutes() {
+        routes.invalidateAll();
     }
 
     /**
@@ -45,8 +59,8 @@ public class NumberService {
     }
 
     PhoneNumber create(UUID customerId, NumberRequests.Create request) {
-        Optional<PhoneNumber> created = numbers.insert(UUID.randomUUID(), customerId, request.number(),
-                request.flowId(), request.name());
+        Optional<PhoneNumber> created = tx.execute(status -> announced(CallManagerEvents.NUMBER_CREATED,
+                numbers.insert(UUID.randomUUID(), customerId, request.number(), request.flowId(), request.name())));
         routes.invalidateAll();
         return created.orElseThrow(() -> ApiException.conflict("number_taken",
                 "number " + request.number() + " is already in use"));
@@ -61,16 +75,23 @@ public class NumberService {
     }
 
     PhoneNumber update(UUID customerId, UUID id, NumberRequests.Update request) {
-        Optional<PhoneNumber> updated = numbers.update(customerId, id, request.flowId(), request.name());
+        Optional<PhoneNumber> updated = tx.execute(status -> announced(CallManagerEvents.NUMBER_UPDATED,
+                numbers.update(customerId, id, request.flowId(), request.name())));
         routes.invalidateAll();
         return updated.orElseThrow(() -> ApiException.notFound("number " + id));
     }
 
     void delete(UUID customerId, UUID id) {
-        boolean deleted = numbers.delete(customerId, id);
+        Optional<PhoneNumber> deleted = tx.execute(status -> announced(CallManagerEvents.NUMBER_DELETED,
+                numbers.find(customerId, id).filter(number -> numbers.delete(customerId, id))));
         routes.invalidateAll();
-        if (!deleted) {
+        if (deleted.isEmpty()) {
             throw ApiException.notFound("number " + id);
         }
+    }
+
+    private Optional<PhoneNumber> announced(String type, Optional<PhoneNumber> changed) {
+        changed.ifPresent(number -> events.publish(type, number));
+        return changed;
     }
 }

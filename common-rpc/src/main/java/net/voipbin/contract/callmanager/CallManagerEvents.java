@@ -24,6 +24,9 @@ public final class CallManagerEvents {
     public static final String CONFBRIDGE_LEFT = "confbridge_left";
     public static final String CONFBRIDGE_RECORD_STARTED = "confbridge_record_started";
     public static final String CONFBRIDGE_DELETED = "confbridge_deleted";
+    public static final String NUMBER_CREATED = "number_created";
+    public static final String NUMBER_UPDATED = "number_updated";
+    public static final String NUMBER_DELETED = "number_deleted";
 
     private CallManagerEvents() {
     }

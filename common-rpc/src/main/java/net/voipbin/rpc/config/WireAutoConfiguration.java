@@ -3,6 +3,7 @@ package net.voipbin.rpc.config;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -31,6 +32,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import org.springframework.core.env.Environment;
 
@@ -41,9 +43,10 @@ import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.event.EventSubscriber;
 import net.voipbin.rpc.event.EventSubscriptions;
+import net.voipbin.rpc.event.InstanceEventSubscriber;
 import net.voipbin.rpc.event.OrderedPublisher;
-import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcRouter;
 import net.voipbin.rpc.server.RpcServer;
@@ -142,7 +145,56 @@ public class WireAutoConfiguration {
         return new Declarables(declarables);
     }
 
+    /** The instance's own queue, for {@link InstanceEventSubscriber}s; gone with the instance's connection. */
     @Bean
+    InstanceQueue instanceQueue(Topology topology, ServiceName service) {
+        return new InstanceQueue(topology.subscribeQueue(service.value()) + ".instance."
+                + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Bean
+    Declarables voipbinInstanceTopology(Topology topology, ServiceName service, InstanceQueue instanceQueue,
+            @Qualifier("instanceSubscriptions") EventSubscriptions subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return new Declarables();
+        }
+        TopicExchange events = new TopicExchange(topology.eventExchange(), true, false);
+        Queue queue = new Queue(instanceQueue.name(), false, true, true);
+        List<Declarable> declarables = new ArrayList<>(List.of(events, queue,
+                new Queue(topology.deadQueue(service.value()), true, false, false)));
+        subscriptions.routingKeys().forEach(key -> declarables.add(BindingBuilder.bind(queue).to(events).with(key)));
+        return new Declarables(declarables);
+    }
+
+    @Bean
+    EventSubscriptions instanceSubscriptions(ObjectProvider<InstanceEventSubscriber> subscribers, JsonMapper json) {
+        EventSubscriptions subscriptions = new EventSubscriptions(json);
+        subscribers.orderedStream().forEach(subscriber -> subscriber.subscriptions(subscriptions));
+        return subscriptions;
+    }
+
+    @Bean
+    DirectMessageListenerContainer instanceEventContainer(
+            @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
+            @Qualifier("instanceSubscriptions") EventSubscriptions subscriptions, InstanceQueue instanceQueue,
+            JsonMapper json, ConfirmedSender sender, Topology topology, ServiceName service,
+            VoipbinProperties properties) {
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setMessageListener(new EventConsumer(event -> subscriptions.handlerFor(event)
+                .orElse(ignored -> null)
+                .handle(event), json, sender, instanceQueue.name(), topology.deadQueue(service.value()),
+                properties.events().maxAttempts()));
+        if (subscriptions.isEmpty()) {
+            container.setAutoStartup(false);
+        } else {
+            container.setQueueNames(instanceQueue.name());
+        }
+        return container;
+    }
+
+    @Bean
+    @Primary
     EventSubscriptions eventSubscriptions(ObjectProvider<EventSubscriber> subscribers, JsonMapper json) {
         EventSubscriptions subscriptions = new EventSubscriptions(json);
         subscribers.orderedStream().forEach(subscriber -> subscriber.subscriptions(subscriptions));

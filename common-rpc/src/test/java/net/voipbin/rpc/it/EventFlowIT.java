@@ -67,6 +67,35 @@ class EventFlowIT {
     }
 
     @Test
+    void aServiceSharesItsEventsAmongItsInstancesButEachInstanceSeesItsInstanceEvents() {
+        ConfigurableApplicationContext alphaTwin = SampleServiceApp.start("alpha",
+                alpha.getEnvironment().getProperty("voipbin.amqp.namespace"), WebApplicationType.NONE);
+        try {
+            EventPublisher events = publisher.getBean(EventPublisher.class);
+            for (int i = 0; i < 20; i++) {
+                events.publish("thing_created", Map.of("id", "shared-" + i));
+            }
+            events.publish("setting_changed", Map.of("id", "setting-1"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> instanceEvents(alpha) == 1 && instanceEvents(alphaTwin) == 1
+                    && instanceEvents(beta) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sharedSeen(alpha) + sharedSeen(alphaTwin) == 20);
+            assertThat(sharedSeen(alpha)).as("the two alphas share alpha's queue").isLessThan(20);
+        } finally {
+            alphaTwin.close();
+        }
+    }
+
+    private static long instanceEvents(ConfigurableApplicationContext service) {
+        return inbox(service).receivedByInstance.stream()
+                .filter(e -> e.data().get("id").asString().equals("setting-1")).count();
+    }
+
+    private static long sharedSeen(ConfigurableApplicationContext service) {
+        return inbox(service).received.stream().filter(e -> e.data().get("id").asString().startsWith("shared-")).count();
+    }
+
+    @Test
     void aFailingHandlerIsRetriedThenParkedWhileLaterEventsStillFlow() throws Exception {
         EventPublisher events = publisher.getBean(EventPublisher.class);
         events.publish("poison", Map.of("id", "poison-1"));

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventSubscriber;
+import net.voipbin.rpc.event.InstanceEventSubscriber;
 import net.voipbin.rpc.rest.Customer;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcResult;
@@ -46,6 +47,8 @@ class SampleServiceApp {
     /** Events this service received, in order; "poison" events always fail. */
     static final class Inbox {
         final List<Event> received = new CopyOnWriteArrayList<>();
+        /** Events this instance received on its own queue ("setting_changed": every instance sees it). */
+        final List<Event> receivedByInstance = new CopyOnWriteArrayList<>();
     }
 
     @Bean
@@ -72,6 +75,11 @@ class SampleServiceApp {
                 .onEvent("publisher-svc", "poison", event -> {
                     throw new IllegalStateException("cannot digest " + event.data());
                 });
+    }
+
+    @Bean
+    InstanceEventSubscriber sampleInstanceSubscriber(Inbox inbox) {
+        return subscriptions -> subscriptions.onEvent("publisher-svc", "setting_changed", inbox.receivedByInstance::add);
     }
 
     /** Names the broker connection after the service, so a test can find and kill it. */
