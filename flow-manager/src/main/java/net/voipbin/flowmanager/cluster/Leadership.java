@@ -19,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Several flow-manager instances may run; one at a time, the leader, runs the activeflows: it holds
- * PostgreSQL's advisory lock of its schema on a connection of its own, and only it consumes the RPC
+ * PostgreSQL's advisory lock named after its schema on a connection of its own, and only it consumes the RPC
  * requests and the events. The others stand by and try for the lock every {@code interval}. When the
  * leader dies its connection closes, PostgreSQL releases the lock at once, and the next instance takes
  * over within an interval: it loads the running activeflows from the database and picks them up where the
@@ -30,8 +30,7 @@ import org.springframework.context.SmartLifecycle;
 public final class Leadership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Leadership.class);
-    /** Schema-scoped: two fleets (tests, two tenants of one server) on one PostgreSQL each have a leader. */
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext('voipbin.flow-manager.leader:' || current_schema()))";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(?))";
 
     /** What becoming and ceasing to be the leader does. */
     public interface Duties {
@@ -44,6 +43,7 @@ public final class Leadership implements SmartLifecycle {
     }
 
     private final DataSource dataSource;
+    private final String lockName;
     private final Duties duties;
     private final Supplier<List<SmartLifecycle>> consumerLookup;
     private final Duration interval;
@@ -53,9 +53,15 @@ public final class Leadership implements SmartLifecycle {
     private volatile boolean leader;
     private volatile boolean running;
 
-    /** @param consumers looked up when this starts: they serve the beans that ask who leads */
-    public Leadership(DataSource dataSource, Duties duties, Supplier<List<SmartLifecycle>> consumers, Duration interval) {
+    /**
+     * @param dataSource gives the lock its own connection, outside the service's small pool
+     * @param lockName   names the fleet: two fleets (tests, two schemas of one server) each have a leader
+     * @param consumers  looked up when this starts: they serve the beans that ask who leads
+     */
+    public Leadership(DataSource dataSource, String lockName, Duties duties, Supplier<List<SmartLifecycle>> consumers,
+            Duration interval) {
         this.dataSource = dataSource;
+        this.lockName = lockName;
         this.duties = duties;
         this.consumerLookup = consumers;
         this.interval = interval;
@@ -83,7 +89,7 @@ public final class Leadership implements SmartLifecycle {
                 lock = dataSource.getConnection();
                 lock.setAutoCommit(true);
             }
-            if (!acquired(lock)) {
+            if (!acquired(lock, lockName)) {
                 return;
             }
         } catch (SQLException | RuntimeException e) {
@@ -97,10 +103,12 @@ public final class Leadership implements SmartLifecycle {
         consumers.forEach(SmartLifecycle::start);
     }
 
-    private static boolean acquired(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK);
-                ResultSet result = statement.executeQuery()) {
-            return result.next() && result.getBoolean(1);
+    private static boolean acquired(Connection connection, String lockName) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
+            statement.setString(1, lockName);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
         }
     }
 

@@ -9,10 +9,13 @@ import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.flowmanager.Activeflow;
@@ -85,8 +88,8 @@ class EngineConfiguration {
     }
 
     @Bean
-    Leadership leadership(DataSource dataSource, RunningActiveflows activeflows, ActionEngine engine,
-            ApplicationContext context, EngineProperties properties) {
+    Leadership leadership(DataSourceProperties database, Environment environment, RunningActiveflows activeflows,
+            ActionEngine engine, ApplicationContext context, EngineProperties properties) {
         Leadership.Duties duties = new Leadership.Duties() {
             @Override
             public void takeOver() {
@@ -99,7 +102,10 @@ class EngineConfiguration {
                 activeflows.clear();
             }
         };
-        return new Leadership(dataSource, duties, () -> LEADER_ONLY.stream()
+        // Not from the pool: the lock holds its connection for the life of the instance.
+        DataSource ownConnection = database.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
+        String lockName = "voipbin.flow-manager.leader:" + environment.getProperty("spring.datasource.hikari.schema", "");
+        return new Leadership(ownConnection, lockName, duties, () -> LEADER_ONLY.stream()
                 .map(name -> (SmartLifecycle) context.getBean(name, AbstractMessageListenerContainer.class)).toList(),
                 properties.leaderCheckInterval());
     }
