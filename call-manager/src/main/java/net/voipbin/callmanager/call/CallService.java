@@ -1,5 +1,6 @@
 package net.voipbin.callmanager.call;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Service;
 
 import net.voipbin.callmanager.ari.AriCommands;
 import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.client.BrokerRetry;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.rest.Page;
@@ -33,9 +36,11 @@ public class CallService {
 
     /** Lazily: the holders (transfers) depend on this service themselves. */
     private final ObjectProvider<CallHolder> holders;
+    private final Duration retryBudget;
 
     CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, ChannelRepository channels,
-            EventPublisher events, ObjectProvider<CallHolder> holders) {
+            EventPublisher events, ObjectProvider<CallHolder> holders, CallManagerProperties properties) {
+        this.retryBudget = properties.retryBudget();
         this.holders = holders;
         this.calls = calls;
         this.channels = channels;
@@ -73,7 +78,9 @@ public class CallService {
 
     /**
      * Asks Asterisk to hang up (idempotent: an ended or ending call is returned as it is). The call is
-     * hung up when the channel is destroyed; a channel Asterisk no longer has ends the call at once.
+     * hung up when the channel is destroyed; a channel Asterisk no longer has ends the call at once. The
+     * request is sent again while the broker or asterisk-proxy is away, for up to the retry budget: the
+     * call is marked terminating already, and nothing else would hang it up.
      */
     public CallRow hangup(UUID id, HangupReason reason, String note, String ariReason) {
         CallRow call = hangingUp(id, reason, note);
@@ -81,7 +88,8 @@ public class CallService {
             return call;
         }
         try {
-            ari.hangup(call.asteriskId(), call.channelId(), ariReason);
+            BrokerRetry.within(retryBudget, "hanging up call " + id,
+                    () -> ari.hangup(call.asteriskId(), call.channelId(), ariReason));
         } catch (ApiException e) {
             if (e.status() != 404) {
                 throw e;

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepPeriod  how often timeouts whose in-memory timer was lost (restart) are caught up from the database
  * @param maxDuration  the longest a call may last (from its creation); a longer one is hung up, reason timeout
  * @param echo         the AudioSocket echo server Asterisk connects to for the {@code echo} operation
+ * @param retryBudget  how long a request that may be sent twice (starting a call's flow, hanging a call up)
+ *                     is sent again while the broker or the service behind it is away
  */
 @ConfigurationProperties("voipbin.call-manager")
 public record CallManagerProperties(
@@ -29,7 +31,8 @@ public record CallManagerProperties(
         @DefaultValue Tts tts,
         @DefaultValue("5s") Duration sweepPeriod,
         @DefaultValue("4h") Duration maxDuration,
-        @DefaultValue Echo echo) {
+        @DefaultValue Echo echo,
+        @DefaultValue("10s") Duration retryBudget) {
 
     public record Endpoints(
             @DefaultValue("PJSIP/%s@trunk") String tel,

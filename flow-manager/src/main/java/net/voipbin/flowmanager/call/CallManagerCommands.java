@@ -1,5 +1,6 @@
 package net.voipbin.flowmanager.call;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,22 +10,30 @@ import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.CallManagerClient;
 import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.flowmanager.engine.EngineProperties;
+import net.voipbin.rpc.client.BrokerRetry;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
 
-/** {@link CallCommands} over call-manager's typed client. */
+/**
+ * {@link CallCommands} over call-manager's typed client. Answer and hangup are sent again while the broker
+ * or call-manager is away (a restart), within the retry budget: both may be sent twice. The media commands
+ * are not (a play could be heard twice); one that fails ends the flow, and call-manager hangs the call up.
+ */
 @Component
 class CallManagerCommands implements CallCommands {
 
     private final CallManagerClient client;
+    private final Duration retryBudget;
 
-    CallManagerCommands(RpcClient rpc, Topology topology) {
+    CallManagerCommands(RpcClient rpc, Topology topology, EngineProperties properties) {
         this.client = new CallManagerClient(rpc, topology);
+        this.retryBudget = properties.retryBudget();
     }
 
     @Override
     public CallStatus answer(UUID callId) {
-        return client.answer(callId).status();
+        return BrokerRetry.within(retryBudget, "answering call " + callId, () -> client.answer(callId).status());
     }
 
     @Override
@@ -49,7 +58,7 @@ class CallManagerCommands implements CallCommands {
 
     @Override
     public void hangup(UUID callId, Call.HangupReason reason) {
-        client.hangup(callId, reason);
+        BrokerRetry.within(retryBudget, "hanging up call " + callId, () -> client.hangup(callId, reason));
     }
 
     @Override

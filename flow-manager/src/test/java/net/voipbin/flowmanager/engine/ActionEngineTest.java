@@ -32,7 +32,7 @@ class ActionEngineTest {
     private final EarlySignals early = new EarlySignals(Clock.systemUTC(), Duration.ofSeconds(10), 100);
     private final RunningActiveflows activeflows = RunningActiveflows.load(store);
     private final ActionEngine engine = new ActionEngine(activeflows, Executors.all(calls), (type, af) -> events.add(type),
-            TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1)), Clock.systemUTC(), early);
+            TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), early);
 
     @AfterEach
     void close() {
@@ -142,7 +142,7 @@ class ActionEngineTest {
         assertThat(stateOf(id).awaiting().kind()).isEqualTo(Wait.Kind.TIMER);
 
         ActionEngine restarted = new ActionEngine(RunningActiveflows.load(store), Executors.all(calls), (type, af) -> events.add(type),
-                TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1)), Clock.systemUTC(), early);
+                TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), early);
         engine.close();
         restarted.recover();
 
@@ -240,7 +240,7 @@ class ActionEngineTest {
         assertThat(store.writes.get()).as("the insert alone").isEqualTo(1);
 
         ActionEngine restarted = new ActionEngine(RunningActiveflows.load(store), Executors.all(calls), (type, af) -> events.add(type),
-                TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1)), Clock.systemUTC(), early);
+                TestContexts.VALIDATOR, new EngineProperties(20, Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), early);
         engine.close();
         calls.answerStatus = CallStatus.PROGRESSING;
         restarted.recover();
