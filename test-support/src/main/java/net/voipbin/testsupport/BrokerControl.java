@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Forcibly closes broker connections, as a network blip or a broker restart would, and holds a queue's
+ * Forcibly closes broker connections, as a network blip would, restarts the broker, and holds a queue's
  * confirms back, as a slow disk would, with {@code rabbitmqctl} (the local broker's, or inside the
  * Testcontainers container).
  */
@@ -32,6 +32,23 @@ public final class BrokerControl {
             rabbitmqctl("close_connection", pid, "closed by a test");
         }
         return pids.size();
+    }
+
+    /**
+     * Stops the broker (its application; the node stays up) for {@code down}, as a restart would, then
+     * starts it again and returns once it takes connections. Every client connection drops; durable queues
+     * keep their persistent messages.
+     */
+    public static void restart(java.time.Duration down) {
+        rabbitmqctl("stop_app");
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            rabbitmqctl("start_app");
+            rabbitmqctl("await_startup");
+        }
     }
 
     /**

@@ -189,7 +189,7 @@ public final class OrderedPublisher implements SmartLifecycle {
                 log.warn("{}: publishing failed with {} messages unconfirmed, sending them again in {} ms: {}", name,
                         unconfirmed.size(), pause, e.getMessage());
                 sleep(pause);
-                pause = Math.min(pause * 2, 5_000);
+                pause = Math.min(pause * 2, 1_000);
             }
         }
     }
