@@ -53,6 +53,7 @@ public final class Receiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
+            Answer answer;
             maxInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
             try {
                 byte[] body;
@@ -63,16 +64,18 @@ public final class Receiver implements AutoCloseable {
                         System.nanoTime(), 0);
                 ConcurrentLinkedQueue<Answer> script = scripts.get(request.path());
                 Answer scripted = script == null ? null : script.poll();
-                Answer answer = scripted != null ? scripted : fallback.apply(request);
+                answer = scripted != null ? scripted : fallback.apply(request);
                 // A receiver doing its work: the request holds its connection meanwhile.
                 LockSupport.parkNanos(latency.toNanos());
                 requests.add(request.answered(answer.status()));
-                answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                exchange.sendResponseHeaders(answer.status(), -1);
-                exchange.close();
             } finally {
+                // Before the answer goes out: the sender may start its next request the moment it has the
+                // answer, and that one is no overlap even if this thread has not yet got here.
                 inProgress.decrementAndGet();
             }
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.close();
         });
         server.start();
     }

@@ -131,6 +131,21 @@ class DeliveryRepository {
     }
 
     /**
+     * Ends this instance's lease on deliveries it claimed but will not attempt (it is stopping): they are
+     * due now, for another instance or the next one to start, instead of when the lease would end.
+     */
+    int handBack(List<UUID> ids) {
+        return jdbcTemplate.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE deliveries SET next_attempt_at = now(), parked_on = NULL
+                    WHERE id = ANY (?::uuid[]) AND status = 'pending'""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Logs each attempt and moves its delivery on, the whole batch in one statement. A count of 0 means
      * the delivery was no longer pending.
      */

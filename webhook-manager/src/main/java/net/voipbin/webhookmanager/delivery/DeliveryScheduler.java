@@ -21,7 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * ({@code FOR UPDATE SKIP LOCKED}). It polls every {@code poll-interval} and is woken at once when
  * this instance enqueues new work. A delivery its endpoint cannot take now goes to the endpoint's
  * {@link EndpointBacklog}, which starts it here again as soon as the endpoint has room. On stop it
- * claims nothing more and waits for attempts in flight and their outcomes' commits.
+ * claims nothing more, waits for attempts in flight and their outcomes' commits, and hands back the
+ * leases of every delivery it holds without attempting it (parked, or claimed too late to start), so
+ * that another instance, or the next to start, sends them at once rather than when the leases end.
  */
 public final class DeliveryScheduler implements SmartLifecycle {
 
@@ -64,6 +66,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
     public synchronized void start() {
         workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
         running = true;
+        backlog.startPulling();
         guards.onRoom(backlog::pull);
         poller = Thread.ofPlatform().name("webhook-scheduler").daemon().start(this::loop);
     }
@@ -71,6 +74,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        backlog.stopPulling();
         guards.onRoom(endpoint -> { });
         wakeUp();
         try {
@@ -79,18 +83,35 @@ public final class DeliveryScheduler implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         workers.close();
+        boolean idle = awaitIdle();
+        // While this holds every slot no pull can run, so nothing claims a parked delivery once it is handed back.
+        backlog.unparkAll();
+        if (idle) {
+            slots.release(maxInFlight);
+        }
+        log.info("delivery scheduler stopped");
+    }
+
+    /**
+     * Takes every slot: each is held by an attempt until its outcome has committed, by a delivery being
+     * parked until that has committed, or by a pull until what it claimed is started or handed back.
+     */
+    private boolean awaitIdle() {
         try {
-            // The attempts are over; their outcomes are on their way into a group commit.
-            if (!slots.tryAcquire(maxInFlight, 10, TimeUnit.SECONDS)) {
-                log.warn("outcomes of some attempts not committed at stop; their leases will bring them back");
-            } else {
-                slots.release(maxInFlight);
+            if (slots.tryAcquire(maxInFlight, 10, TimeUnit.SECONDS)) {
+                return true;
             }
+            log.warn("outcomes of some attempts not committed at stop; their leases will bring them back");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        backlog.unparkAll();
-        log.info("delivery scheduler stopped");
+        return false;
+    }
+
+    /** Starts before the event consumers and stops after them, so that what they take in while stopping is still sent. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
     }
 
     @Override
@@ -120,19 +141,25 @@ public final class DeliveryScheduler implements SmartLifecycle {
 
     /**
      * Attempts deliveries leased by the caller now, waiting for free slots (which pushes back on the
-     * intake when every slot is busy). When stopping, they are left to their lease.
+     * intake when every slot is busy). When stopping, their leases are handed back.
      */
     void dispatch(List<ClaimedDelivery> leased) {
-        try {
-            for (ClaimedDelivery delivery : leased) {
-                if (!running) {
-                    return;
-                }
-                slots.acquire();
-                execute(delivery, false);
+        for (int i = 0; i < leased.size(); i++) {
+            if (!running || !acquireSlot()) {
+                handBack(leased.subList(i, leased.size()));
+                return;
             }
+            execute(leased.get(i), false);
+        }
+    }
+
+    private boolean acquireSlot() {
+        try {
+            slots.acquire();
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -159,12 +186,24 @@ public final class DeliveryScheduler implements SmartLifecycle {
         }
     }
 
-    /** Stopping: the delivery comes back when the lease its claim gave it ends. */
+    /** Stopping: its lease is handed back before its slot is freed, so the stop waits for that too. */
     private void notStarted(ClaimedDelivery delivery, boolean permitHeld) {
         if (permitHeld) {
             guards.bulkhead(delivery.endpoint()).releasePermission();
         }
+        handBack(List.of(delivery));
         slots.release();
+    }
+
+    /** Deliveries leased here that will not be attempted here: due now rather than when their lease ends. */
+    private void handBack(List<ClaimedDelivery> deliveries) {
+        try {
+            int count = repository.handBack(deliveries.stream().map(ClaimedDelivery::id).toList());
+            log.info("{} deliveries claimed while stopping handed back", count);
+        } catch (RuntimeException e) {
+            log.warn("{} deliveries claimed while stopping not handed back, their leases will: {}", deliveries.size(),
+                    e.getMessage());
+        }
     }
 
     /**

@@ -22,9 +22,10 @@ import io.github.resilience4j.bulkhead.Bulkhead;
  * its parked deliveries back the moment it has room (see {@link EndpointGuards#onRoom}): when one of
  * its sends ends, when its circuit half-opens (as many as it probes) and when it closes. So a burst
  * waits for a free slot, not for the scheduler's poll, and a recovered endpoint gets its backlog at
- * once (oldest events first), never more at a time than its concurrency. At stop what this instance
- * parked is made due at once; a delivery whose lease ends while parked (say this instance died) comes
- * back through the scheduler like any due one.
+ * once (oldest events first), never more at a time than its concurrency. At stop it pulls no more (a
+ * pull would lease deliveries that nothing then sends) and what this instance parked is made due at
+ * once; a delivery whose lease ends while parked (say this instance died) comes back through the
+ * scheduler like any due one.
  */
 final class EndpointBacklog {
 
@@ -48,6 +49,7 @@ final class EndpointBacklog {
     private final Duration lease;
     private final Starter starter;
     private final ConcurrentMap<String, Line> lines = new ConcurrentHashMap<>();
+    private volatile boolean pulling = true;
 
     /** Runs a pulled delivery, which holds one of the slots, and a permit of its endpoint's bulkhead when {@code permitHeld}. */
     interface Starter {
@@ -78,7 +80,7 @@ final class EndpointBacklog {
     /** The endpoint may have room: pulls what it can take of its parked deliveries, on a thread of its own. */
     void pull(String endpoint) {
         Line line = lines.get(endpoint);
-        if (line == null || !line.hasParked() || line.pullRequests.getAndIncrement() != 0) {
+        if (!pulling || line == null || !line.hasParked() || line.pullRequests.getAndIncrement() != 0) {
             return;
         }
         Thread.ofVirtual().name("webhook-backlog").start(() -> {
@@ -103,9 +105,22 @@ final class EndpointBacklog {
         });
     }
 
+    /** Starts (again) pulling parked deliveries when their endpoints have room. */
+    void startPulling() {
+        pulling = true;
+    }
+
     /**
-     * Stopping: what this instance parked becomes due now, so that the next instance to start, or another
-     * one running, need not wait for the leases to end.
+     * Stopping: no pull starts from now on. One already running finishes; the caller waits for it (it
+     * holds slots) and the scheduler hands back what it claimed but can no longer start.
+     */
+    void stopPulling() {
+        pulling = false;
+    }
+
+    /**
+     * Stopping, once no pull runs and every park has committed: what this instance parked becomes due
+     * now, so that the next instance to start, or another one running, need not wait for the leases to end.
      */
     void unparkAll() {
         List<String> endpoints = lines.entrySet().stream().filter(e -> e.getValue().hasParked()).map(Map.Entry::getKey).toList();
@@ -119,7 +134,7 @@ final class EndpointBacklog {
     }
 
     private void pullOnce(String endpoint, Line line) {
-        if (!line.hasParked()) {
+        if (!pulling || !line.hasParked()) {
             return;
         }
         Bulkhead bulkhead = guards.bulkhead(endpoint);
