@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * resource, and every customer-owned resource carries it); events without one are not customer events
  * and are skipped. The handler returns at once; the consumer acks when the group commit holding the
  * event's pending deliveries has committed, so a crash loses nothing, and a few consumers keep many
- * events in one commit. A redelivered event adds nothing (same event key).
+ * events in one commit. A redelivered or re-published event adds nothing (same event key).
  */
 final class DeliveryEventSubscriber implements EventSubscriber {
 
@@ -64,10 +64,30 @@ final class DeliveryEventSubscriber implements EventSubscriber {
             return DONE;
         }
         byte[] body = json.writeValueAsBytes(new WebhookBody(event.type(), event.timestamp(), event.data()));
+        EventIdentity identity = identify(event, body);
+        return intake.submit(new DeliveryRepository.Enqueue(customer, event.type(), identity.eventKey(),
+                identity.messageId(), body, aboutWebhook(event)));
+    }
+
+    /** What makes deliveries of one event one: the key that de-duplicates them and the receiver's {@code webhook-id}. */
+    record EventIdentity(String eventKey, String messageId) {
+    }
+
+    /**
+     * By its {@code event_id}: a publisher's outbox may send an event again after a crash, with another
+     * timestamp or even changed data, and that must be neither a second delivery nor a new webhook-id, while
+     * two events that happen to carry the same content are two deliveries. An event from a publisher that
+     * sends no event_id falls back to a digest of its publisher and body, which still absorbs a redelivery
+     * of the same message.
+     */
+    static EventIdentity identify(Event event, byte[] body) {
+        if (event.eventId() != null) {
+            String id = event.eventId().toString();
+            return new EventIdentity("event:" + id, "msg_" + id);
+        }
         byte[] digest = sha256(event.publisher(), body);
-        String eventKey = HexFormat.of().formatHex(digest);
-        String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-        return intake.submit(new DeliveryRepository.Enqueue(customer, event.type(), eventKey, messageId, body, aboutWebhook(event)));
+        return new EventIdentity(HexFormat.of().formatHex(digest),
+                "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)));
     }
 
     private boolean failureOfAFailureNotice(Event event) {
