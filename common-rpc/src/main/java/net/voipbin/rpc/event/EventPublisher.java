@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * With an outbox (a service with a database), an event published inside a transaction is written to
  * the outbox in that transaction, all of the transaction's events in one batch just before the commit,
  * and handed to the broker right after it: the event exists exactly when the change does, and a crash
- * in between only delays it (the relay sends it later). Outside a transaction the row is written on its
- * own first. Without an outbox, the event waits for the commit and is then handed over; a crash in
+ * in between only delays it (the relay sends it later). Outside a transaction (a change committed by one
+ * statement) the event is handed over at once and its row written only if the broker has not confirmed
+ * it within a few milliseconds ({@link OutboxRelay#handOverUnstored}). Without an outbox, the event waits for the commit and is then handed over; a crash in
  * between loses it. Either way the broker's confirm is not waited for here: events go out through one
  * {@link OrderedPublisher}, in the order they were published, and are sent again until confirmed.
  */
@@ -92,9 +93,7 @@ public class EventPublisher {
         OutboxEntry entry = new OutboxEntry(event.eventId(), exchange, event.routingKey(), Trace.currentOrNew(),
                 json.writeValueAsBytes(event));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            List<OutboxEntry> alone = List.of(entry);
-            outbox.write(alone);
-            outbox.handOver(alone);
+            outbox.handOverUnstored(entry);
             return;
         }
         TransactionEvents pending = (TransactionEvents) TransactionSynchronizationManager.getResource(this);

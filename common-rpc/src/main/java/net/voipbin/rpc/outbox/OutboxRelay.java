@@ -32,6 +32,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long FLUSH_MILLIS = 100;
+    /** How long an event published outside a transaction may go unconfirmed before its row is written. */
+    private static final long WRITE_BEHIND_MILLIS = 20;
     private static final int SWEEP_BATCH = 500;
 
     private final OutboxTable table;
@@ -42,6 +44,11 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Handed to the publisher by this instance and not yet confirmed: its own sweep leaves them alone. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    /** Handed over without a row: written if still unconfirmed {@value #WRITE_BEHIND_MILLIS} ms on. */
+    private final ConcurrentHashMap<UUID, Unstored> unstored = new ConcurrentHashMap<>();
+
+    private record Unstored(OutboxEntry entry, long handedOverNanos) {
+    }
     private volatile ScheduledExecutorService scheduler;
 
     /**
@@ -82,9 +89,44 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends an event that has no row yet (its change was committed on its own, outside a transaction):
+     * at once, and its row is written only if the broker has not confirmed it within
+     * {@value #WRITE_BEHIND_MILLIS} ms (a broker away or slow), so the happy path costs the database
+     * nothing. A crash in those first milliseconds can lose it; inside a transaction nothing can.
+     */
+    public void handOverUnstored(OutboxEntry entry) {
+        unstored.put(entry.eventId(), new Unstored(entry, System.nanoTime()));
+        handOver(List.of(entry));
+    }
+
     private void sent(UUID eventId) {
         inFlight.remove(eventId);
-        confirmed.add(eventId);
+        if (unstored.remove(eventId) == null) {
+            // It has a row (or its row is being written: the delete runs after, on the relay's thread).
+            confirmed.add(eventId);
+        }
+    }
+
+    /** Writes the rows of events handed over without one and still unconfirmed after the grace period. */
+    void writeBehind() {
+        long due = System.nanoTime() - WRITE_BEHIND_MILLIS * 1_000_000;
+        List<OutboxEntry> late = new ArrayList<>();
+        for (Unstored pending : unstored.values()) {
+            if (pending.handedOverNanos() <= due && unstored.remove(pending.entry().eventId(), pending)) {
+                late.add(pending.entry());
+            }
+        }
+        if (late.isEmpty()) {
+            return;
+        }
+        try {
+            table.insert(late);
+        } catch (RuntimeException e) {
+            // Still in the publisher's memory; the next round tries to store them again.
+            late.forEach(entry -> unstored.putIfAbsent(entry.eventId(), new Unstored(entry, 0)));
+            throw e;
+        }
     }
 
     private static Message message(OutboxEntry entry) {
@@ -141,6 +183,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 Thread.ofPlatform().name("outbox-relay").daemon().factory());
         executor.scheduleWithFixedDelay(() -> safely(this::flushConfirmed, "deleting confirmed events"),
                 FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> safely(this::writeBehind, "storing unconfirmed events"),
+                WRITE_BEHIND_MILLIS, WRITE_BEHIND_MILLIS, TimeUnit.MILLISECONDS);
         if (!dropAfterCommit && !sweepInterval.isZero()) {
             executor.scheduleWithFixedDelay(() -> safely(this::sweep, "sending stale events"),
                     0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -162,7 +206,14 @@ public final class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        safely(this::writeBehindAll, "storing unconfirmed events");
         safely(this::flushConfirmed, "deleting confirmed events");
+    }
+
+    /** At stop: what the publisher could not get confirmed is stored, for the next instance to send. */
+    private void writeBehindAll() {
+        unstored.replaceAll((id, pending) -> new Unstored(pending.entry(), 0));
+        writeBehind();
     }
 
     @Override

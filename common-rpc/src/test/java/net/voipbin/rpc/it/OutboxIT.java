@@ -168,12 +168,25 @@ class OutboxIT {
     }
 
     @Test
-    void anEventPublishedOutsideATransactionIsStoredThenSent() {
+    void anEventPublishedOutsideATransactionGoesOutWithoutARowWhenTheBrokerConfirmsAtOnce() {
         EventPublisher events = instance(Duration.ofSeconds(30), false);
 
         events.publish("thing_created", Map.of("id", "loose"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receivedFor("loose").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stored() == 0);
+    }
+
+    @Test
+    void anEventPublishedOutsideATransactionThatTheBrokerDoesNotConfirmIsStoredAndSentByTheNextInstance()
+            throws Exception {
+        EventPublisher unconfirmed = instance(Duration.ofSeconds(1), true);
+        unconfirmed.publish("thing_created", Map.of("id", "loose-orphan"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> stored() == 1);
+
+        instance(Duration.ofSeconds(1), false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedFor("loose-orphan").size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> stored() == 0);
     }
 }
