@@ -29,6 +29,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, code, message);
     }
 
+    /** A 400 with a ready body (code, message and field). */
+    public static ApiException badRequest(ErrorBody body) {
+        return new ApiException(400, body.error(), body.message(), body.field(), null);
+    }
+
     public static ApiException invalidField(String field, String message) {
         return new ApiException(400, "invalid_argument", field + ": " + message, field, null);
     }

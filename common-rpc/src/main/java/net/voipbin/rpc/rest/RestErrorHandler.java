@@ -2,9 +2,11 @@ package net.voipbin.rpc.rest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -15,7 +17,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.error.BodyErrors;
 import net.voipbin.rpc.error.ErrorBody;
+import tools.jackson.core.JacksonException;
 
 /** Every REST error in the fleet's one body format, {@code {"error", "message", "field"}}. */
 @RestControllerAdvice
@@ -45,11 +49,22 @@ public class RestErrorHandler {
         return badRequest(new ErrorBody("invalid_argument", e.getMessage(), name == null ? null : snake(name)));
     }
 
+    /** Missing, not JSON, or a field of the wrong kind: said in the request's terms, never Java's. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause().getMessage();
-        return badRequest(ErrorBody.of("invalid_body", "request body is not valid JSON for this resource: "
-                + (detail == null ? "" : detail.lines().findFirst().orElse(""))));
+        JacksonException jackson = BodyErrors.jacksonCause(e.getCause());
+        if (jackson != null) {
+            return badRequest(BodyErrors.describe(jackson));
+        }
+        return badRequest(ErrorBody.of("invalid_body", e.getCause() == null
+                ? "request body is required: a JSON object" : "request body could not be read"));
+    }
+
+    /** The client's mistake, not a 500. */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ErrorBody.of("unsupported_media_type", "Content-Type must be application/json"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

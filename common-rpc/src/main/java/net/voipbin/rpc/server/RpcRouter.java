@@ -16,10 +16,10 @@ import jakarta.validation.Validator;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.error.BodyErrors;
 import net.voipbin.rpc.error.ErrorBody;
 import net.voipbin.rpc.server.RpcRoutes.Route;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,8 +49,10 @@ public final class RpcRouter {
         } catch (ApiException e) {
             return error(e.status(), e.body());
         } catch (RuntimeException e) {
+            // The caller may show the message to a customer (a flow's error): the cause stays in this log.
             log.error("RPC {} {} from {} failed", request.method(), request.uri(), request.publisher(), e);
-            return error(500, ErrorBody.of("internal_error", String.valueOf(e.getMessage())));
+            return error(500, ErrorBody.of("internal_error", "internal error in " + request.method() + " "
+                    + request.uri().replaceFirst("\\?.*", "")));
         }
     }
 
@@ -102,18 +104,13 @@ public final class RpcRouter {
             return null;
         }
         if (request.data() == null) {
-            throw ApiException.badRequest("invalid_body", "a " + route.bodyType().getSimpleName() + " body is required");
+            throw ApiException.badRequest("invalid_body", "request body is required: a JSON object");
         }
         Object body;
         try {
             body = json.treeToValue(request.data(), route.bodyType());
-        } catch (DatabindException e) {
-            String field = fieldOf(e);
-            throw field.isEmpty()
-                    ? ApiException.badRequest("invalid_body", e.getOriginalMessage())
-                    : ApiException.invalidField(field, e.getOriginalMessage());
         } catch (JacksonException e) {
-            throw ApiException.badRequest("invalid_body", e.getOriginalMessage());
+            throw ApiException.badRequest(BodyErrors.describe(e));
         }
         Set<ConstraintViolation<Object>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
@@ -121,18 +118,6 @@ public final class RpcRouter {
             throw ApiException.invalidField(snake(first.getPropertyPath().toString()), first.getMessage());
         }
         return body;
-    }
-
-    private static String fieldOf(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     static String snake(String camel) {

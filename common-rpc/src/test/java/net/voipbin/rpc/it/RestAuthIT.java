@@ -81,8 +81,43 @@ class RestAuthIT {
         Http.Response garbage = Http.post(base + "/v1.0/notes", token, "{name:");
         assertThat(garbage.status()).isEqualTo(400);
         assertThat((String) JsonPath.read(garbage.body(), "$.error")).isEqualTo("invalid_body");
+        assertThat((String) JsonPath.read(garbage.body(), "$.message")).startsWith("request body is not valid JSON (line 1");
 
         assertThat(Http.get(base + "/v1.0/notes/not-a-uuid", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnreadableBodyIsExplainedInTheRequestsTermsWithoutJavaNames() {
+        String token = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+
+        Http.Response empty = Http.post(base + "/v1.0/notes", token, "");
+        Http.Response array = Http.post(base + "/v1.0/notes", token, "[1, 2]");
+        Http.Response wrongKind = Http.post(base + "/v1.0/notes", token, "{\"name\": {\"first\": \"x\"}}");
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat((String) JsonPath.read(empty.body(), "$.message")).isEqualTo("request body is required: a JSON object");
+        assertThat((String) JsonPath.read(array.body(), "$.message")).isEqualTo("request body must be a JSON object");
+        assertThat((String) JsonPath.read(wrongKind.body(), "$.message")).isEqualTo("name: must be a string");
+        assertThat((String) JsonPath.read(wrongKind.body(), "$.field")).isEqualTo("name");
+        for (Http.Response response : java.util.List.of(empty, array, wrongKind)) {
+            assertThat(response.body()).doesNotContain("java.", "Greeting", "NoteController", "Exception");
+        }
+        Http.Response text = send(base + "/v1.0/notes", token, "text/plain", "call back");
+        assertThat(text.status()).isEqualTo(415);
+        assertThat((String) JsonPath.read(text.body(), "$.error")).isEqualTo("unsupported_media_type");
+    }
+
+    private static Http.Response send(String url, String token, String contentType, String body) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", contentType)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(response.statusCode(), response.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

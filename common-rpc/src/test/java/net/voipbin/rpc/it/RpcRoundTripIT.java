@@ -133,7 +133,7 @@ class RpcRoundTripIT {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.data().get("error").asString()).isEqualTo("internal_error");
-        assertThat(response.data().get("message").asString()).isEqualTo("exploded on purpose");
+        assertThat(response.data().get("message").asString()).isEqualTo("internal error in POST /v1/explode");
     }
 
     @Test

@@ -68,8 +68,11 @@ class RpcRouterTest {
         RpcResponse wrongType = dispatch("POST", "/v1/calls/c-1/dial", json.readTree("{\"destination\":\"x\",\"ring_timeout\":\"soon\"}"));
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(wrongType.data().get("field").asString()).isEqualTo("ring_timeout");
+        assertThat(wrongType.data().get("message").asString()).isEqualTo("ring_timeout: must be a number");
 
-        assertThat(dispatch("POST", "/v1/calls/c-1/dial", null).statusCode()).isEqualTo(400);
+        RpcResponse noBody = dispatch("POST", "/v1/calls/c-1/dial", null);
+        assertThat(noBody.statusCode()).isEqualTo(400);
+        assertThat(noBody.data().get("message").asString()).isEqualTo("request body is required: a JSON object");
     }
 
     @Test
@@ -77,7 +80,8 @@ class RpcRouterTest {
         RpcResponse crash = dispatch("POST", "/v1/calls/c-1/fail", null);
         assertThat(crash.statusCode()).isEqualTo(500);
         assertThat(crash.data().get("error").asString()).isEqualTo("internal_error");
-        assertThat(crash.data().get("message").asString()).isEqualTo("disk on fire");
+        assertThat(crash.data().get("message").asString()).as("no internals: the exception stays in the log")
+                .isEqualTo("internal error in POST /v1/calls/c-1/fail");
 
         RpcResponse missing = dispatch("POST", "/v1/calls/c-9/missing", null);
         assertThat(missing.statusCode()).isEqualTo(404);
