@@ -15,16 +15,20 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import net.voipbin.rpc.auth.JwtTokens;
 import net.voipbin.rpc.rest.RestSupport;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST edge every service shares: bearer JWT authentication (HS256, the fleet's key) on
  * {@code /v1.0/**}, open health probes, one JSON error format, {@code Customer} and {@code PageQuery}
- * controller parameters, and a trace id per request.
+ * controller parameters, and a trace id per request. The rest of the actuator (metrics) is for
+ * operators only ({@link OperatorAccess}); health answers everyone, with details only for operators
+ * ({@code management.endpoint.health.*} in voipbin-defaults.properties).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,17 +47,21 @@ public class RestAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain voipbinSecurity(HttpSecurity http, RestSupport support) throws Exception {
+    SecurityFilterChain voipbinSecurity(HttpSecurity http, RestSupport support, JsonMapper json) throws Exception {
+        AccessDeniedHandler forbidden = OperatorAccess.forbidden(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(OperatorAccess.ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> { })
-                        .authenticationEntryPoint(support.unauthorizedEntryPoint()))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(support.unauthorizedEntryPoint()));
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(OperatorAccess.jwtConverter()))
+                        .authenticationEntryPoint(support.unauthorizedEntryPoint())
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(support.unauthorizedEntryPoint())
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 

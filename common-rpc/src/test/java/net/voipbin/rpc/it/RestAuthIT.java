@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.jayway.jsonpath.JsonPath;
 
 import net.voipbin.rpc.auth.JwtTokens;
+import net.voipbin.rpc.config.OperatorAccess;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 
@@ -126,5 +127,71 @@ class RestAuthIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            Http.Response answer = Http.get(base + probe, null);
+            assertThat(answer.status()).as(probe).isEqualTo(200);
+            assertThat((String) JsonPath.read(answer.body(), "$.status")).as(probe).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void showsAnonymousAndCustomerCallersComponentStatusesButNoHealthDetails() {
+        String customer = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+
+        for (String token : new String[] {null, customer}) {
+            Http.Response health = Http.get(base + "/actuator/health", token);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat((String) JsonPath.read(health.body(), "$.components.rabbit.status")).isEqualTo("UP");
+            // What anonymous callers used to read here: the disk path, the broker's version.
+            assertThat(health.body()).doesNotContain("details", "version", "path", "total", "free");
+            assertThat(Http.get(base + "/actuator/health/diskSpace", token).body()).doesNotContain("details", "path");
+        }
+    }
+
+    @Test
+    void showsAnOperatorTheHealthDetails() {
+        String operator = OperatorAccess.mint(TestInfra.JWT_SECRET, Duration.ofHours(1));
+
+        Http.Response health = Http.get(base + "/actuator/health", operator);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat((String) JsonPath.read(health.body(), "$.components.rabbit.details.version")).isNotBlank();
+        assertThat((String) JsonPath.read(health.body(), "$.components.diskSpace.details.path")).isNotBlank();
+    }
+
+    @Test
+    void keepsTheMetricsFromAnonymousCallersAndCustomersInTheErrorFormat() {
+        String customer = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+
+        Http.Response anonymous = Http.get(base + "/actuator/metrics", null);
+        Http.Response asCustomer = Http.get(base + "/actuator/metrics/jvm.memory.used", customer);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat((String) JsonPath.read(anonymous.body(), "$.error")).isEqualTo("unauthenticated");
+        assertThat(asCustomer.status()).isEqualTo(403);
+        assertThat((String) JsonPath.read(asCustomer.body(), "$.error")).isEqualTo("permission_denied");
+        assertThat((String) JsonPath.read(asCustomer.body(), "$.message")).isEqualTo("an operator token is required");
+        assertThat(Http.get(base + "/actuator", customer).status()).isEqualTo(403);
+    }
+
+    @Test
+    void letsAnOperatorReadTheMetricsButNoCustomersResources() {
+        String operator = OperatorAccess.mint(TestInfra.JWT_SECRET, Duration.ofHours(1));
+
+        Http.Response metrics = Http.get(base + "/actuator/metrics/jvm.memory.used", operator);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat((String) JsonPath.read(metrics.body(), "$.name")).isEqualTo("jvm.memory.used");
+        Http.Response notes = Http.get(base + "/v1.0/notes/" + UUID.randomUUID(), operator);
+        assertThat(notes.status()).isEqualTo(401);
+        assertThat((String) JsonPath.read(notes.body(), "$.message")).isEqualTo("the token names no customer");
+    }
+
+    @Test
+    void aRoleClaimUnderAnotherKeyMakesNoOperator() {
+        String forged = OperatorAccess.mint("another-fleet-key-that-is-long-enough-0123456789", Duration.ofHours(1));
+
+        assertThat(Http.get(base + "/actuator/metrics", forged).status()).isEqualTo(401);
+        assertThat(Http.get(base + "/actuator/health", forged).status()).isEqualTo(401);
     }
 }
