@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -54,12 +56,23 @@ final class EspeakTextToSpeech implements TextToSpeech {
                 byte[] wav = synthesize(voice, text);
                 Path tmp = Files.createTempFile(dir, name, ".tmp");
                 Files.write(tmp, Wav.toSlin8k(wav));
+                readableByAll(tmp);
                 Files.move(tmp, sln, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new ApiException(500, "tts_failed", "espeak-ng could not speak: " + e.getMessage());
         }
         return "sound:" + dir.resolve(name);
+    }
+
+    /**
+     * A temporary file is created 0600; Asterisk usually runs as another user (asterisk) and must read
+     * it: 0644, where the file system has POSIX permissions.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private byte[] synthesize(String voice, String text) throws IOException {

@@ -58,6 +58,8 @@ class TextToSpeechTest {
         assertThat(media).startsWith("sound:" + dir.resolve("tts")).isEqualTo(again);
         java.nio.file.Path sln = java.nio.file.Path.of(media.substring("sound:".length()) + ".sln");
         assertThat(java.nio.file.Files.size(sln)).isEqualTo(800 * 2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(sln)))
+                .as("Asterisk, another user, reads it").isEqualTo("rw-r--r--");
         assertThat(java.nio.file.Files.readAllLines(counter)).as("cached: synthesized once").hasSize(1);
         assertThat(tts.media("Goodbye", "en")).isNotEqualTo(media);
     }
