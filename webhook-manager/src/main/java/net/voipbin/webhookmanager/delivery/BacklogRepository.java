@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import net.voipbin.webhookmanager.signing.SecretCipher;
 
 /**
  * Deliveries parked under the endpoint that could not take them (see {@link EndpointBacklog}). A parked
@@ -31,10 +34,12 @@ class BacklogRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final RowMapper<ClaimedDelivery> claimed;
 
-    BacklogRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    BacklogRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.claimed = DeliveryRows.claimed(cipher);
     }
 
     /** Parks a batch in one statement, each leased for {@code lease} more. */
@@ -77,6 +82,6 @@ class BacklogRepository {
                 WHERE d.id = parked.id AND w.id = d.webhook_id
                 RETURNING\s""" + DeliveryRows.CLAIMED)
                 .param("endpoint", endpoint).param("limit", limit).param("lease", lease.toMillis() / 1000.0)
-                .query(DeliveryRows::claimed).list();
+                .query(claimed).list();
     }
 }

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import net.voipbin.contract.webhookmanager.WebhookDelivery;
+import net.voipbin.webhookmanager.signing.SecretCipher;
 
 /**
  * The delivery queue in PostgreSQL. Due times use the database clock, so several instances agree on
@@ -67,10 +69,12 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final RowMapper<ClaimedDelivery> claimed;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.claimed = DeliveryRows.claimed(cipher);
     }
 
     /** One event to enqueue for its customer's matching webhooks. */
@@ -103,7 +107,7 @@ class DeliveryRepository {
                 List<ClaimedDelivery> created = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        created.add(DeliveryRows.claimed(rs, created.size()));
+                        created.add(claimed.mapRow(rs, created.size()));
                     }
                 }
                 return created;
@@ -127,7 +131,7 @@ class DeliveryRepository {
                 WHERE d.id = due.id AND w.id = d.webhook_id
                 RETURNING\s""" + DeliveryRows.CLAIMED)
                 .param("limit", limit).param("lease", (double) lease.toSeconds())
-                .query(DeliveryRows::claimed).list();
+                .query(claimed).list();
     }
 
     /**
