@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import net.voipbin.rpc.config.ServiceName;
 import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.urlguard.UrlGuard;
 import net.voipbin.webhookmanager.config.WebhookProperties;
-import net.voipbin.webhookmanager.webhook.SsrfGuard;
 import net.voipbin.webhookmanager.webhook.WebhookService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DeliveryConfiguration {
 
     @Bean(destroyMethod = "close")
-    CloseableHttpClient webhookHttpClient(WebhookProperties properties, SsrfGuard guard) {
+    CloseableHttpClient webhookHttpClient(WebhookProperties properties, UrlGuard guard) {
         return WebhookHttpClient.create(properties, guard);
     }
 

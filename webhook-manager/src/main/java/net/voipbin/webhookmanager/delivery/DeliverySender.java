@@ -20,9 +20,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
-import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.urlguard.UrlGuard;
+import net.voipbin.rpc.urlguard.UrlKind;
+import net.voipbin.rpc.urlguard.UrlRefusedException;
 import net.voipbin.webhookmanager.signing.WebhookSigner;
-import net.voipbin.webhookmanager.webhook.SsrfGuard;
 
 /**
  * One signed HTTP POST of the stored payload bytes. Signed afresh for every attempt (new
@@ -51,8 +52,8 @@ final class DeliverySender {
         Instant at = clock.instant();
         URI uri;
         try {
-            uri = SsrfGuard.parse(delivery.url());
-        } catch (ApiException e) {
+            uri = UrlGuard.parse(delivery.url(), UrlKind.HTTP);
+        } catch (UrlRefusedException e) {
             return AttemptResult.notSent(at, "refused by the SSRF guard: " + e.getMessage());
         }
         long started = System.nanoTime();
@@ -69,7 +70,7 @@ final class DeliverySender {
             } finally {
                 closeQuietly(response);
             }
-        } catch (GuardedDnsResolver.Refused e) {
+        } catch (UrlRefusedException e) {
             return AttemptResult.notSent(at, "refused by the SSRF guard: " + e.getMessage());
         } catch (ConnectTimeoutException e) {
             return failed(at, started, "connect timeout after " + connectTimeout.toMillis() + " ms");

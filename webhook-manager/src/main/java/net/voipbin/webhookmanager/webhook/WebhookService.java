@@ -15,6 +15,8 @@ import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
 import net.voipbin.rpc.rest.PageQuery;
+import net.voipbin.rpc.urlguard.UrlGuard;
+import net.voipbin.rpc.urlguard.UrlKind;
 import net.voipbin.webhookmanager.config.WebhookProperties;
 import net.voipbin.webhookmanager.signing.WebhookSecret;
 
@@ -27,11 +29,11 @@ public class WebhookService {
     private static final long MAX_GRACE_SECONDS = 7 * 24 * 3600;
 
     private final WebhookRepository repository;
-    private final SsrfGuard guard;
+    private final UrlGuard guard;
     private final WebhookProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookService(WebhookRepository repository, SsrfGuard guard, WebhookProperties properties) {
+    WebhookService(WebhookRepository repository, UrlGuard guard, WebhookProperties properties) {
         this.repository = repository;
         this.guard = guard;
         this.properties = properties;
@@ -108,7 +110,7 @@ public class WebhookService {
         if (url == null || url.isBlank() || url.length() > 2048) {
             throw ApiException.invalidField("url", "required, at most 2048 characters");
         }
-        return guard.check(url).toString();
+        return guard.validate("url", url, UrlKind.HTTP).toString();
     }
 
     private static List<String> eventTypes(List<String> types) {

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import net.voipbin.rpc.urlguard.OutboundProperties;
+import net.voipbin.rpc.urlguard.UrlGuard;
 import net.voipbin.webhookmanager.Receiver;
 import net.voipbin.webhookmanager.config.WebhookProperties;
 import net.voipbin.webhookmanager.signing.WebhookSecret;
-import net.voipbin.webhookmanager.webhook.SsrfGuard;
 
 /** One attempt against real sockets on loopback, through the client webhook-manager builds. */
 class DeliverySenderTest {
@@ -37,14 +38,27 @@ class DeliverySenderTest {
         try (Receiver receiver = new Receiver()) {
             AttemptResult refused = send(Map.of(), receiver.url("/hook"));
             assertThat(refused.sent()).isFalse();
-            assertThat(refused.error()).startsWith("refused by the SSRF guard").contains("127.0.0.1");
+            assertThat(refused.error())
+                    .isEqualTo("refused by the SSRF guard: address 127.0.0.1 is loopback (127.0.0.0/8)");
             assertThat(receiver.on("/hook")).isEmpty();
 
             AttemptResult allowed = send(Map.of("voipbin.webhook.allowed-networks", "127.0.0.0/8"), receiver.url("/hook"));
             assertThat(allowed.delivered()).isTrue();
             assertThat(receiver.on("/hook")).hasSize(1);
             assertThat(receiver.on("/hook").getFirst().header("Content-Type")).isEqualTo("application/json");
+
+            AttemptResult throughTheFleetSetting = send(Map.of("voipbin.outbound.allowed-networks", "127.0.0.1"),
+                    receiver.url("/hook"));
+            assertThat(throughTheFleetSetting.delivered()).isTrue();
         }
+    }
+
+    @Test
+    void aPrivateTargetIsRefusedBeforeAnyConnectionNamingTheRule() throws Exception {
+        AttemptResult refused = send(Map.of("voipbin.webhook.allowed-networks", "127.0.0.0/8"), "http://10.0.0.5:9/hook");
+
+        assertThat(refused.sent()).isFalse();
+        assertThat(refused.error()).isEqualTo("refused by the SSRF guard: address 10.0.0.5 is private (10.0.0.0/8)");
     }
 
     @Test
@@ -64,7 +78,10 @@ class DeliverySenderTest {
     private static AttemptResult send(Map<String, String> settings, String url) throws IOException {
         WebhookProperties properties = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("voipbin.webhook", WebhookProperties.class);
-        SsrfGuard guard = new SsrfGuard(properties.allowedNetworks());
+        // As the service wires it: the fleet's setting and this service's older one both count.
+        OutboundProperties outbound = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("voipbin.outbound", OutboundProperties.class);
+        UrlGuard guard = outbound.guard().allowing(properties.allowedNetworks());
         try (CloseableHttpClient http = WebhookHttpClient.create(properties, guard)) {
             DeliverySender sender = new DeliverySender(http, properties.connectTimeout(), properties.readTimeout(),
                     Clock.systemUTC());

@@ -70,12 +70,17 @@ class WebhookRestIT extends WebhookManagerITBase {
     }
 
     @Test
-    void theSsrfGuardRefusesPrivateAndMetadataAddressesOverRest() {
-        for (String url : new String[] {"http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data"}) {
+    void theSsrfGuardRefusesPrivateAndMetadataAddressesOverRestNamingTheRule() {
+        Map<String, String> refusals = Map.of(
+                "http://10.0.0.1/hook", "url: address 10.0.0.1 is private (10.0.0.0/8)",
+                "http://169.254.169.254/latest/meta-data", "url: address 169.254.169.254 is link-local (169.254.0.0/16)",
+                "http://[64:ff9b::a00:1]/hook", "url: address 64:ff9b::a00:1 embeds 10.0.0.1 (NAT64), which is private (10.0.0.0/8)");
+        refusals.forEach((url, message) -> {
             Http.Response response = Http.post(api("/webhooks"), token, "{\"url\":\"" + url + "\"}");
             assertThat(response.status()).as(url).isEqualTo(400);
             assertThat(json.readTree(response.body()).get("field").asString()).isEqualTo("url");
-        }
+            assertThat(json.readTree(response.body()).get("message").asString()).isEqualTo(message);
+        });
     }
 
     @Test
