@@ -27,6 +27,7 @@ public final class LocalMode {
               stop                       stop everything local mode started
               logs SERVICE [-f]          a part's log (fleet: every part's lines); -f follows it
               token [CUSTOMER_ID]        a bearer token (default: the development customer)
+              token --operator           an operator token: health details and metrics
               call NUMBER [--from CALLER] [--press DIGITS] [--hangup-after SECONDS]
                                          a caller dials NUMBER on the simulator; prints the call's events
               demo                       an IVR flow and a number through the REST API, then a call to it

@@ -54,6 +54,10 @@ class VoipbinCliIT {
             String token = cli.run(QUICK, "token").output().trim();
             Http.Response calls = Http.get(component(status, "call-manager") + "/v1.0/calls", token);
             assertThat(calls.status()).as(calls.body()).isEqualTo(200);
+            String metrics = component(status, "call-manager") + "/actuator/metrics";
+            assertThat(Http.get(metrics, token).status()).as("a customer's token").isEqualTo(403);
+            String operator = cli.run(QUICK, "token", "--operator").output().trim();
+            assertThat(Http.get(metrics, operator).status()).as("the operator's token").isEqualTo(200);
 
             VoipbinCli.Result demo = cli.run(Duration.ofMinutes(2), "demo");
             assertThat(demo.exitCode()).as(demo.output()).isZero();
