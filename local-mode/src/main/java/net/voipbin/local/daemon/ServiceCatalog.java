@@ -47,7 +47,9 @@ public final class ServiceCatalog {
                 // A developer's webhook receiver runs on this machine: loopback is allowed here.
                 new LocalService("webhook-manager", WebhookManagerApplication.class, 8089,
                         w -> List.of("--voipbin.webhook.allowed-networks=127.0.0.0/8,::1/128")),
+                // A developer's Pipecat runner and tool endpoint run on this machine too.
                 new LocalService("pipecat-manager", PipecatManagerApplication.class, 8090,
-                        w -> List.of("--voipbin.pipecat.audiosocket-port=" + w.ports().audioSocket())));
+                        w -> List.of("--voipbin.pipecat.audiosocket-port=" + w.ports().audioSocket(),
+                                "--voipbin.outbound.allowed-networks=127.0.0.0/8,::1/128")));
     }
 }

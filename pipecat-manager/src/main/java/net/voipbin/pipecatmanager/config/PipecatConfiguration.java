@@ -19,6 +19,7 @@ import net.voipbin.pipecatmanager.tool.ToolDispatcher;
 import net.voipbin.pipecatmanager.tool.ToolEndpointClient;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
+import net.voipbin.rpc.urlguard.UrlGuard;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,9 +51,9 @@ class PipecatConfiguration {
                 properties.audiosocketPort(), registry, properties.maxFramePayload());
     }
 
-    @Bean
-    RunnerClient runnerClient() {
-        return new RunnerClient();
+    @Bean(destroyMethod = "close")
+    RunnerClient runnerClient(UrlGuard guard) {
+        return new RunnerClient(guard);
     }
 
     @Bean
@@ -68,9 +69,15 @@ class PipecatConfiguration {
         return new MediaAttacher(calls, () -> address);
     }
 
+    @Bean(destroyMethod = "close")
+    ToolEndpointClient toolEndpointClient(UrlGuard guard, JsonMapper json, PipecatProperties properties) {
+        return new ToolEndpointClient(guard, json, properties.toolTimeout());
+    }
+
     @Bean
-    ToolDispatcher toolDispatcher(CallMediaClient calls, JsonMapper json, PipecatProperties properties) {
-        return new ToolDispatcher(calls, new ToolEndpointClient(json, properties.toolTimeout()), json,
+    ToolDispatcher toolDispatcher(CallMediaClient calls, ToolEndpointClient endpoints, JsonMapper json,
+            PipecatProperties properties) {
+        return new ToolDispatcher(calls, endpoints, json,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tool-", 0).factory()),
                 properties.toolTimeout());
     }

@@ -18,20 +18,24 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import net.voipbin.rpc.urlguard.UrlGuard;
 
 /**
  * Opens one WebSocket per session to the Pipecat runner, on the session's own event loop (the
  * AudioSocket connection's), so both legs of a session run on one thread and share state without locks.
  * Pipeline top to bottom: HTTP codec, handshake aggregation, WebSocket protocol, fragment
- * aggregation, Pipecat frames.
+ * aggregation, Pipecat frames. The runner URL is the customer's: its host is resolved by the fleet's
+ * URL guard ({@link GuardedResolverGroup}) and the connection goes to the address that was checked.
  */
-public final class RunnerClient {
+public final class RunnerClient implements AutoCloseable {
 
     private static final int MAX_FRAME = 1 << 20;
 
     private final SslContext ssl;
+    private final GuardedResolverGroup resolvers;
 
-    public RunnerClient() {
+    public RunnerClient(UrlGuard guard) {
+        this.resolvers = new GuardedResolverGroup(guard);
         try {
             this.ssl = SslContextBuilder.forClient().build();
         } catch (SSLException e) {
@@ -50,6 +54,7 @@ public final class RunnerClient {
         return new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
+                .resolver(resolvers)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -67,5 +72,10 @@ public final class RunnerClient {
                     }
                 })
                 .connect(uri.getHost(), port);
+    }
+
+    @Override
+    public void close() {
+        resolvers.close();
     }
 }

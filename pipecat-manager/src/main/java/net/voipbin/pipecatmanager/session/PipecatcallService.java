@@ -29,6 +29,8 @@ import net.voipbin.pipecatmanager.tool.ToolDispatcher;
 import net.voipbin.pipecatmanager.tool.ToolOutcome;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.urlguard.UrlGuard;
+import net.voipbin.rpc.urlguard.UrlKind;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +51,7 @@ public class PipecatcallService implements SessionHooks {
     private final ToolDispatcher tools;
     private final EventPublisher events;
     private final RunnerClient runners;
+    private final UrlGuard guard;
     private final SessionMessages messages;
     private final PlayoutClocks clocks = new PlayoutClocks();
     private final ExecutorService blocking;
@@ -61,7 +64,7 @@ public class PipecatcallService implements SessionHooks {
     private final Counter droppedAudio;
 
     PipecatcallService(PipecatcallRepository repository, SessionRegistry registry, MediaAttacher media,
-            ToolDispatcher tools, EventPublisher events, RunnerClient runners, JsonMapper json,
+            ToolDispatcher tools, EventPublisher events, RunnerClient runners, UrlGuard guard, JsonMapper json,
             PipecatProperties properties, Clock clock, MeterRegistry meters) {
         this.repository = repository;
         this.registry = registry;
@@ -69,6 +72,7 @@ public class PipecatcallService implements SessionHooks {
         this.tools = tools;
         this.events = events;
         this.runners = runners;
+        this.guard = guard;
         this.messages = new SessionMessages(json);
         this.blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pipecatcall-", 0).factory());
         this.properties = properties;
@@ -89,7 +93,7 @@ public class PipecatcallService implements SessionHooks {
     public Pipecatcall start(PipecatcallCreate request) {
         AudioFormat format = AudioFormat.of(request.audioFormat() == null ? "slin16" : request.audioFormat());
         UUID id = UUID.randomUUID();
-        URI runner = URI.create(request.runnerUrl());
+        URI runner = checkedUrls(request);
         SessionSpec spec = new SessionSpec(id, request.callId(), format, runner, request.toolEndpoint(),
                 format == AudioFormat.SLIN16 && request.audioFormat() == null);
         Pipecatcall row = new Pipecatcall(id, request.callId(), Pipecatcall.STATUS_STARTING, format.wireName(),
@@ -113,6 +117,18 @@ public class PipecatcallService implements SessionHooks {
         events.publish(PipecatManagerEvents.PIPECATCALL_STARTED, row);
         registry.get(id).ifPresent(this::awaitAttach);
         return row;
+    }
+
+    /**
+     * A customer URL the guard refuses is a 400 naming the field, before anything starts; the runner
+     * connection and every tool call are checked again when made (DNS answers change).
+     */
+    private URI checkedUrls(PipecatcallCreate request) {
+        URI runner = guard.validate("runner_url", request.runnerUrl(), UrlKind.WEBSOCKET);
+        if (request.toolEndpoint() != null) {
+            guard.validate("tool_endpoint.url", request.toolEndpoint().url(), UrlKind.HTTP);
+        }
+        return runner;
     }
 
     private PipecatSession newSession(SessionSpec spec) {

@@ -11,6 +11,7 @@ import net.voipbin.pipecatmanager.runner.RunnerClient;
 import net.voipbin.pipecatmanager.tool.ToolCall;
 import net.voipbin.pipecatmanager.tool.ToolOutcome;
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.urlguard.UrlGuard;
 
 /**
  * The audio bridge alone: AudioSocket server, sessions and runner connections, without database,
@@ -20,7 +21,8 @@ import net.voipbin.rpc.json.Json;
 public final class StandaloneBridge implements AutoCloseable, SessionHooks {
 
     private final SessionRegistry registry = new SessionRegistry();
-    private final RunnerClient runners = new RunnerClient();
+    /** The runner here is named by whoever runs the benchmark, not by a customer: any address will do. */
+    private final RunnerClient runners = new RunnerClient(new UrlGuard(UrlGuard.EVERY_NETWORK));
     private final PlayoutClocks clocks = new PlayoutClocks();
     private final SessionMessages messages = new SessionMessages(Json.newMapper());
     private final AudioSocketServer server;
@@ -78,5 +80,6 @@ public final class StandaloneBridge implements AutoCloseable, SessionHooks {
     public void close() {
         registry.all().forEach(session -> session.end("bridge closed"));
         server.close();
+        runners.close();
     }
 }

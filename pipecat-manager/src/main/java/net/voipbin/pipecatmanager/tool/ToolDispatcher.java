@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import net.voipbin.contract.callmanager.CallHangupRequest;
 import net.voipbin.contract.callmanager.CallMediaClient;
@@ -94,14 +95,18 @@ public final class ToolDispatcher {
     private CompletableFuture<ToolOutcome> guard(CompletableFuture<ToolOutcome> outcome) {
         return outcome
                 .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> ToolOutcome.error("tool_failed", rootMessage(failure)));
+                .exceptionally(failure -> ToolOutcome.error("tool_failed", describe(failure)));
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** The runner and the customer read this: what went wrong, never an exception's class name. */
+    private String describe(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+        if (t instanceof TimeoutException) {
+            return "no outcome within " + (timeout.toMillis() + 500) + " ms";
+        }
+        return t.getMessage() == null ? "failed" : t.getMessage();
     }
 }

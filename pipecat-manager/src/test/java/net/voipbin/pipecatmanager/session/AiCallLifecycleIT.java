@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SimCallManager} behind a real RPC server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "voipbin.pipecat.audiosocket-port=0", "voipbin.pipecat.attach-timeout=3s"})
+        "voipbin.pipecat.audiosocket-port=0", "voipbin.pipecat.attach-timeout=3s",
+        "voipbin.outbound.allowed-networks=127.0.0.0/8"})
 class AiCallLifecycleIT {
 
     private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole bridge on real sockets: RPC in over RabbitMQ, call-manager answered by a real RPC server,
  * Asterisk played by an AudioSocket client, the runner by a Netty WebSocket server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "voipbin.pipecat.audiosocket-port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {"voipbin.pipecat.audiosocket-port=0",
+        "voipbin.outbound.allowed-networks=127.0.0.0/8"})
 class PipecatSessionIT {
 
     private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -272,6 +273,29 @@ class PipecatSessionIT {
                 });
         assertThatThrownBy(() -> client.get(UUID.randomUUID()))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aPrivateRunnerOrToolEndpointIsA400NamingTheFieldAndTheRuleAndNothingStarts() throws Exception {
+        PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
+        try (CallManagerResponder callManager = new CallManagerResponder(connectionFactory, json,
+                topology.requestQueue("call-manager"))) {
+            assertThatThrownBy(() -> client.create(new PipecatcallCreate(UUID.randomUUID(), "ws://10.0.0.5:8765/runner",
+                    "slin", null))).isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.errorBody().field()).isEqualTo("runner_url");
+                        assertThat(e.errorBody().message()).isEqualTo("runner_url: address 10.0.0.5 is private (10.0.0.0/8)");
+                    });
+            PipecatcallCreate.ToolEndpoint metadata = new PipecatcallCreate.ToolEndpoint(
+                    "http://169.254.169.254/latest/meta-data", "s3cret");
+            assertThatThrownBy(() -> client.create(new PipecatcallCreate(UUID.randomUUID(), runner.url(), "slin", metadata)))
+                    .isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                        assertThat(e.errorBody().field()).isEqualTo("tool_endpoint.url");
+                        assertThat(e.errorBody().message())
+                                .isEqualTo("tool_endpoint.url: address 169.254.169.254 is link-local (169.254.0.0/16)");
+                    });
+            assertThat(callManager.of("external-media")).isEmpty();
+        }
     }
 
     @Test
