@@ -30,7 +30,7 @@ public final class Topology {
         return subscribeQueue(service) + ".dead";
     }
 
-    /** Fanout exchange and durable queue of the same name, fed by every asterisk-proxy. */
+    /** The direct exchange every asterisk-proxy publishes ARI events to; its queues: {@link AriPartitions}. */
     public String asteriskEvents() {
         return namespace + "asterisk.all.event";
     }
