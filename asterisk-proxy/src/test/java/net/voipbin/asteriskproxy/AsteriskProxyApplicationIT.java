@@ -46,9 +46,9 @@ class AsteriskProxyApplicationIT {
     }
 
     @Test
-    void declaresTheAsteriskQueuesAndReportsTheAriConnection() {
+    void declaresItsRpcQueuesButLeavesTheAriEventQueuesToCallManager() {
         ServiceChecks.assertHealthy(port, "rabbit", "ari");
-        assertThat(ServiceChecks.queueExists(namespace + "asterisk.all.event")).isTrue();
+        assertThat(ServiceChecks.queueExists(namespace + "asterisk.all.event")).isFalse();
         assertThat(ServiceChecks.queueExists(namespace + "asterisk.ast-app-it.request")).isTrue();
         assertThat(ServiceChecks.queueExists(namespace + "asterisk.call.request")).isTrue();
     }

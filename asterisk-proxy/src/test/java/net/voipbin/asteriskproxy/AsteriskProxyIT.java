@@ -28,6 +28,7 @@ import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.topology.AriPartitions;
 import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
@@ -67,7 +68,7 @@ class AsteriskProxyIT {
 
     @BeforeAll
     static void consume(@Autowired Topology topology) throws Exception {
-        events = new EventQueueProbe(topology.asteriskEvents());
+        events = new EventQueueProbe(topology);
     }
 
     @AfterAll
@@ -98,7 +99,7 @@ class AsteriskProxyIT {
 
     @Test
     @Order(1)
-    void ariEventsArriveOnTheFanoutQueueInOrderAndUnchanged() {
+    void ariEventsArriveInOrderAndUnchangedWithTheirChannelsBucketAsRoutingKey() {
         String channel = ASTERISK.placeInboundCall("+15551234", "1000");
         ASTERISK.pressDigits(channel, "123");
         ASTERISK.hangupFromCaller(channel);
@@ -115,6 +116,8 @@ class AsteriskProxyIT {
             assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
             Event event = Json.newMapper().readValue(message.body(), Event.class);
             assertThat(event.data()).isEqualTo(Json.newMapper().readTree(sent.get(i)));
+            assertThat(message.routingKey()).as("event %d is routed by its channel's bucket", i)
+                    .isEqualTo(Integer.toString(AriPartitions.bucket(channel)));
         }
         assertThat(received).extracting(r -> r.envelope().at("/data/type").asString())
                 .startsWith("StasisStart", "ChannelDtmfReceived", "ChannelDtmfReceived", "ChannelDtmfReceived")
@@ -174,6 +177,8 @@ class AsteriskProxyIT {
     void anAsteriskOutageIsDownAnd503ThenReconnectsWithTheLiveChannels() {
         String before = ASTERISK.placeInboundCall("+15551111", "1000");
         events.await(r -> r.body().contains(before), 1);
+        // The first connect's proxy_connected may have gone out before the probe's bindings existed.
+        int connectsSeen = events.matching(AsteriskProxyIT::isProxyConnected).size();
         ASTERISK.stopServer();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> health().status() == 503);
@@ -185,14 +190,18 @@ class AsteriskProxyIT {
         assertThat(refused.data().get("message").asString()).contains("Asterisk ARI");
 
         ASTERISK.startServer();
-        List<EventQueueProbe.Received> connected = events.await(
-                r -> r.envelope().get("type").asString().equals("proxy_connected"), 2);
+        List<EventQueueProbe.Received> connected = events.await(AsteriskProxyIT::isProxyConnected, connectsSeen + 1);
         JsonNode data = connected.getLast().envelope().get("data");
         assertThat(data.get("asterisk_id").asString()).isEqualTo(ASTERISK_ID);
+        assertThat(connected.getLast().routingKey()).isEqualTo(Integer.toString(AriPartitions.bucket(ASTERISK_ID)));
         assertThat(Json.newMapper().convertValue(data.get("channel_ids"), List.class))
                 .containsExactlyInAnyOrderElementsOf(ASTERISK.channelIds()).contains(before);
         await().atMost(Duration.ofSeconds(5)).until(() -> health().status() == 200);
         assertThat(metrics.reconnects()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static boolean isProxyConnected(EventQueueProbe.Received received) {
+        return received.envelope().get("type").asString().equals("proxy_connected");
     }
 
     private Http.Response health() {

@@ -17,26 +17,36 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.topology.AriPartitions;
+import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
 
-/** Consumes {@code asterisk.all.event} as call-manager would, keeping every message body and its properties. */
+/**
+ * Consumes the ARI events as a call-manager with one partition would (the proxy declares no queue of its
+ * own), keeping every message body, its properties and its routing key.
+ */
 final class EventQueueProbe implements AutoCloseable {
 
-    record Received(String body, JsonNode envelope, AMQP.BasicProperties properties) {
+    record Received(String body, JsonNode envelope, AMQP.BasicProperties properties, String routingKey) {
     }
 
     private final Connection connection;
+    private final String exchange;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    EventQueueProbe(String queue) throws Exception {
+    EventQueueProbe(Topology topology) throws Exception {
+        AriPartitions onePartition = new AriPartitions(topology, 1);
+        exchange = onePartition.exchange();
+        TestInfra.rememberQueue(onePartition.queue(0));
         connection = TestInfra.rabbit().connectionFactory().newConnection("asterisk-event-probe");
         Channel channel = connection.createChannel();
-        channel.basicConsume(queue, true, new DefaultConsumer(channel) {
+        onePartition.declare(channel);
+        channel.basicConsume(onePartition.queue(0), true, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 String text = new String(body, StandardCharsets.UTF_8);
-                received.add(new Received(text, Json.newMapper().readTree(text), properties));
+                received.add(new Received(text, Json.newMapper().readTree(text), properties, envelope.getRoutingKey()));
             }
         });
     }
@@ -59,6 +69,9 @@ final class EventQueueProbe implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try (Channel cleanup = connection.createChannel()) {
+            cleanup.exchangeDelete(exchange);
+        }
         connection.close();
     }
 }

@@ -14,6 +14,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.topology.AriPartitions;
+import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
@@ -51,10 +53,11 @@ class AsteriskEdgeIT {
 
     @Test
     void aPlacedCallsStasisStartArrivesOnTheAsteriskEventQueue() throws Exception {
-        String channel = fleet.sim().placeCall("+15550001111", "+15550002222");
-
         try (Connection connection = TestInfra.rabbit().connectionFactory().newConnection("system-tests-edge");
                 Channel amqp = connection.createChannel()) {
+            // No call-manager here, and the proxy declares no event queue: lay it out as one with one partition would.
+            new AriPartitions(new Topology(fleet.namespace(), "bin-manager.event"), 1).declare(amqp);
+            String channel = fleet.sim().placeCall("+15550001111", "+15550002222");
             JsonNode stasisStart = await().atMost(WAIT).until(() -> nextStasisStart(amqp, channel), e -> e != null);
 
             assertThat(stasisStart.path("publisher").asString()).isEqualTo("asterisk-proxy");

@@ -3,6 +3,7 @@ package net.voipbin.asteriskproxy.ari;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,13 +119,14 @@ final class AriStreamListener implements WebSocket.Listener {
 
     private void forward(String frame) {
         metrics.eventIn();
-        if (!JsonObjectFrame.isObject(json, frame)) {
+        Optional<JsonNode> event = JsonObjectFrame.parse(json, frame);
+        if (event.isEmpty()) {
             metrics.invalidFrame();
             log.warn("non-JSON ARI frame skipped: {}", frame.length() > 200 ? frame.substring(0, 200) + "..." : frame);
             return;
         }
         try {
-            publisher.publishAriEvent(frame);
+            publisher.publishAriEvent(frame, event.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,28 +1,32 @@
 package net.voipbin.asteriskproxy.ari;
 
+import java.util.Optional;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells whether a frame is one well-formed JSON object, by running the tokenizer over it without
- * building a tree: the frame is published as the text it is, so a tree was only ever thrown away.
+ * Reads a frame that must be exactly one JSON object. The frame is still published as the text it is;
+ * the tree is read only for the partition key (which channel the event is about).
  */
 final class JsonObjectFrame {
 
     private JsonObjectFrame() {
     }
 
-    static boolean isObject(JsonMapper json, String frame) {
+    /** The frame's object, or empty when the frame is anything but one whole JSON object. */
+    static Optional<JsonNode> parse(JsonMapper json, String frame) {
         try (JsonParser parser = json.createParser(frame)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return Optional.empty();
             }
-            parser.skipChildren();
-            return parser.nextToken() == null;
+            JsonNode tree = json.readTree(parser);
+            return parser.nextToken() == null ? Optional.of(tree) : Optional.empty();
         } catch (JacksonException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -6,10 +6,7 @@ import java.util.List;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
@@ -39,13 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(AsteriskProperties.class)
 public class AsteriskProxyConfiguration {
 
-    /** The fanout exchange and durable queue {@code asterisk.all.event}, and both RPC queues. */
+    /**
+     * Both RPC queues. The ARI event exchange {@code asterisk.all.event} is not declared here: call-manager
+     * owns it with its partition queues and bindings. On RabbitMQ a publish before it exists fails and is
+     * sent again until it does, so events wait in the proxy instead of being routed nowhere.
+     */
     @Bean
     Declarables asteriskTopology(Topology topology, AsteriskProperties properties) {
-        FanoutExchange events = new FanoutExchange(topology.asteriskEvents(), true, false);
-        Queue eventQueue = new Queue(topology.asteriskEvents(), true, false, false);
-        return new Declarables(events, eventQueue, BindingBuilder.bind(eventQueue).to(events),
-                new Queue(topology.asteriskRequestQueue(properties.id()), true, false, false),
+        return new Declarables(new Queue(topology.asteriskRequestQueue(properties.id()), true, false, false),
                 new Queue(topology.asteriskCallRequestQueue(), true, false, false));
     }
 
@@ -100,16 +98,12 @@ public class AsteriskProxyConfiguration {
         return new AriRestClient(properties, ariRestHttpClient, ariCircuitBreaker, metrics, json);
     }
 
-    /**
-     * The ARI events' own publisher (not the service's event one): the queue must be bound before the
-     * first event goes out, since a fanout exchange drops what it cannot route and the broker-side
-     * declarations would otherwise race the first publish ({@code proxy_connected}).
-     */
+    /** The ARI events' own publisher (not the service's event one): its own channel, its own order. */
     @Bean
     OrderedPublisher ariOrderedPublisher(ConnectionFactory connectionFactory, ProxyMetrics metrics,
-            VoipbinProperties voipbin, AmqpAdmin amqpAdmin) {
+            VoipbinProperties voipbin) {
         return new OrderedPublisher("ari-publisher", connectionFactory, voipbin.events().confirmTimeout(),
-                amqpAdmin::initialize, metrics::eventsOut);
+                () -> { }, metrics::eventsOut);
     }
 
     @Bean

@@ -13,15 +13,18 @@ import net.voipbin.contract.asteriskproxy.ProxyConnected;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.topology.AriPartitions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
 /**
- * Publishes to the {@code asterisk.all.event} fanout exchange, persistent and confirmed, in arrival
+ * Publishes to the {@code asterisk.all.event} direct exchange, persistent and confirmed, in arrival
  * order, through an {@link OrderedPublisher} (one channel, later sends not held back by earlier confirms,
- * resent until confirmed). The ARI JSON is spliced into the envelope as raw text, so {@code data} is byte
- * for byte what Asterisk sent.
+ * resent until confirmed). The routing key is the event's bucket ({@link AriPartitions}), so call-manager
+ * finds every event of a channel in one of its partition queues. The ARI JSON is spliced into the
+ * envelope as raw text, so {@code data} is byte for byte what Asterisk sent.
  */
 public final class AriEventPublisher {
 
@@ -40,19 +43,25 @@ public final class AriEventPublisher {
         this.clock = clock;
     }
 
-    /** Queues one ARI event (already known to be a JSON object) for publishing; blocks when the queue is full. */
-    public void publishAriEvent(String ariJson) throws InterruptedException {
+    /**
+     * Queues one ARI event for publishing; blocks when the queue is full. {@code ariJson} is the frame as
+     * received, {@code event} the same frame read (for its partition key).
+     */
+    public void publishAriEvent(String ariJson, JsonNode event) throws InterruptedException {
         ObjectNode envelope = envelope(AsteriskProxyEvents.ARI_EVENT);
         envelope.putRawValue("data", new RawValue(ariJson));
         envelope.put("asterisk_id", asteriskId);
-        publisher.publish(exchange, "", message(envelope, AsteriskProxyEvents.ARI_EVENT));
+        publisher.publish(exchange, AriPartitions.routingKey(event, asteriskId),
+                message(envelope, AsteriskProxyEvents.ARI_EVENT));
     }
 
     public void publishProxyConnected(List<String> channelIds) throws InterruptedException {
         ObjectNode envelope = envelope(AsteriskProxyEvents.PROXY_CONNECTED);
-        envelope.set("data", json.valueToTree(new ProxyConnected(asteriskId, channelIds)));
+        JsonNode data = json.valueToTree(new ProxyConnected(asteriskId, channelIds));
+        envelope.set("data", data);
         envelope.put("asterisk_id", asteriskId);
-        publisher.publish(exchange, "", message(envelope, AsteriskProxyEvents.PROXY_CONNECTED));
+        publisher.publish(exchange, AriPartitions.routingKey(data, asteriskId),
+                message(envelope, AsteriskProxyEvents.PROXY_CONNECTED));
     }
 
     private ObjectNode envelope(String type) {

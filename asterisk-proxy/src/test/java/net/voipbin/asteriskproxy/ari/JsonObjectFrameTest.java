@@ -13,18 +13,18 @@ class JsonObjectFrameTest {
 
     @Test
     void anAriEventIsAnObject() {
-        assertThat(JsonObjectFrame.isObject(json, " {\"type\":\"StasisStart\",\"channel\":{\"id\":\"1.2\",\"args\":[1,{}]}}\n"))
-                .isTrue();
+        assertThat(JsonObjectFrame.parse(json, " {\"type\":\"StasisStart\",\"channel\":{\"id\":\"1.2\",\"args\":[1,{}]}}\n"))
+                .hasValueSatisfying(tree -> assertThat(tree.at("/channel/id").asString()).isEqualTo("1.2"));
     }
 
     @Test
     void anythingButOneWholeObjectIsNot() {
-        assertThat(JsonObjectFrame.isObject(json, "this is not json {")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "[{\"type\":\"StasisStart\"}]")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "\"StasisStart\"")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "{\"type\":\"StasisStart\"")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "{\"type\":}")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "{} {}")).isFalse();
-        assertThat(JsonObjectFrame.isObject(json, "")).isFalse();
+        assertThat(JsonObjectFrame.parse(json, "this is not json {")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "[{\"type\":\"StasisStart\"}]")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "\"StasisStart\"")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "{\"type\":\"StasisStart\"")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "{\"type\":}")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "{} {}")).isEmpty();
+        assertThat(JsonObjectFrame.parse(json, "")).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.bench.BenchLeftovers;
 import net.voipbin.bench.Latencies;
 import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.topology.AriPartitions;
 import net.voipbin.rpc.topology.Topology;
 
 /**
@@ -83,6 +84,8 @@ public final class AriProxyThroughput {
         CountDownLatch received = new CountDownLatch(count);
         try (Connection connection = factory.newConnection("ari-bench")) {
             Channel amqp = connection.createChannel();
+            // As a call-manager with one partition lays it out: the proxy declares no event queue.
+            new AriPartitions(topology, 1).declare(amqp);
             amqp.basicQos(1_000);
             AtomicInteger seen = new AtomicInteger();
             amqp.basicConsume(topology.asteriskEvents(), false, new DefaultConsumer(amqp) {
