@@ -17,6 +17,6 @@ class CallManagerApplicationIT extends CallManagerITBase {
     @Test
     void startsHealthyWithItsSchemaQueuesAndTheAriInbox() {
         ServiceChecks.assertStarted(port, schema, topology.requestQueue("call-manager"));
-        assertThat(ServiceChecks.queueExists(topology.asteriskEvents())).isTrue();
+        assertThat(ServiceChecks.queueExists(topology.asteriskEvents() + ".0")).as("ARI partition queue 0").isTrue();
     }
 }

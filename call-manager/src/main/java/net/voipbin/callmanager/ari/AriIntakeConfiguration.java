@@ -1,62 +1,115 @@
 package net.voipbin.callmanager.ari;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.rpc.config.VoipbinProperties;
-import net.voipbin.rpc.event.ConfirmedSender;
 import net.voipbin.rpc.event.AsyncEventHandler;
+import net.voipbin.rpc.event.ConfirmedSender;
 import net.voipbin.rpc.event.EventConsumer;
+import net.voipbin.rpc.topology.AriPartitions;
 import net.voipbin.rpc.topology.Topology;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ARI event inbox: the fanout exchange and durable queue {@code asterisk.all.event} (declared here
- * too, so call-manager can start before any proxy), its dead queue {@code asterisk.all.event.dead}, and
- * one consumer feeding the {@link ChannelLanes}.
+ * The ARI event inbox: the partition queues behind the direct exchange {@code asterisk.all.event}
+ * ({@link AriPartitions}), laid out by {@link PartitionLayout} (call-manager owns them, so it can start
+ * before any proxy), the dead queue {@code asterisk.all.event.dead}, and one exclusive consumer per
+ * partition feeding the {@link ChannelLanes}. Every instance asks for every partition; the broker gives
+ * each to one consumer at a time, and the others ask again every {@code partition-takeover}.
  */
 @Configuration(proxyBeanMethods = false)
 class AriIntakeConfiguration {
 
     @Bean
-    Declarables asteriskEventTopology(Topology topology) {
-        FanoutExchange exchange = new FanoutExchange(topology.asteriskEvents(), true, false);
-        Queue queue = new Queue(topology.asteriskEvents(), true, false, false);
-        return new Declarables(exchange, queue, BindingBuilder.bind(queue).to(exchange),
-                new Queue(deadQueue(topology), true, false, false));
+    AriPartitions ariPartitions(Topology topology, CallManagerProperties properties) {
+        return new AriPartitions(topology, properties.partitions());
     }
 
-    @Bean(destroyMethod = "close")
-    ChannelLanes channelLanes(AriEventRouter router, JsonMapper json, ConfirmedSender sender, Topology topology,
-            VoipbinProperties voipbin, CallManagerProperties properties) {
-        EventConsumer consumer = new EventConsumer(AsyncEventHandler.blocking(router), json, sender,
-                topology.asteriskEvents(), deadQueue(topology), voipbin.events().maxAttempts());
-        return new ChannelLanes(properties.lanes(), consumer);
+    /**
+     * The queues, declared here too after a broker lost them, and the layout's record. The exchange is
+     * listed for the record only ({@code shouldDeclare} false): its type and bindings are
+     * {@link PartitionLayout}'s, which replaces the fanout of before partitions where a plain declaration
+     * would fail.
+     */
+    @Bean
+    Declarables ariInbox(AriPartitions partitions) {
+        List<Declarable> inbox = new ArrayList<>();
+        DirectExchange exchange = new DirectExchange(partitions.exchange(), true, false);
+        exchange.setShouldDeclare(false);
+        inbox.add(exchange);
+        partitions.queues().forEach(queue -> inbox.add(new Queue(queue, true, false, false)));
+        inbox.add(new Queue(deadQueue(partitions), true, false, false));
+        inbox.add(new Queue(PartitionLayout.recordQueue(partitions), true, false, false));
+        return new Declarables(inbox);
+    }
+
+    @Bean(destroyMethod = "destroy")
+    PartitionConnections ariPartitionConnections(@Qualifier("rabbitConnectionFactory") CachingConnectionFactory main,
+            CachingConnectionFactoryConfigurer configurer, AriPartitions partitions) {
+        return new PartitionConnections(main, configurer, partitions);
     }
 
     @Bean
-    DirectMessageListenerContainer ariEventContainer(@Qualifier("rabbitConnectionFactory") ConnectionFactory factory,
-            ChannelLanes lanes, Topology topology, CallManagerProperties properties) {
-        DirectMessageListenerContainer container = new DirectMessageListenerContainer(factory);
-        container.setQueueNames(topology.asteriskEvents());
-        // One consumer keeps the queue's order; the lanes provide the parallelism.
+    PartitionLayout ariPartitionLayout(PartitionConnections connections, AriPartitions partitions, JsonMapper json,
+            @Qualifier("rabbitConnectionFactory") CachingConnectionFactory main) {
+        PartitionLayout layout = new PartitionLayout(connections.factory(), partitions, json);
+        main.addConnectionListener(connection -> layout.ensureInBackground());
+        return layout;
+    }
+
+    @Bean(destroyMethod = "close")
+    ChannelLanes channelLanes(AriEventRouter router, JsonMapper json, ConfirmedSender sender, AriPartitions partitions,
+            VoipbinProperties voipbin, CallManagerProperties properties) {
+        return ChannelLanes.forPartitions(properties.lanes(), partitions, queue -> new EventConsumer(
+                AsyncEventHandler.blocking(router), json, sender, queue, deadQueue(partitions), voipbin.events().maxAttempts()));
+    }
+
+    @Bean
+    DirectMessageListenerContainer ariEventContainer(PartitionConnections connections, ChannelLanes lanes,
+            AriPartitions partitions, CallManagerProperties properties) {
+        return partitionContainer(connections.factory(), partitions, lanes, properties.prefetch(),
+                properties.partitionTakeover());
+    }
+
+    /**
+     * One exclusive consumer per partition queue, each on its own connection. A refused one is tried again
+     * every {@code takeover}: that is how a partition of a dead instance finds its next consumer. Its phase
+     * makes it start after the layout and stop after the lanes drained.
+     */
+    static DirectMessageListenerContainer partitionContainer(ConnectionFactory connections, AriPartitions partitions,
+            ChannelLanes lanes, int prefetch, Duration takeover) {
+        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connections);
+        container.setQueueNames(partitions.queues().toArray(String[]::new));
         container.setConsumersPerQueue(1);
-        container.setPrefetchCount(properties.prefetch());
+        container.setExclusive(true);
+        container.setPrefetchCount(prefetch);
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setFailedDeclarationRetryInterval(takeover.toMillis());
+        container.setMonitorInterval(Math.min(1_000, takeover.toMillis()));
+        // Another instance holding a partition is the normal case for a standby, not worth a warning each time.
+        container.setExclusiveConsumerExceptionLogger((logger, message, cause) -> logger.debug(message + ": " + cause));
+        container.setPhase(Integer.MAX_VALUE - 1);
         container.setMessageListener(lanes);
         return container;
     }
 
-    static String deadQueue(Topology topology) {
-        return topology.asteriskEvents() + ".dead";
+    static String deadQueue(AriPartitions partitions) {
+        return partitions.exchange() + ".dead";
     }
 }

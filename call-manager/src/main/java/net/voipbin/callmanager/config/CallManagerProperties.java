@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * call-manager's settings under {@code voipbin.call-manager.*}.
  *
  * @param app          the Stasis application outbound channels enter
+ * @param partitions   ARI partition queues ({@code asterisk.all.event.<n>}; 1 = the one queue {@code asterisk.all.event}):
+ *                     each is consumed by one instance at a time, so this caps how many instances share the work
+ * @param partitionTakeover how often an instance asks again for the partitions another instance consumes, which
+ *                     bounds how long partitions of a dead instance stay unconsumed
  * @param lanes        ARI event lanes: events of one channel run on one lane, in arrival order
- * @param prefetch     unacknowledged ARI events in flight across all lanes
+ * @param prefetch     unacknowledged ARI events in flight per partition queue this instance consumes
  * @param dialTimeout  default ringing limit of an originate (a request may set its own)
  * @param endpoints    how an address becomes an ARI endpoint ({@code %s} = the target)
  * @param tts          text to speech: {@code auto} (espeak-ng when installed, else prompts), {@code espeak}, {@code prompt}
@@ -24,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("voipbin.call-manager")
 public record CallManagerProperties(
         @DefaultValue("voipbin") String app,
+        @DefaultValue("16") int partitions,
+        @DefaultValue("1s") Duration partitionTakeover,
         @DefaultValue("8") int lanes,
         @DefaultValue("256") int prefetch,
         @DefaultValue("30s") Duration dialTimeout,

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,18 @@ class AriIntakeIT extends CallManagerITBase {
                 () -> events.ofCall(CallManagerEvents.CALL_DTMF_RECEIVED, call.id()), l -> l.size() == 4);
         assertThat(digits).extracting(d -> d.path("digit").asString()).containsExactly("1", "2", "3", "4");
         assertThat(digits.getFirst().path("activeflow_id").asString()).isEqualTo(call(call).activeflowId().toString());
+    }
+
+    @Test
+    void aChannelsManyEventsAreHandledInTheOrderAsteriskSentThem() {
+        CallRow call = answeredInbound();
+        String digits = "1234567890".repeat(6);
+        SIM.pressDigits(call.channelId(), digits);
+
+        List<JsonNode> received = await().atMost(WAIT).until(
+                () -> events.ofCall(CallManagerEvents.CALL_DTMF_RECEIVED, call.id()), l -> l.size() == digits.length());
+        assertThat(received.stream().map(d -> d.path("digit").asString()).collect(Collectors.joining()))
+                .isEqualTo(digits);
     }
 
     @Test
