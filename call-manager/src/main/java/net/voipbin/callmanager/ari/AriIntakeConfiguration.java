@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.amqp.core.AbstractDeclarable;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
@@ -42,20 +43,20 @@ class AriIntakeConfiguration {
     }
 
     /**
-     * The queues, declared here too after a broker lost them, and the layout's record. The exchange is
-     * listed for the record only ({@code shouldDeclare} false): its type and bindings are
-     * {@link PartitionLayout}'s, which replaces the fanout of before partitions where a plain declaration
-     * would fail.
+     * The ARI inbox in one place. RabbitAdmin declares only the dead queue: the exchange (whose type may
+     * still be the fanout of before partitions, where a plain declaration fails), the partition queues and
+     * the layout's record are {@link PartitionLayout}'s, which declares them once at start instead of on
+     * every new connection.
      */
     @Bean
     Declarables ariInbox(AriPartitions partitions) {
-        List<Declarable> inbox = new ArrayList<>();
-        DirectExchange exchange = new DirectExchange(partitions.exchange(), true, false);
-        exchange.setShouldDeclare(false);
-        inbox.add(exchange);
-        partitions.queues().forEach(queue -> inbox.add(new Queue(queue, true, false, false)));
+        List<AbstractDeclarable> laidOut = new ArrayList<>();
+        laidOut.add(new DirectExchange(partitions.exchange(), true, false));
+        partitions.queues().forEach(queue -> laidOut.add(new Queue(queue, true, false, false)));
+        laidOut.add(new Queue(PartitionLayout.recordQueue(partitions), true, false, false));
+        laidOut.forEach(declarable -> declarable.setShouldDeclare(false));
+        List<Declarable> inbox = new ArrayList<>(laidOut);
         inbox.add(new Queue(deadQueue(partitions), true, false, false));
-        inbox.add(new Queue(PartitionLayout.recordQueue(partitions), true, false, false));
         return new Declarables(inbox);
     }
 
@@ -66,11 +67,8 @@ class AriIntakeConfiguration {
     }
 
     @Bean
-    PartitionLayout ariPartitionLayout(PartitionConnections connections, AriPartitions partitions, JsonMapper json,
-            @Qualifier("rabbitConnectionFactory") CachingConnectionFactory main) {
-        PartitionLayout layout = new PartitionLayout(connections.factory(), partitions, json);
-        main.addConnectionListener(connection -> layout.ensureInBackground());
-        return layout;
+    PartitionLayout ariPartitionLayout(PartitionConnections connections, AriPartitions partitions, JsonMapper json) {
+        return new PartitionLayout(connections.factory(), partitions, json);
     }
 
     @Bean(destroyMethod = "close")

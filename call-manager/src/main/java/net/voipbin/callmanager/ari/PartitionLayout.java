@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.MissingQueueEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 import com.rabbitmq.client.Channel;
@@ -22,15 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the broker's ARI inbox match this instance's partition count before the partitions are consumed.
- * The count in force is recorded as the one message of {@code asterisk.all.event.layout}; when it matches
- * and the exchange is direct, nothing is touched (the usual start). Otherwise (first start, the fanout
- * exchange of before partitions, another count) the inbox is laid out again, once for all instances
+ * The count in force is recorded as the one message of {@code asterisk.all.event.layout}; when it matches,
+ * the exchange is direct and every partition queue is there, nothing is touched (the usual start). Otherwise
+ * (first start, the fanout exchange of before partitions, another count, a broker that lost its definitions:
+ * a consumer then reports its queue missing) the inbox is laid out again, once for all instances
  * starting together ({@link LayoutLock}): the exchange is deleted, taking every stale binding with it
  * (meanwhile publishes fail, and asterisk-proxy sends them again); the partition queues are declared; a
  * queue outside the new layout is drained into it ({@link QueueDrain}); the exchange comes back with every
  * bucket bound; the count is recorded last, so an interrupted layout is done again at the next start.
  */
-final class PartitionLayout implements SmartLifecycle {
+final class PartitionLayout implements SmartLifecycle, ApplicationListener<MissingQueueEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionLayout.class);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
@@ -40,6 +44,7 @@ final class PartitionLayout implements SmartLifecycle {
     private final ConnectionFactory connections;
     private final AriPartitions partitions;
     private final QueueDrain drain;
+    private final AtomicBoolean relayoutPending = new AtomicBoolean();
     private volatile boolean running;
 
     /** {@code connections} must give every caller a connection of its own (cache mode CONNECTION). */
@@ -54,7 +59,7 @@ final class PartitionLayout implements SmartLifecycle {
             Connection connection = lock.connection();
             ExchangeState exchange = exchangeState(connection);
             int recorded = recordedCount(connection);
-            if (exchange == ExchangeState.DIRECT && recorded == partitions.count()) {
+            if (exchange == ExchangeState.DIRECT && recorded == partitions.count() && queuesExist(connection)) {
                 log.debug("ARI inbox already laid out in {} partitions", recorded);
                 return;
             }
@@ -62,9 +67,18 @@ final class PartitionLayout implements SmartLifecycle {
         }
     }
 
-    /** For a (re)created main connection, e.g. after the broker lost its definitions; never throws. */
-    void ensureInBackground() {
-        Thread.ofVirtual().name("ari-layout").start(this::ensureOrLog);
+    /**
+     * A partition consumer found its queue gone (a broker that lost its definitions): lay out again, off
+     * the consumer's thread, once for the several queues that report it together.
+     */
+    @Override
+    public void onApplicationEvent(MissingQueueEvent event) {
+        if (partitions.queues().contains(event.getQueue()) && relayoutPending.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("ari-layout").start(() -> {
+                relayoutPending.set(false);
+                ensureOrLog();
+            });
+        }
     }
 
     private void ensureOrLog() {
@@ -156,6 +170,16 @@ final class PartitionLayout implements SmartLifecycle {
         return found;
     }
 
+    /** A partition queue deleted took its bindings with it: only a full layout brings them back. */
+    private boolean queuesExist(Connection connection) throws IOException, TimeoutException {
+        for (String queue : partitions.queues()) {
+            if (!queueExists(connection, queue)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean queueExists(Connection connection, String queue) throws IOException, TimeoutException {
         return exists(connection, channel -> channel.queueDeclarePassive(queue));
     }
@@ -187,7 +211,7 @@ final class PartitionLayout implements SmartLifecycle {
         void run(Channel channel) throws IOException;
     }
 
-    /** Before the partition container starts consuming; a broker that is away is retried on reconnect. */
+    /** Before the partition container starts consuming; a broker that is away: see the missing queues above. */
     @Override
     public void start() {
         running = true;

@@ -9,6 +9,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.CacheMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.MissingQueueEvent;
 
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.event.AsyncEventHandler;
@@ -50,6 +51,12 @@ final class IntakeInstance implements AutoCloseable {
         lanes = ChannelLanes.forPartitions(4, partitions, queue -> new EventConsumer(recorder, json, sender, queue,
                 AriIntakeConfiguration.deadQueue(partitions), 3));
         container = AriIntakeConfiguration.partitionContainer(partitionConnections, partitions, lanes, 32, TAKEOVER);
+        // As the application context would: the layout hears of a partition queue gone missing.
+        container.setApplicationEventPublisher(event -> {
+            if (event instanceof MissingQueueEvent missing) {
+                layout.onApplicationEvent(missing);
+            }
+        });
         container.afterPropertiesSet();
         partitions.queues().forEach(TestInfra::rememberQueue);
         TestInfra.rememberQueue(AriIntakeConfiguration.deadQueue(partitions));

@@ -191,6 +191,21 @@ class PartitionIntakeIT {
     }
 
     @Test
+    void aPartitionQueueThatVanishesUnderARunningInstanceIsLaidOutAgain() throws Exception {
+        AriPartitions four = new AriPartitions(topology, 4);
+        IntakeInstance intake = intake(four, "survivor").start();
+        String inPartitionTwo = IntStream.range(0, 100).mapToObj(i -> "1800000005." + i)
+                .filter(channel -> queueOfChannel(four, channel).equals(four.queue(2))).findFirst().orElseThrow();
+
+        amqp.queueDelete(four.queue(2));
+        await().atMost(WAIT).until(() -> consumers(four.queue(2)) == 1);
+        publishAri(inPartitionTwo, 0);
+
+        await().atMost(WAIT).until(() -> intake.handled().size() == 1);
+        assertThat(intake.handled().getFirst().data().at("/channel/id").asString()).isEqualTo(inPartitionTwo);
+    }
+
+    @Test
     void onePartitionIsTheSingleQueueOfBefore() throws Exception {
         AriPartitions one = new AriPartitions(topology, 1);
         IntakeInstance intake = intake(one, "single").start();
