@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BusRecorder implements AutoCloseable {
 
-    /** One event envelope: its routing key, type, publisher and resource. */
-    record BusEvent(String routingKey, String type, String publisher, JsonNode data) {
+    /** One event envelope: its routing key, type, publisher, resource and event id (empty when absent). */
+    record BusEvent(String routingKey, String type, String publisher, JsonNode data, String eventId) {
     }
 
     private static final JsonMapper JSON = Json.newMapper();
@@ -46,9 +46,9 @@ final class BusRecorder implements AutoCloseable {
         try {
             JsonNode envelope = JSON.readTree(body);
             events.add(new BusEvent(routingKey, envelope.path("type").asString(), envelope.path("publisher").asString(),
-                    envelope.path("data")));
+                    envelope.path("data"), envelope.path("event_id").asString("")));
         } catch (RuntimeException e) {
-            events.add(new BusEvent(routingKey, "<not json>", "", JSON.createObjectNode()));
+            events.add(new BusEvent(routingKey, "<not json>", "", JSON.createObjectNode(), ""));
         }
     }
 

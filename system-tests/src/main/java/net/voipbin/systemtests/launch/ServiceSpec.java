@@ -26,6 +26,11 @@ public record ServiceSpec(
         env = Map.copyOf(env);
     }
 
+    /** The same process under another name (its log file): a second instance of one service. */
+    public ServiceSpec named(String otherName) {
+        return new ServiceSpec(otherName, module, jvmOptions, args, env, readiness);
+    }
+
     /** The same process with other JVM options (a benchmark wants the full JIT and a bigger heap). */
     public ServiceSpec withJvmOptions(List<String> options) {
         return new ServiceSpec(name, module, options, args, env, readiness);
