@@ -80,8 +80,22 @@ final class DeliverySender {
             Thread.currentThread().interrupt();
             return failed(at, started, "interrupted (service stopping)");
         } catch (IOException e) {
-            return failed(at, started, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return failed(at, started, describe(e));
         }
+    }
+
+    /** What went wrong on the network, in words a customer reading the attempt log can act on. */
+    static String describe(IOException e) {
+        String kind = switch (e) {
+            case java.net.ConnectException c -> "connection refused";
+            case java.net.UnknownHostException u -> "unknown host";
+            case javax.net.ssl.SSLException ssl -> "TLS failed";
+            case java.net.NoRouteToHostException n -> "no route to host";
+            case org.apache.hc.core5.http.NoHttpResponseException n -> "the server closed the connection without answering";
+            case java.net.SocketException so -> "connection failed";
+            default -> "network error";
+        };
+        return e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + ": " + e.getMessage();
     }
 
     private HttpPost request(ClaimedDelivery delivery, URI uri, Instant at) {

@@ -31,6 +31,17 @@ import net.voipbin.webhookmanager.signing.WebhookSecret;
 /** One attempt against real sockets on loopback, through the client webhook-manager builds. */
 class DeliverySenderTest {
 
+    @Test
+    void aNetworkFailureIsDescribedForTheCustomerWithoutJavaNames() {
+        assertThat(DeliverySender.describe(new java.net.ConnectException("Connection refused")))
+                .isEqualTo("connection refused: Connection refused");
+        assertThat(DeliverySender.describe(new java.net.UnknownHostException("hooks.example.invalid")))
+                .isEqualTo("unknown host: hooks.example.invalid");
+        assertThat(DeliverySender.describe(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))
+                .startsWith("TLS failed");
+        assertThat(DeliverySender.describe(new java.io.IOException())).isEqualTo("network error");
+    }
+
     private static final byte[] PAYLOAD = "{\"type\":\"call_created\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
