@@ -9,25 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import net.voipbin.rpc.json.Json;
 import net.voipbin.systemtests.BusRecorder.BusEvent;
-import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three call-managers and three flow-managers as processes; 200 callers run an IVR with digits while one
@@ -36,15 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ScaleOutIT {
 
-    private static final JsonMapper JSON = Json.newMapper();
     private static final int CALLS = 200;
     private static final int RATE = 10;
     private static final int KILL_AT_CALL = 80;
+    private static final String IVR = """
+            {"name": "ivr", "actions": [
+              {"id": "answer", "type": "answer", "option": {}},
+              {"id": "greet", "type": "talk", "option": {"text": "hello world", "language": "en-US"}},
+              {"id": "digits", "type": "digits_receive", "option": {"timeout_ms": 2000, "max_length": 1}},
+              {"id": "menu", "type": "branch", "option": {"variable": "voipbin.call.digits",
+                  "target_ids": {"1": "play_a"}, "default_target_id": "play_b"}},
+              {"id": "play_a", "type": "play", "option": {"media": ["sound:option-a"]}, "next_id": "bye"},
+              {"id": "play_b", "type": "play", "option": {"media": ["sound:option-b"]}},
+              {"id": "bye", "type": "hangup", "option": {"reason": "normal"}}
+            ]}""";
 
     private static ScaleOutFleet fleet;
     private static BusRecorder bus;
-    private final UUID customer = UUID.randomUUID();
-    private final String token = fleet.tokenFor(customer);
+    private final CustomerApi customer = new CustomerApi(fleet);
 
     @BeforeAll
     static void startFleet() {
@@ -64,7 +67,7 @@ class ScaleOutIT {
 
     @Test
     void everyCallEndsInOrderAndIsAnnouncedOnceWhenACallManagerAndTheLeadingFlowManagerAreKilled() throws Exception {
-        String number = numberRunning();
+        String number = customer.numberRunning(IVR);
         List<String> channels = new CopyOnWriteArrayList<>();
         ScheduledExecutorService callers = Executors.newScheduledThreadPool(4);
         CompletableFuture<Set<String>> liveAtKill = new CompletableFuture<>();
@@ -76,7 +79,7 @@ class ScaleOutIT {
                 // menu's timeout takes the call on all the same.
                 callers.schedule(() -> pressQuietly(channel), 2_500, TimeUnit.MILLISECONDS);
                 if (i == KILL_AT_CALL) {
-                    liveAtKill.complete(new HashSet<>(liveChannels()));
+                    liveAtKill.complete(new HashSet<>(fleet.sim().liveChannels()));
                     ScaleOutFleet.kill(fleet.callManagers.getFirst());
                     ScaleOutFleet.kill(fleet.flowManagers.getFirst());
                     callers.execute(() -> awaitGone(liveAtKill.join()));
@@ -91,9 +94,9 @@ class ScaleOutIT {
         assertThat(lateAtKill).as("calls in progress at the kill still up 10 s later").isEmpty();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> liveChannels().stream().noneMatch(channels::contains));
+                .until(() -> fleet.sim().liveChannels().stream().noneMatch(channels::contains));
         Map<String, JsonNode> calls = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(this::callsByChannel, byChannel -> byChannel.keySet().containsAll(channels)
+                .until(() -> customer.callsByChannel(fleet::liveCallManager), byChannel -> byChannel.keySet().containsAll(channels)
                         && channels.stream().allMatch(c -> "hangup".equals(byChannel.get(c).path("status").asString())));
 
         Map<String, List<SimControl.AriRequest>> commands = commandsByChannel(channels);
@@ -113,10 +116,10 @@ class ScaleOutIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Set<String> live = new HashSet<>(atKill);
         while (System.nanoTime() < deadline && !live.isEmpty()) {
-            live.retainAll(liveChannels());
+            live.retainAll(fleet.sim().liveChannels());
             sleep(250);
         }
-        live.retainAll(liveChannels());
+        live.retainAll(fleet.sim().liveChannels());
         lateAtKill.addAll(live);
     }
 
@@ -161,55 +164,6 @@ class ScaleOutIT {
         } catch (RuntimeException e) {
             // the call may be over already
         }
-    }
-
-    private String numberRunning() {
-        String flow = """
-                {"name": "ivr", "actions": [
-                  {"id": "answer", "type": "answer", "option": {}},
-                  {"id": "greet", "type": "talk", "option": {"text": "hello world", "language": "en-US"}},
-                  {"id": "digits", "type": "digits_receive", "option": {"timeout_ms": 2000, "max_length": 1}},
-                  {"id": "menu", "type": "branch", "option": {"variable": "voipbin.call.digits",
-                      "target_ids": {"1": "play_a"}, "default_target_id": "play_b"}},
-                  {"id": "play_a", "type": "play", "option": {"media": ["sound:option-a"]}, "next_id": "bye"},
-                  {"id": "play_b", "type": "play", "option": {"media": ["sound:option-b"]}},
-                  {"id": "bye", "type": "hangup", "option": {"reason": "normal"}}
-                ]}""";
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"scale line\"}"));
-        return number;
-    }
-
-    private static List<String> liveChannels() {
-        List<String> ids = new ArrayList<>();
-        JSON.readTree(Http.get(fleet.simUrl() + "/sim/channels", null).body()).forEach(id -> ids.add(id.asString()));
-        return ids;
-    }
-
-    private Map<String, JsonNode> callsByChannel() {
-        List<JsonNode> all = new ArrayList<>();
-        String pageToken = "";
-        do {
-            JsonNode page = get(fleet.liveCallManager("/calls?page_size=100"
-                    + (pageToken.isEmpty() ? "" : "&page_token=" + pageToken)));
-            page.path("result").forEach(all::add);
-            pageToken = page.path("next_page_token").asString("");
-        } while (!pageToken.isEmpty());
-        return all.stream().collect(Collectors.toMap(c -> c.path("channel_id").asString(""), Function.identity(),
-                (a, b) -> a));
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
     }
 
     private static void sleep(long millis) {

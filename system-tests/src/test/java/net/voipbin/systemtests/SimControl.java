@@ -55,6 +55,13 @@ final class SimControl {
         ok(Http.post(baseUrl + "/sim/channels/" + channelId + "/hangup", null, ""));
     }
 
+    /** The channels the simulator has up now. */
+    List<String> liveChannels() {
+        List<String> ids = new ArrayList<>();
+        ok(Http.get(baseUrl + "/sim/channels", null)).forEach(id -> ids.add(id.asString()));
+        return ids;
+    }
+
     /** Every ARI REST request the simulator received, in arrival order. */
     List<AriRequest> requests() {
         List<AriRequest> requests = new ArrayList<>();

@@ -113,7 +113,7 @@ public final class WebhookThroughput {
      */
     private static ConfigurableApplicationContext start(String jdbc, String amqp, String schema, String namespace) {
         List<String> args = List.of(
-                "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager",
+                "--spring.application.name=webhook-manager", "--spring.flyway.locations=classpath:db/migration/webhook_manager,classpath:db/outbox",
                 "--voipbin.events.consumers=" + Integer.getInteger("bench.consumers", 2), "--voipbin.events.prefetch=" + Integer.getInteger("bench.prefetch", 512),
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",

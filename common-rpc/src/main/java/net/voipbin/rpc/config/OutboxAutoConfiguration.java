@@ -15,9 +15,10 @@ import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.outbox.OutboxTable;
 
 /**
- * A service with a database publishes its events through the transactional outbox; its Flyway
- * migrations create the {@code event_outbox} table (see docs/wire.md). A service without one
- * (asterisk-proxy) publishes straight after the change.
+ * A service with a database publishes its events through the transactional outbox; the
+ * {@code event_outbox} table comes from {@code classpath:db/outbox}, which each such service lists in its
+ * Flyway locations (see docs/wire.md). A service without one (asterisk-proxy) publishes straight after
+ * the change.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxIT {
 
     private static final JsonMapper JSON = Json.newMapper();
-    private static final String MIGRATION = "/outbox-test/event_outbox.sql";
+    private static final String MIGRATION = "/db/outbox/R__event_outbox.sql";
 
     private final String exchange = "outbox-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Event> received = new CopyOnWriteArrayList<>();
