@@ -104,8 +104,24 @@ class CallMediaExecutorsTest {
                 .isEqualTo(Outcome.END);
         assertThat(executor.resume(TestContexts.resuming(call, talk, grace),
                 new Signal.TimerFired(grace.keys().getFirst()))).isEqualTo(Outcome.NEXT);
-        assertThat(executor.resume(TestContexts.resuming(call, talk, operation),
-                finished(operationId, CallOperationFinished.Result.FAILED, null))).isEqualTo(Outcome.NEXT);
+    }
+
+    @Test
+    void aPlaybackThatFailedWhileTheCallStaysUpFailsTheActionInsteadOfGoingOnAsIfItHadSpoken() {
+        Action talk = action("greet", "talk", "{\"text\":\"welcome\"}");
+        TalkExecutor executor = new TalkExecutor(calls);
+        Wait operation = ((Outcome.Await) executor.execute(context(call, talk, Map.of()))).awaiting();
+        String operationId = ((CallRequests.Talk) calls.last().request()).operationId();
+
+        Outcome failed = executor.resume(TestContexts.resuming(call, talk, operation),
+                finished(operationId, CallOperationFinished.Result.FAILED, null));
+
+        Wait grace = ((Outcome.Await) failed).awaiting();
+        assertThat(grace.keys()).contains(Signal.hangupKey(call));
+        assertThat(executor.resume(TestContexts.resuming(call, talk, grace), new Signal.CallHungup(call)))
+                .as("the caller hung up: that is why it failed").isEqualTo(Outcome.END);
+        assertThat(executor.resume(TestContexts.resuming(call, talk, grace), new Signal.TimerFired(grace.keys().getFirst())))
+                .isEqualTo(new Outcome.Fail("talk (action 'greet') failed: the media could not be played"));
     }
 
     @Test
