@@ -56,17 +56,19 @@ public class CallOperations {
         for (int i = 0; i < (request.loop() == null ? 1 : request.loop()); i++) {
             media.addAll(request.media());
         }
-        return playback(calls.live(id), String.join(",", media), request.operationId(), Operation.PLAY);
+        return playback(calls.live(id), String.join(",", media), request.operationId(), Operation.PLAY,
+                request.stopsOnDigit());
     }
 
     public CallRow talk(UUID id, CallRequests.Talk request) {
         CallRow call = calls.live(id);
-        return playback(call, tts.media(request.text(), request.language()), request.operationId(), Operation.TALK);
+        return playback(call, tts.media(request.text(), request.language()), request.operationId(), Operation.TALK,
+                request.stopsOnDigit());
     }
 
-    private CallRow playback(CallRow call, String media, String operationId, Operation kind) {
+    private CallRow playback(CallRow call, String media, String operationId, Operation kind, boolean bargeIn) {
         String playbackId = UUID.randomUUID().toString();
-        operations.insert(playbackId, call.id(), operationId, kind);
+        operations.insert(playbackId, call.id(), operationId, kind, bargeIn);
         try {
             ari.play(call.asteriskId(), call.channelId(), playbackId, media);
         } catch (RuntimeException e) {
@@ -76,11 +78,16 @@ public class CallOperations {
         return call;
     }
 
-    /** Collects digits until max length, the terminator or the timeout, whichever comes first. */
+    /**
+     * Collects digits until max length, the terminator or the timeout, whichever comes first; digits the
+     * caller typed ahead (during the prompt, or before) count first, so a caller who knows the menu is
+     * not made to wait.
+     */
     public CallRow digitsReceive(UUID id, CallRequests.DigitsReceive request) {
         CallRow call = calls.live(id);
         operations.startCollection(call.id(), request.operationId(), request.maxLength(), request.terminator(),
                 clock.instant().plusMillis(request.timeoutMs()));
+        operationEvents.typedAhead(call);
         timers.schedule(() -> operationEvents.collectionTimedOut(call.id(), request.operationId()),
                 request.timeoutMs(), TimeUnit.MILLISECONDS);
         return call;

@@ -1,5 +1,6 @@
 package net.voipbin.callmanager.operation;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.voipbin.callmanager.ari.AriCommands;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.contract.callmanager.CallDtmfReceived;
@@ -34,9 +36,11 @@ public class OperationEvents implements net.voipbin.callmanager.call.TimeoutSwee
     private final CallRepository calls;
     private final EventPublisher events;
     private final TransactionTemplate tx;
+    private final AriCommands ari;
 
     OperationEvents(OperationRepository operations, RecordingRepository recordings, CallRepository calls,
-            EventPublisher events, TransactionTemplate tx) {
+            EventPublisher events, TransactionTemplate tx, AriCommands ari) {
+        this.ari = ari;
         this.operations = operations;
         this.recordings = recordings;
         this.calls = calls;
@@ -44,13 +48,39 @@ public class OperationEvents implements net.voipbin.callmanager.call.TimeoutSwee
         this.tx = tx;
     }
 
-    /** Every digit is announced; a running collection takes it and may complete. */
+    /**
+     * Every digit is announced; a running collection takes it and may complete, otherwise it is typed
+     * ahead for the next one. It stops the prompts playing with barge-in (after the commit: Asterisk's
+     * answer is no part of the change).
+     */
     public void digit(CallRow call, String digit, int durationMs) {
-        tx.executeWithoutResult(status -> {
+        List<String> barged = tx.execute(status -> {
             operations.recordDigit(call.id(), digit, durationMs);
             events.publish(CallManagerEvents.CALL_DTMF_RECEIVED,
                     new CallDtmfReceived(call.id(), call.customerId(), call.activeflowId(), digit, durationMs));
-            operations.lockCollection(call.id()).ifPresent(c -> collect(call, c, digit));
+            operations.lockCollection(call.id()).ifPresentOrElse(c -> collect(call, c, digit),
+                    () -> operations.typeAhead(call.id(), digit));
+            return operations.bargeInPlaybacks(call.id());
+        });
+        for (String playbackId : barged) {
+            try {
+                ari.stopPlayback(call.asteriskId(), playbackId);
+            } catch (RuntimeException e) {
+                // Finished on its own meanwhile (404), or Asterisk is away: the prompt plays out.
+                log.info("call {}: barge-in could not stop playback {}: {}", call.id(), playbackId, e.getMessage());
+            }
+        }
+    }
+
+    /** A collection just started: the digits typed ahead go into it, and may complete it at once. */
+    void typedAhead(CallRow call) {
+        tx.executeWithoutResult(status -> {
+            String digits = operations.takeTypedAhead(call.id());
+            for (int i = 0; i < digits.length(); i++) {
+                String digit = digits.substring(i, i + 1);
+                operations.lockCollection(call.id()).ifPresentOrElse(c -> collect(call, c, digit),
+                        () -> operations.typeAhead(call.id(), digit));
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package net.voipbin.callmanager.operation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,9 +27,17 @@ class OperationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, UUID callId, String operationId, Operation kind) {
-        jdbc.sql("INSERT INTO operations (id, call_id, operation_id, kind, tm_create) VALUES (:id, :call, :op, :kind, now())")
-                .param("id", id).param("call", callId).param("op", operationId).param("kind", kind.name()).update();
+    void insert(String id, UUID callId, String operationId, Operation kind, boolean bargeIn) {
+        jdbc.sql("INSERT INTO operations (id, call_id, operation_id, kind, barge_in, tm_create) "
+                + "VALUES (:id, :call, :op, :kind, :barge, now())")
+                .param("id", id).param("call", callId).param("op", operationId).param("kind", kind.name())
+                .param("barge", bargeIn).update();
+    }
+
+    /** The call's playbacks in flight that a digit stops (barge-in). */
+    List<String> bargeInPlaybacks(UUID callId) {
+        return jdbc.sql("SELECT id FROM operations WHERE call_id = :call AND barge_in").param("call", callId)
+                .query(String.class).list();
     }
 
     /** Removes and returns the operation: exactly one finisher wins. */
@@ -37,6 +46,19 @@ class OperationRepository {
                 .query((rs, n) -> new Pending(rs.getObject("call_id", UUID.class), rs.getString("operation_id"),
                         Operation.valueOf(rs.getString("kind"))))
                 .optional();
+    }
+
+    /** Keeps a digit pressed while no collection ran, for the next one; the last 64 at most. */
+    void typeAhead(UUID callId, String digit) {
+        jdbc.sql("INSERT INTO type_ahead (call_id, digits) VALUES (:call, :digit) ON CONFLICT (call_id) "
+                + "DO UPDATE SET digits = right(type_ahead.digits || :digit, 64)")
+                .param("call", callId).param("digit", digit).update();
+    }
+
+    /** The digits typed ahead, taken: a collection starting now begins with them. */
+    String takeTypedAhead(UUID callId) {
+        return jdbc.sql("DELETE FROM type_ahead WHERE call_id = :call RETURNING digits").param("call", callId)
+                .query(String.class).optional().orElse("");
     }
 
     void recordDigit(UUID callId, String digit, int durationMs) {
@@ -51,7 +73,8 @@ class OperationRepository {
     }
 
     void deleteForCall(UUID callId) {
-        jdbc.sql("WITH collections AS (DELETE FROM digit_collections WHERE call_id = :call) "
+        jdbc.sql("WITH collections AS (DELETE FROM digit_collections WHERE call_id = :call), "
+                + "typed AS (DELETE FROM type_ahead WHERE call_id = :call) "
                 + "DELETE FROM operations WHERE call_id = :call").param("call", callId).update();
     }
 

@@ -29,12 +29,33 @@ public final class CallRequests {
             @Min(1000) @Max(300_000) Integer dialTimeoutMs) {
     }
 
-    /** {@code POST /v1/calls/<id>/play}: media URLs or prompt names ({@code sound:...}), played {@code loop} times. */
-    public record Play(@NotEmpty List<@NotBlank String> media, @Min(1) @Max(100) Integer loop, String operationId) {
+    /**
+     * {@code POST /v1/calls/<id>/play}: media URLs or prompt names ({@code sound:...}), played {@code loop} times.
+     * {@code barge_in}: a digit the caller presses stops it (the digit still counts toward the next
+     * digits_receive either way).
+     */
+    public record Play(@NotEmpty List<@NotBlank String> media, @Min(1) @Max(100) Integer loop, String operationId,
+            Boolean bargeIn) {
+
+        public Play(List<String> media, Integer loop, String operationId) {
+            this(media, loop, operationId, null);
+        }
+
+        public boolean stopsOnDigit() {
+            return Boolean.TRUE.equals(bargeIn);
+        }
     }
 
-    /** {@code POST /v1/calls/<id>/talk}: text to speech. */
-    public record Talk(@NotBlank String text, String language, String operationId) {
+    /** {@code POST /v1/calls/<id>/talk}: text to speech; {@code barge_in} as for {@link Play}. */
+    public record Talk(@NotBlank String text, String language, String operationId, Boolean bargeIn) {
+
+        public Talk(String text, String language, String operationId) {
+            this(text, language, operationId, null);
+        }
+
+        public boolean stopsOnDigit() {
+            return Boolean.TRUE.equals(bargeIn);
+        }
     }
 
     /** {@code POST /v1/calls/<id>/digits_receive}: collect up to {@code max_length} digits. */

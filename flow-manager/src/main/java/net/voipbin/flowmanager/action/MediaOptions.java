@@ -20,10 +20,15 @@ public final class MediaOptions {
     }
 
     /** Media URLs or prompt names ({@code sound:...}), played {@code loop} times (default 1). */
-    public record Play(@NotEmpty List<@NotBlank String> media, @Min(1) @Max(100) Integer loop) {
+    /**
+     * {@code barge_in}: a digit the caller presses stops the prompt; unset, it does when the next action
+     * collects digits (a caller who knows the menu need not sit through it).
+     */
+    public record Play(@NotEmpty List<@NotBlank String> media, @Min(1) @Max(100) Integer loop, Boolean bargeIn) {
     }
 
-    public record Talk(@NotBlank String text, @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String language) {
+    public record Talk(@NotBlank String text, @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String language,
+            Boolean bargeIn) {
     }
 
     /** Result in variable {@code voipbin.call.digits}; defaults: 5 s, 1 digit, no terminator. */

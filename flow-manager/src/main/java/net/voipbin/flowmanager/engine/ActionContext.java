@@ -39,6 +39,11 @@ public final class ActionContext {
         return action;
     }
 
+    /** The action a {@code next} outcome leads to, if any. */
+    public Optional<Action> nextAction() {
+        return state.nextAfter(action).flatMap(state::action);
+    }
+
     public <T> T option(Class<T> type) {
         return type.cast(binder.apply(action, type));
     }

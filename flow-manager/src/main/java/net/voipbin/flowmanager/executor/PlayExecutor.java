@@ -31,7 +31,8 @@ class PlayExecutor implements ActionExecutor {
     public Outcome execute(ActionContext context) {
         MediaOptions.Play option = context.option(MediaOptions.Play.class);
         String operationId = context.newOperationId();
-        calls.play(CallOf.require(context), new CallRequests.Play(option.media(), option.loop(), operationId));
+        calls.play(CallOf.require(context), new CallRequests.Play(option.media(), option.loop(), operationId,
+                BargeIn.of(option.bargeIn(), context)));
         return Outcome.await(Wait.operation(operationId));
     }
 

@@ -32,7 +32,8 @@ class TalkExecutor implements ActionExecutor {
         MediaOptions.Talk option = context.option(MediaOptions.Talk.class);
         String operationId = context.newOperationId();
         String language = option.language() == null ? "en-US" : option.language();
-        calls.talk(CallOf.require(context), new CallRequests.Talk(option.text(), language, operationId));
+        calls.talk(CallOf.require(context), new CallRequests.Talk(option.text(), language, operationId,
+                BargeIn.of(option.bargeIn(), context)));
         return Outcome.await(Wait.operation(operationId));
     }
 

@@ -68,6 +68,26 @@ class CallMediaExecutorsTest {
     }
 
     @Test
+    void aPromptBeforeAMenuStopsAtTheCallersFirstDigitUnlessTheFlowSaysOtherwise() {
+        Action prompt = action("t", "talk", "{\"text\":\"press 1 for sales\"}");
+        Action menu = action("d", "digits_receive", "{}");
+        Action bye = action("h", "hangup", "{}");
+        Action quiet = action("q", "play", "{\"media\":[\"sound:news\"],\"barge_in\":false}");
+        Action eager = action("e", "play", "{\"media\":[\"sound:news\"],\"barge_in\":true}");
+
+        new TalkExecutor(calls).execute(TestContexts.context(
+                TestContexts.state(call, List.of(prompt, menu), Map.of()), prompt));
+        assertThat(((CallRequests.Talk) calls.last().request()).bargeIn()).as("a menu follows").isTrue();
+        new TalkExecutor(calls).execute(TestContexts.context(
+                TestContexts.state(call, List.of(prompt, bye), Map.of()), prompt));
+        assertThat(((CallRequests.Talk) calls.last().request()).bargeIn()).as("no menu follows").isFalse();
+        new PlayExecutor(calls).execute(TestContexts.context(TestContexts.state(call, List.of(quiet, menu), Map.of()), quiet));
+        assertThat(((CallRequests.Play) calls.last().request()).bargeIn()).as("the flow said no").isFalse();
+        new PlayExecutor(calls).execute(TestContexts.context(TestContexts.state(call, List.of(eager, bye), Map.of()), eager));
+        assertThat(((CallRequests.Play) calls.last().request()).bargeIn()).as("the flow said yes").isTrue();
+    }
+
+    @Test
     void digitsReceiveStoresTheDigitsItWasGivenAndEmptyOnTimeout() {
         Action digits = action("d", "digits_receive", "{\"timeout_ms\":3000,\"max_length\":4,\"terminator\":\"#\"}");
         DigitsReceiveExecutor executor = new DigitsReceiveExecutor(calls);

@@ -120,8 +120,9 @@ final class CallSession {
 
     /**
      * Presses the digits when the flow waits in a digits_receive, again every 2 s while it still waits
-     * there (as a caller would: a digit pressed before call-manager starts collecting is not collected,
-     * and nothing outside says when collecting started), once per call.
+     * there (as a caller who is not heard would), once per call. A digit pressed before the collection
+     * started is typed ahead and counts; pressing only at the menu keeps the printed trace in the
+     * order a listener expects.
      */
     private final class Presser {
 
