@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a service configures about the wire, under {@code voipbin.*}. Defaults are the names
@@ -32,14 +33,20 @@ public record VoipbinProperties(
             @DefaultValue("16") int serverConsumers,
             @DefaultValue("8") int serverPrefetch,
             @DefaultValue("4") int clientChannels,
-            @DefaultValue("direct") String replyMode) {
+            @DefaultValue("direct") String replyMode,
+            @DefaultValue("1MB") DataSize maxRequestSize) {
     }
 
+    /**
+     * {@code max-size}: the largest event the fleet publishes or consumes (envelope bytes); a bigger one is
+     * refused at the publisher and parked unread by a consumer, so one huge event never stalls a queue.
+     */
     public record Events(
             @DefaultValue("4") int consumers,
             @DefaultValue("32") int prefetch,
             @DefaultValue("5") int maxAttempts,
-            @DefaultValue("5s") Duration confirmTimeout) {
+            @DefaultValue("5s") Duration confirmTimeout,
+            @DefaultValue("1MB") DataSize maxSize) {
     }
 
     /**

@@ -1,8 +1,10 @@
 package net.voipbin.rpc.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
+import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,6 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class WireAutoConfiguration {
 
     private static final long RECOVERY_INTERVAL_MILLIS = 1_000;
+    static final int CLIENT_MAX_INBOUND_BYTES = 512 * 1024 * 1024;
+    private static final Duration CONSUMER_GRACE = Duration.ofSeconds(5);
 
     @Bean
     JsonMapperBuilderCustomizer voipbinJsonDialect() {
@@ -129,10 +134,27 @@ public class WireAutoConfiguration {
      * After a broker restart a consumer is back within about a second of the broker (Spring AMQP's
      * defaults, 5 s recovery and a 10 s monitor, made a restart cost the fleet 3-9 s).
      */
-    static DirectMessageListenerContainer quicklyRecovering(DirectMessageListenerContainer container) {
+    static <C extends DirectMessageListenerContainer> C quicklyRecovering(C container) {
         container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
         container.setMonitorInterval(RECOVERY_INTERVAL_MILLIS);
         return container;
+    }
+
+    /**
+     * The client's own inbound limit (64 MiB by default) is raised to RabbitMQ's ceiling (512 MiB; a broker's
+     * {@code max_message_size} is at most that): over it the client closes the whole connection, the broker
+     * hands the message to the next consumer, and intake stops everywhere. Below it every consumer gets the
+     * message and judges its size itself ({@code voipbin.events.max-size}, {@code voipbin.rpc.max-request-size}).
+     */
+    @Bean
+    ConnectionFactoryCustomizer voipbinInboundLimit() {
+        return factory -> factory.setMaxInboundMessageBodySize(CLIENT_MAX_INBOUND_BYTES);
+    }
+
+    /** Reports a listener container that consumes nothing (see {@link ConsumersHealthIndicator}). */
+    @Bean
+    ConsumersHealthIndicator consumersHealthIndicator(Map<String, WatchedListenerContainer> containers) {
+        return new ConsumersHealthIndicator(containers, CONSUMER_GRACE);
     }
 
     private static ExecutorService virtualThreads() {
@@ -186,17 +208,16 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    DirectMessageListenerContainer instanceEventContainer(
+    WatchedListenerContainer instanceEventContainer(
             @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             @Qualifier("instanceSubscriptions") EventSubscriptions subscriptions, InstanceQueue instanceQueue,
             JsonMapper json, ConfirmedSender sender, Topology topology, ServiceName service,
             VoipbinProperties properties) {
-        DirectMessageListenerContainer container = quicklyRecovering(new DirectMessageListenerContainer(connectionFactory));
+        WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(connectionFactory));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-        container.setMessageListener(new EventConsumer(event -> subscriptions.handlerFor(event)
-                .orElse(ignored -> null)
-                .handle(event), json, sender, instanceQueue.name(), topology.deadQueue(service.value()),
-                properties.events().maxAttempts()));
+        container.setMessageListener(new EventConsumer(subscriptions.dispatcher(instanceQueue.name()), json, sender,
+                instanceQueue.name(), topology.deadQueue(service.value()), properties.events().maxAttempts(),
+                properties.events().maxSize().toBytes()));
         if (subscriptions.isEmpty()) {
             container.setAutoStartup(false);
         } else {
@@ -223,15 +244,17 @@ public class WireAutoConfiguration {
     @Bean
     OrderedPublisher eventOrderedPublisher(@Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             VoipbinProperties properties) {
-        return new OrderedPublisher("event-publisher", connectionFactory, properties.events().confirmTimeout());
+        return new OrderedPublisher("event-publisher", connectionFactory, properties.events().confirmTimeout(),
+                () -> { }, count -> { }, properties.events().maxSize().toBytes());
     }
 
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(@Qualifier("eventOrderedPublisher") OrderedPublisher eventOrderedPublisher,
-            JsonMapper json, Topology topology, ServiceName service, Clock clock, ObjectProvider<OutboxRelay> outbox) {
+            JsonMapper json, Topology topology, ServiceName service, Clock clock, ObjectProvider<OutboxRelay> outbox,
+            VoipbinProperties properties) {
         return new EventPublisher(eventOrderedPublisher, json, topology.eventExchange(), service.value(), clock,
-                outbox.getIfAvailable());
+                outbox.getIfAvailable(), properties.events().maxSize().toBytes());
     }
 
     @Bean
@@ -255,33 +278,31 @@ public class WireAutoConfiguration {
     }
 
     @Bean
-    DirectMessageListenerContainer rpcServerContainer(RpcConnection rpcConnection, RpcRouter router,
+    WatchedListenerContainer rpcServerContainer(RpcConnection rpcConnection, RpcRouter router,
             JsonMapper json, Topology topology, ServiceName service, VoipbinProperties properties) {
-        DirectMessageListenerContainer container = quicklyRecovering(
-                new DirectMessageListenerContainer(rpcConnection.factory()));
+        WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(rpcConnection.factory()));
         container.setQueueNames(topology.requestQueue(service.value()));
         container.setConsumersPerQueue(properties.rpc().serverConsumers());
         container.setPrefetchCount(properties.rpc().serverPrefetch());
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
-        container.setMessageListener(new RpcServer(router, json));
+        container.setMessageListener(new RpcServer(router, json, properties.rpc().maxRequestSize().toBytes()));
         return container;
     }
 
     @Bean
-    DirectMessageListenerContainer eventSubscriberContainer(
+    WatchedListenerContainer eventSubscriberContainer(
             @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             EventSubscriptions subscriptions, JsonMapper json, ConfirmedSender sender, Topology topology,
             ServiceName service, VoipbinProperties properties) {
         String queue = topology.subscribeQueue(service.value());
-        DirectMessageListenerContainer container = quicklyRecovering(new DirectMessageListenerContainer(connectionFactory));
+        WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(connectionFactory));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setConsumersPerQueue(properties.events().consumers());
         container.setPrefetchCount(properties.events().prefetch());
-        container.setMessageListener(new EventConsumer(event -> subscriptions.handlerFor(event)
-                .orElse(ignored -> null)
-                .handle(event), json, sender, queue, topology.deadQueue(service.value()),
-                properties.events().maxAttempts()));
+        container.setMessageListener(new EventConsumer(subscriptions.dispatcher(queue), json, sender, queue,
+                topology.deadQueue(service.value()), properties.events().maxAttempts(),
+                properties.events().maxSize().toBytes()));
         if (subscriptions.isEmpty()) {
             container.setAutoStartup(false);
         } else {

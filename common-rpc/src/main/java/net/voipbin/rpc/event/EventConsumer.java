@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes an event queue with manual acks. A handler failure sends the message to the back of its
  * queue with an attempt count (later messages keep flowing); after the last attempt, or at once for
- * an envelope that cannot be decoded, the message is parked in the dead queue with the error. The
+ * a message that is not an event envelope or is over the size limit (not even decoded: a consumer must
+ * survive a body of any size), the message is parked in the dead queue with the reason. The
  * retry or park is confirmed by the broker before the original is acked, so nothing is lost; if the
  * broker cannot take it, the original is requeued. A message is acked when its handler's stage
  * completes, not when the handler returns, and acks of messages finished together are coalesced
@@ -43,16 +44,24 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     private final String queue;
     private final String deadQueue;
     private final int maxAttempts;
+    private final long maxBytes;
     private final Map<Channel, PendingAcks> acks = new ConcurrentHashMap<>();
 
     public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
             String deadQueue, int maxAttempts) {
+        this(handler, json, sender, queue, deadQueue, maxAttempts, MessageSize.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes a body over this many bytes is parked unread ({@code voipbin.events.max-size}) */
+    public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
+            String deadQueue, int maxAttempts, long maxBytes) {
         this.handler = handler;
         this.json = json;
         this.sender = sender;
         this.queue = queue;
         this.deadQueue = deadQueue;
         this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -68,7 +77,17 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     public Received receive(Message message, Channel channel) {
         PendingAcks pending = acks.computeIfAbsent(channel, this::track);
         pending.received(message.getMessageProperties().getDeliveryTag());
-        return new Received(message, decode(message), pending);
+        int size = message.getBody().length;
+        if (size > maxBytes) {
+            return rejected(message, pending, MessageSize.oversize(size, maxBytes));
+        }
+        try {
+            return new Received(message, json.readValue(message.getBody(), Event.class), pending, null);
+        } catch (RuntimeException e) {
+            // The parser's first line says what is wrong; the rest is a location in a body nobody logs.
+            String problem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return rejected(message, pending, "unparsable event: " + problem);
+        }
     }
 
     /** Runs the handler; the message is acked, retried or parked when its stage completes. */
@@ -101,7 +120,7 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         long tag = received.message.getMessageProperties().getDeliveryTag();
         try {
             if (received.event == null) {
-                park(received.message, "unparsable event");
+                park(received.message, received.rejection);
             } else if (failure != null) {
                 retryOrPark(received.message, received.event, failure instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : failure);
@@ -141,14 +160,10 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         return new PendingAcks(channel);
     }
 
-    /** The message's event envelope, or null when it is not one (it will be parked). */
-    private Event decode(Message message) {
-        try {
-            return json.readValue(message.getBody(), Event.class);
-        } catch (RuntimeException e) {
-            log.warn("unparsable event on {}: {}", queue, e.getMessage());
-            return null;
-        }
+    /** A message that is no event of ours: it will be parked, and the listener goes on with the next. */
+    private Received rejected(Message message, PendingAcks pending, String reason) {
+        log.warn("message on {} parked in {}: {}", queue, deadQueue, reason);
+        return new Received(message, null, pending, reason);
     }
 
     private void retryOrPark(Message message, Event event, Throwable failure) {
@@ -183,17 +198,22 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         void run() throws IOException;
     }
 
-    /** A message taken in by {@link #receive}: its decoded envelope (null when unparsable) and its delivery. */
+    /**
+     * A message taken in by {@link #receive}: its decoded envelope (null when rejected, with the reason it
+     * is parked for) and its delivery.
+     */
     public static final class Received {
 
         private final Message message;
         private final Event event;
         private final PendingAcks acks;
+        private final String rejection;
 
-        private Received(Message message, Event event, PendingAcks acks) {
+        private Received(Message message, Event event, PendingAcks acks, String rejection) {
             this.message = message;
             this.event = event;
             this.acks = acks;
+            this.rejection = rejection;
         }
 
         public Event event() {

@@ -30,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * it within a few milliseconds ({@link OutboxRelay#handOverUnstored}). Without an outbox, the event waits for the commit and is then handed over; a crash in
  * between loses it. Either way the broker's confirm is not waited for here: events go out through one
  * {@link OrderedPublisher}, in the order they were published, and are sent again until confirmed.
+ * <p>
+ * An event over {@code voipbin.events.max-size} is refused with a {@link MessageSize.MessageTooLargeException}
+ * before anything is written or sent (inside a transaction the change rolls back with it): a consumer would
+ * only park it, and a huge event holds up every queue it passes through.
  */
 public class EventPublisher {
 
@@ -41,15 +45,22 @@ public class EventPublisher {
     private final String service;
     private final Clock clock;
     private final OutboxRelay outbox;
+    private final long maxBytes;
 
     public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock,
             OutboxRelay outbox) {
+        this(sender, json, exchange, service, clock, outbox, MessageSize.DEFAULT_MAX_BYTES);
+    }
+
+    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock,
+            OutboxRelay outbox, long maxBytes) {
         this.sender = sender;
         this.json = json;
         this.exchange = exchange;
         this.service = service;
         this.clock = clock;
         this.outbox = outbox;
+        this.maxBytes = maxBytes;
     }
 
     public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock) {
@@ -80,8 +91,9 @@ public class EventPublisher {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setHeader(Trace.HEADER, Trace.currentOrNew());
+        byte[] body = encode(event);
         try {
-            sender.publish(targetExchange, event.routingKey(), new Message(json.writeValueAsBytes(event), properties));
+            sender.publish(targetExchange, event.routingKey(), new Message(body, properties));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handing event " + event.routingKey() + " over", e);
@@ -91,7 +103,7 @@ public class EventPublisher {
 
     private void store(Event event) {
         OutboxEntry entry = new OutboxEntry(event.eventId(), exchange, event.routingKey(), Trace.currentOrNew(),
-                json.writeValueAsBytes(event));
+                encode(event));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             outbox.handOverUnstored(entry);
             return;
@@ -103,6 +115,12 @@ public class EventPublisher {
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         pending.entries.add(entry);
+    }
+
+    private byte[] encode(Event event) {
+        byte[] body = json.writeValueAsBytes(event);
+        MessageSize.refuseAbove(maxBytes, body, "event " + event.routingKey());
+        return body;
     }
 
     /** The events of one transaction: stored together just before its commit, handed over after it. */

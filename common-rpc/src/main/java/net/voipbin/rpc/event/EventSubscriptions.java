@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import net.voipbin.rpc.envelope.Event;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventSubscriptions {
 
     public static final String ALL = "#";
+
+    private static final Logger log = LoggerFactory.getLogger(EventSubscriptions.class);
 
     private final Map<String, AsyncEventHandler> handlers = new LinkedHashMap<>();
     private final JsonMapper json;
@@ -43,6 +48,21 @@ public final class EventSubscriptions {
 
     public boolean isEmpty() {
         return handlers.isEmpty();
+    }
+
+    /**
+     * Dispatches by routing key; an event nobody handles (a type this service does not know, under a key it
+     * is bound to) is acked and ignored with a log line, never failed: retrying would not teach it the type.
+     */
+    public AsyncEventHandler dispatcher(String queue) {
+        return event -> {
+            Optional<AsyncEventHandler> handler = handlerFor(event);
+            if (handler.isEmpty()) {
+                log.info("event {} on {} has no handler, ignored", event.routingKey(), queue);
+                return null;
+            }
+            return handler.get().handle(event);
+        };
     }
 
     public Optional<AsyncEventHandler> handlerFor(Event event) {

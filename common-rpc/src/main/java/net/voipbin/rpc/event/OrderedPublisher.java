@@ -83,6 +83,7 @@ public final class OrderedPublisher implements SmartLifecycle {
     private final Runnable beforeFirst;
     private final IntConsumer published;
     private final String name;
+    private final long maxBytes;
     private final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(CAPACITY);
     /** Taken from the queue and not yet confirmed, oldest first; only the worker touches it. */
     private final ArrayDeque<Pending> unconfirmed = new ArrayDeque<>();
@@ -105,7 +106,18 @@ public final class OrderedPublisher implements SmartLifecycle {
      */
     public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout,
             Runnable beforeFirst, IntConsumer published) {
+        this(name, connectionFactory, confirmTimeout, beforeFirst, published, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBytes a message over this many bytes is refused by {@link #publish} ({@code voipbin.events.max-size});
+     *                 without it there is no limit here (asterisk-proxy's ARI publisher, whose stream reader does
+     *                 not expect a refusal; call-manager parks an oversize ARI event and goes on)
+     */
+    public OrderedPublisher(String name, ConnectionFactory connectionFactory, Duration confirmTimeout,
+            Runnable beforeFirst, IntConsumer published, long maxBytes) {
         this.name = name;
+        this.maxBytes = maxBytes;
         this.template = new RabbitTemplate(connectionFactory);
         template.setUsePublisherConnection(true);
         this.confirmTimeoutNanos = confirmTimeout.toNanos();
@@ -117,7 +129,11 @@ public final class OrderedPublisher implements SmartLifecycle {
         this(name, connectionFactory, confirmTimeout, () -> { }, count -> { });
     }
 
-    /** Queues a message behind everything handed over before it; blocks while the queue is full. */
+    /**
+     * Queues a message behind everything handed over before it; blocks while the queue is full. A message
+     * over the size limit is refused at once ({@link MessageSize.MessageTooLargeException}): sent, it would be
+     * parked by its consumer, or refused by the broker and sent again forever, holding up everything behind it.
+     */
     public void publish(String exchange, String routingKey, Message message) throws InterruptedException {
         publish(exchange, routingKey, message, null);
     }
@@ -128,6 +144,7 @@ public final class OrderedPublisher implements SmartLifecycle {
      */
     public void publish(String exchange, String routingKey, Message message, Runnable confirmed)
             throws InterruptedException {
+        MessageSize.refuseAbove(maxBytes, message.getBody(), name + " message " + routingKey);
         outstanding.incrementAndGet();
         try {
             queue.put(new Outgoing(exchange, routingKey, message, confirmed));

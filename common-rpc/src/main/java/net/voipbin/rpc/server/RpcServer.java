@@ -16,6 +16,7 @@ import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ErrorBody;
+import net.voipbin.rpc.event.MessageSize;
 import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumes a request queue: decodes the envelope, lets the handler answer (a service's
  * {@link RpcRouter}, or asterisk-proxy's pass-through to ARI) and replies on the consumer's own
  * channel to {@code reply_to} with the request's correlation id. A request that cannot even be decoded
- * is answered 400 and dropped (never requeued): a poison message costs one log line.
+ * is answered 400 and dropped (never requeued): a poison message costs one log line. So is a request
+ * over {@code voipbin.rpc.max-request-size}, without being decoded.
  */
 public final class RpcServer implements ChannelAwareMessageListener {
 
@@ -31,11 +33,24 @@ public final class RpcServer implements ChannelAwareMessageListener {
 
     private final Function<RpcRequest, RpcResponse> handler;
     private final JsonMapper json;
+    private final long maxBytes;
 
-    /** @param handler answers every decoded request; an exception it throws is answered 500 */
-    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json) {
+    /**
+     * @param handler  answers every decoded request; an exception it throws is answered 500
+     * @param maxBytes a request body over this many bytes is answered 400 unread
+     */
+    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json, long maxBytes) {
         this.handler = handler;
         this.json = json;
+        this.maxBytes = maxBytes;
+    }
+
+    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json) {
+        this(handler, json, MessageSize.DEFAULT_MAX_BYTES);
+    }
+
+    public RpcServer(RpcRouter router, JsonMapper json, long maxBytes) {
+        this(router::dispatch, json, maxBytes);
     }
 
     public RpcServer(RpcRouter router, JsonMapper json) {
@@ -68,13 +83,15 @@ public final class RpcServer implements ChannelAwareMessageListener {
     }
 
     private RpcResponse answer(Message message) {
+        int size = message.getBody().length;
+        if (size > maxBytes) {
+            return invalid("request too large (" + MessageSize.oversize(size, maxBytes) + ")");
+        }
         RpcRequest request;
         try {
             request = json.readValue(message.getBody(), RpcRequest.class);
         } catch (RuntimeException e) {
-            log.warn("unparsable RPC request dropped: {}", e.getMessage());
-            return new RpcResponse(400, RpcRequest.JSON,
-                    json.valueToTree(ErrorBody.of("invalid_request", "unparsable RPC request: " + e.getMessage())));
+            return invalid("unparsable RPC request: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         try {
             return handler.apply(request);
@@ -83,6 +100,11 @@ public final class RpcServer implements ChannelAwareMessageListener {
             return new RpcResponse(500, RpcRequest.JSON,
                     json.valueToTree(ErrorBody.of("internal_error", String.valueOf(e.getMessage()))));
         }
+    }
+
+    private RpcResponse invalid(String reason) {
+        log.warn("RPC request dropped: {}", reason);
+        return new RpcResponse(400, RpcRequest.JSON, json.valueToTree(ErrorBody.of("invalid_request", reason)));
     }
 
     private void reply(Channel channel, MessageProperties request, RpcResponse response) {
