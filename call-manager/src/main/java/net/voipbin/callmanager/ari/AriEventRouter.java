@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * ARI event type → handler. Unknown types are ignored; an event missing what its type needs is
+ * ARI event type → handler. Unknown types are ignored (an envelope type other than the proxy's with a log
+ * line, since only a foreign publisher sends one); an event missing what its type needs is
  * logged and skipped (retrying would not make it whole). Anything else that fails is retried and
  * finally parked by the consumer.
  */
@@ -44,6 +45,8 @@ class AriEventRouter implements RawEventHandler {
                 reconciler.reconcile(json.treeToValue(event.data(), ProxyConnected.class), event.timestamp());
             } else if (AsteriskProxyEvents.ARI_EVENT.equals(event.type())) {
                 ari(event);
+            } else {
+                log.info("{} event from {} ignored: not an ARI event", event.type(), event.publisher());
             }
         } catch (MalformedAriEvent | IllegalArgumentException | tools.jackson.core.JacksonException e) {
             log.warn("malformed {} skipped: {}", event.type(), e.getMessage());

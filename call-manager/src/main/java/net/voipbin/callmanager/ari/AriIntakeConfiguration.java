@@ -12,7 +12,6 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.amqp.autoconfigure.CachingConnectionFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.rpc.config.VoipbinProperties;
+import net.voipbin.rpc.config.WatchedListenerContainer;
 import net.voipbin.rpc.event.AsyncEventHandler;
 import net.voipbin.rpc.event.ConfirmedSender;
 import net.voipbin.rpc.event.EventConsumer;
@@ -74,12 +74,14 @@ class AriIntakeConfiguration {
     @Bean(destroyMethod = "close")
     ChannelLanes channelLanes(AriEventRouter router, JsonMapper json, ConfirmedSender sender, AriPartitions partitions,
             VoipbinProperties voipbin, CallManagerProperties properties) {
+        // An ARI event is forwarded as Asterisk sent it, a few KiB at most: the fleet's event limit holds for it too.
         return ChannelLanes.forPartitions(properties.lanes(), partitions, queue -> new EventConsumer(
-                AsyncEventHandler.blocking(router), json, sender, queue, deadQueue(partitions), voipbin.events().maxAttempts()));
+                AsyncEventHandler.blocking(router), json, sender, queue, deadQueue(partitions),
+                voipbin.events().maxAttempts(), voipbin.events().maxSize().toBytes()));
     }
 
     @Bean
-    DirectMessageListenerContainer ariEventContainer(PartitionConnections connections, ChannelLanes lanes,
+    WatchedListenerContainer ariEventContainer(PartitionConnections connections, ChannelLanes lanes,
             AriPartitions partitions, CallManagerProperties properties) {
         return partitionContainer(connections.factory(), partitions, lanes, properties.prefetch(),
                 properties.partitionTakeover());
@@ -90,9 +92,11 @@ class AriIntakeConfiguration {
      * every {@code takeover}: that is how a partition of a dead instance finds its next consumer. Its phase
      * makes it start after the layout and stop after the lanes drained.
      */
-    static DirectMessageListenerContainer partitionContainer(ConnectionFactory connections, AriPartitions partitions,
+    static WatchedListenerContainer partitionContainer(ConnectionFactory connections, AriPartitions partitions,
             ChannelLanes lanes, int prefetch, Duration takeover) {
-        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connections);
+        WatchedListenerContainer container = new WatchedListenerContainer(connections);
+        // Health reports how many partitions this instance holds; none is a stand-by, not a failure.
+        container.setStandbyAllowed(true);
         container.setQueueNames(partitions.queues().toArray(String[]::new));
         container.setConsumersPerQueue(1);
         container.setExclusive(true);
