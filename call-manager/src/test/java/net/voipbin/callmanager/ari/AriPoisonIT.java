@@ -6,17 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
 
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.support.AsteriskEdge;
@@ -25,8 +18,7 @@ import net.voipbin.contract.asteriskproxy.AsteriskProxyEvents;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.envelope.RpcRequest;
-import net.voipbin.rpc.event.EventConsumer;
-import net.voipbin.testsupport.TestInfra;
+import net.voipbin.testsupport.PoisonMessages;
 
 /**
  * The ARI intake given what it cannot take, on the partition the next events of a call go through
@@ -37,14 +29,12 @@ import net.voipbin.testsupport.TestInfra;
  */
 class AriPoisonIT extends CallManagerITBase {
 
-    private static final int HUGE = 70 * 1024 * 1024;
-
     @Test
     void aPartitionParksWhatItCannotTakeAndHandlesItsNextEvent() throws Exception {
         CallRow call = answeredInbound();
         String marker = UUID.randomUUID().toString();
 
-        proxy.publishRaw(huge(marker));
+        proxy.publishRaw(PoisonMessages.huge(marker));
         proxy.publishRaw(bytes("not json " + marker));
         proxy.publishRaw(bytes("{\"marker\":\"" + marker + "\"}"));
         proxy.publish(new Event(UUID.randomUUID(), "something_else", "someone", Instant.now(), RpcRequest.JSON,
@@ -56,39 +46,11 @@ class AriPoisonIT extends CallManagerITBase {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !events.ofCall(CallManagerEvents.CALL_DTMF_RECEIVED, call.id()).isEmpty());
-        List<String> errors = parked(topology.asteriskEvents() + ".dead", marker, 3);
+        List<String> errors = PoisonMessages.parkedErrors(topology.asteriskEvents() + ".dead", marker, 3);
         // Parked as the consumers finish them, in any order.
-        assertThat(errors).contains("oversize: " + (HUGE + marker.length()) + " bytes > 1048576")
+        assertThat(errors).contains("oversize: " + (PoisonMessages.HUGE + marker.length()) + " bytes > 1048576")
                 .anySatisfy(error -> assertThat(error).startsWith("unparsable event: Unrecognized token 'not'"))
                 .anySatisfy(error -> assertThat(error).startsWith("unparsable event: ").contains("type is required"));
-    }
-
-    /** The errors of the messages parked with {@code marker} in their body; waits for {@code count}. */
-    private static List<String> parked(String deadQueue, String marker, int count) throws Exception {
-        ConnectionFactory factory = TestInfra.rabbit().connectionFactory();
-        // A parked 70 MiB body is more than the client library accepts by default.
-        factory.setMaxInboundMessageBodySize(128 * 1024 * 1024);
-        List<String> errors = new ArrayList<>();
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (GetResponse got; (got = channel.basicGet(deadQueue, true)) != null; ) {
-                    byte[] body = got.getBody();
-                    if (new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).contains(marker)) {
-                        errors.add(String.valueOf(got.getProps().getHeaders().get(EventConsumer.ERROR_HEADER)));
-                    }
-                }
-                return errors.size() >= count;
-            });
-        }
-        assertThat(errors).hasSize(count);
-        return errors;
-    }
-
-    private static byte[] huge(String marker) {
-        byte[] head = bytes(marker);
-        byte[] body = Arrays.copyOf(head, HUGE + head.length);
-        Arrays.fill(body, head.length, body.length, (byte) ' ');
-        return body;
     }
 
     private static byte[] bytes(String text) {

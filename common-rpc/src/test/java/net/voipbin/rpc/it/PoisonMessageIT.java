@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,15 @@ import com.jayway.jsonpath.JsonPath;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.GetResponse;
 
 import net.voipbin.rpc.config.ConsumersHealthIndicator;
-import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.event.MessageSize;
 import net.voipbin.rpc.topology.Topology;
 import net.voipbin.testsupport.Http;
+import net.voipbin.testsupport.PoisonMessages;
 import net.voipbin.testsupport.TestInfra;
 
 /**
@@ -44,7 +41,6 @@ import net.voipbin.testsupport.TestInfra;
 class PoisonMessageIT {
 
     private static final String MAX = "65536";
-    private static final int HUGE = 70 * 1024 * 1024;
 
     private static String namespace;
     private static ConfigurableApplicationContext sieve;
@@ -69,9 +65,9 @@ class PoisonMessageIT {
     void anEventConsumerParksWhatItCannotTakeAndGoesOnWithTheNextEvent() throws Exception {
         String marker = UUID.randomUUID().toString();
         String exchange = sieve.getBean(Topology.class).eventExchange();
-        try (Connection connection = bigMessageClient().newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = PoisonMessages.bigMessageClient().newConnection(); Channel channel = connection.createChannel()) {
             String key = "publisher-svc.thing_created";
-            channel.basicPublish(exchange, key, null, huge(marker));
+            channel.basicPublish(exchange, key, null, PoisonMessages.huge(marker));
             channel.basicPublish(exchange, key, null, bytes("not json " + marker));
             channel.basicPublish(exchange, key, null, bytes("{\"marker\":\"" + marker + "\"}"));
             channel.basicPublish(exchange, key, null, bytes("{\"type\":\"thing_renamed\",\"publisher\":\"publisher-svc\","
@@ -80,9 +76,9 @@ class PoisonMessageIT {
                     + "\"data\":{\"id\":\"after-" + marker + "\"}}"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> received("after-" + marker));
-            List<String> errors = parked(channel, sieve.getBean(Topology.class).deadQueue("sieve"), marker, 3);
+            List<String> errors = PoisonMessages.parkedErrors(channel, sieve.getBean(Topology.class).deadQueue("sieve"), marker, 3);
             // Parked as the consumers finish them, in any order.
-            assertThat(errors).contains("oversize: " + (HUGE + marker.length()) + " bytes > " + MAX)
+            assertThat(errors).contains("oversize: " + (PoisonMessages.HUGE + marker.length()) + " bytes > " + MAX)
                     .anySatisfy(error -> assertThat(error).startsWith("unparsable event: Unrecognized token 'not'"))
                     .anySatisfy(error -> assertThat(error).startsWith("unparsable event: ").contains("type is required"));
             assertThat(received(marker)).as("an unknown type is ignored, not handled").isFalse();
@@ -92,9 +88,9 @@ class PoisonMessageIT {
     @Test
     void anRpcServerAnswersWhatItCannotTake400AndGoesOnServing() throws Exception {
         String queue = sieve.getBean(Topology.class).requestQueue("sieve");
-        try (Connection connection = bigMessageClient().newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = PoisonMessages.bigMessageClient().newConnection(); Channel channel = connection.createChannel()) {
             String replies = channel.queueDeclare().getQueue();
-            request(channel, queue, replies, "huge", huge("x"));
+            request(channel, queue, replies, "huge", PoisonMessages.huge("x"));
             request(channel, queue, replies, "wrong-envelope", bytes("{\"hello\":1}"));
             request(channel, queue, replies, "greeting", bytes("{\"uri\":\"/v1/greetings/erin\",\"method\":\"GET\","
                     + "\"publisher\":\"test\"}"));
@@ -108,7 +104,7 @@ class PoisonMessageIT {
                 return answers.size() == 3;
             });
             assertThat(answers.get("huge")).contains("\"status_code\":400").contains("invalid_request")
-                    .contains("request too large (oversize: " + (HUGE + 1) + " bytes > " + MAX + ")");
+                    .contains("request too large (oversize: " + (PoisonMessages.HUGE + 1) + " bytes > " + MAX + ")");
             assertThat(answers.get("wrong-envelope")).contains("\"status_code\":400").contains("uri is required");
             assertThat(answers.get("greeting")).contains("\"status_code\":200").contains("hello erin");
         }
@@ -177,44 +173,12 @@ class PoisonMessageIT {
         channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().replyTo(replies).correlationId(id).build(), body);
     }
 
-    /** The errors of the messages parked with {@code marker} in their body; waits for {@code count}. */
-    private static List<String> parked(Channel channel, String deadQueue, String marker, int count) {
-        List<String> errors = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (GetResponse got; (got = channel.basicGet(deadQueue, true)) != null; ) {
-                byte[] body = got.getBody();
-                String head = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-                if (head.contains(marker)) {
-                    errors.add(String.valueOf(got.getProps().getHeaders().get(EventConsumer.ERROR_HEADER)));
-                }
-            }
-            return errors.size() >= count;
-        });
-        assertThat(errors).hasSize(count);
-        return errors;
-    }
-
-    /** A client that can read back a parked message over the 64 MiB its library accepts by default. */
-    private static ConnectionFactory bigMessageClient() {
-        ConnectionFactory factory = TestInfra.rabbit().connectionFactory();
-        factory.setMaxInboundMessageBodySize(128 * 1024 * 1024);
-        return factory;
-    }
-
-    /** {@code marker} followed by 70 MiB of spaces. */
-    private static byte[] huge(String marker) {
-        byte[] head = bytes(marker);
-        byte[] body = Arrays.copyOf(head, HUGE + head.length);
-        Arrays.fill(body, head.length, body.length, (byte) ' ');
-        return body;
+    private static boolean received(String id) {
+        return sieve.getBean(SampleServiceApp.Inbox.class).received.stream()
+                .anyMatch(event -> event.data().path("id").asString().equals(id));
     }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean received(String id) {
-        return sieve.getBean(SampleServiceApp.Inbox.class).received.stream()
-                .anyMatch(event -> event.data().path("id").asString().equals(id));
     }
 }
