@@ -63,10 +63,6 @@ public class EventPublisher {
         this.maxBytes = maxBytes;
     }
 
-    public EventPublisher(OrderedPublisher sender, JsonMapper json, String exchange, String service, Clock clock) {
-        this(sender, json, exchange, service, clock, null);
-    }
-
     /** Publishes {@code data} (the resource after the change) as event {@code type}. */
     public void publish(String type, Object data) {
         Event event = new Event(type, service, clock.instant(), json.valueToTree(data));

@@ -81,10 +81,4 @@ public final class OutboxTable {
                 age.toMillis() / 1000.0, limit);
         return leased.stream().sorted(Comparator.comparingLong(Leased::seq)).map(Leased::entry).toList();
     }
-
-    /** How many events are waiting for a confirm (health, tests). */
-    public long pending() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM event_outbox", Long.class);
-        return count == null ? 0 : count;
-    }
 }
