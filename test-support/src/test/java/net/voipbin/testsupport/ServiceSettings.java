@@ -87,6 +87,10 @@ final class ServiceSettings {
         }
     }
 
+    static String legacy(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
     static String relaxed(String key) {
         return key.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
     }
@@ -136,6 +140,8 @@ final class ServiceSettings {
                 bind(key, component.type(), records, into, depth + 1);
             } else {
                 into.put(relaxed(key), component.defaultValue());
+                // Spring also binds the legacy form, dashes as underscores (secretKey → SECRET_KEY), which the docs use.
+                into.put(legacy(key), component.defaultValue());
             }
         }
     }
