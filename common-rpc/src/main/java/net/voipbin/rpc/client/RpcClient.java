@@ -21,6 +21,7 @@ import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.error.ErrorBody;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ public final class RpcClient {
     private final JsonMapper json;
     private final String publisher;
     private final Duration defaultTimeout;
+    private final FleetMetrics metrics;
 
     /**
      * @param directReplyTo false on brokers without RabbitMQ's direct reply-to: each channel then
@@ -57,6 +59,13 @@ public final class RpcClient {
      */
     public RpcClient(ConnectionFactory connectionFactory, boolean directReplyTo, int channels, JsonMapper json,
             String publisher, Duration defaultTimeout) {
+        this(connectionFactory, directReplyTo, channels, json, publisher, defaultTimeout, FleetMetrics.none());
+    }
+
+    /** @param metrics times every request sent, by target queue, route and outcome */
+    public RpcClient(ConnectionFactory connectionFactory, boolean directReplyTo, int channels, JsonMapper json,
+            String publisher, Duration defaultTimeout, FleetMetrics metrics) {
+        this.metrics = metrics;
         this.rabbitMq = directReplyTo;
         this.channels = new ReplyChannel[Math.max(1, channels)];
         for (int i = 0; i < this.channels.length; i++) {
@@ -91,6 +100,7 @@ public final class RpcClient {
         long number = sequence.incrementAndGet();
         String correlationId = idPrefix + number;
         CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        long start = System.nanoTime();
         pending.put(correlationId, reply);
         try {
             channels[(int) (number % channels.length)].publish(queue, properties(correlationId, timeout, rabbitMq),
@@ -103,9 +113,14 @@ public final class RpcClient {
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((bytes, failure) -> {
             if (failure != null) {
                 pending.remove(correlationId);
-                throw translate(unwrap(failure), queue, request, timeout);
+                RuntimeException error = translate(unwrap(failure), queue, request, timeout);
+                metrics.rpcSent(queue, method, uri, error instanceof RpcTimeoutException ? "timeout" : "failed",
+                        System.nanoTime() - start);
+                throw error;
             }
-            return toResponse(bytes);
+            RpcResponse response = toResponse(bytes);
+            metrics.rpcSent(queue, method, uri, Integer.toString(response.statusCode()), System.nanoTime() - start);
+            return response;
         });
     }
 

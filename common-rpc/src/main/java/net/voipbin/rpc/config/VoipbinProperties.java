@@ -18,7 +18,8 @@ public record VoipbinProperties(
         @DefaultValue Rpc rpc,
         @DefaultValue Events events,
         @DefaultValue Outbox outbox,
-        @DefaultValue Auth auth) {
+        @DefaultValue Auth auth,
+        @DefaultValue Metrics metrics) {
 
     public record Service(String name) {
     }
@@ -63,6 +64,10 @@ public record VoipbinProperties(
     }
 
     /** {@code jwt-secret}: the fleet's HS256 key (at least 32 bytes) that signs customer tokens. */
+    /** @param queueSampleInterval how often the depth of the queues a service consumes is asked */
+    public record Metrics(@DefaultValue("10s") Duration queueSampleInterval) {
+    }
+
     public record Auth(String jwtSecret) {
     }
 }

@@ -49,6 +49,7 @@ import net.voipbin.rpc.event.EventSubscriptions;
 import net.voipbin.rpc.event.InstanceEventSubscriber;
 import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.json.Json;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.outbox.OutboxRelay;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcRouter;
@@ -212,12 +213,12 @@ public class WireAutoConfiguration {
             @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             @Qualifier("instanceSubscriptions") EventSubscriptions subscriptions, InstanceQueue instanceQueue,
             JsonMapper json, ConfirmedSender sender, Topology topology, ServiceName service,
-            VoipbinProperties properties) {
+            VoipbinProperties properties, FleetMetrics metrics) {
         WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(connectionFactory));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
         container.setMessageListener(new EventConsumer(subscriptions.dispatcher(instanceQueue.name()), json, sender,
                 instanceQueue.name(), topology.deadQueue(service.value()), properties.events().maxAttempts(),
-                properties.events().maxSize().toBytes()));
+                properties.events().maxSize().toBytes(), metrics));
         if (subscriptions.isEmpty()) {
             container.setAutoStartup(false);
         } else {
@@ -265,11 +266,11 @@ public class WireAutoConfiguration {
 
     @Bean
     RpcClient rpcClient(RpcConnection rpcConnection, JsonMapper json, ServiceName service,
-            VoipbinProperties properties) {
+            VoipbinProperties properties, FleetMetrics metrics) {
         // Brokers without direct reply-to (Qpid in local mode) get reply-mode=queue.
         boolean directReplyTo = !"queue".equals(properties.rpc().replyMode());
         return new RpcClient(rpcConnection.factory(), directReplyTo, properties.rpc().clientChannels(), json,
-                service.value(), properties.rpc().timeout());
+                service.value(), properties.rpc().timeout(), metrics);
     }
 
     @Bean
@@ -279,14 +280,15 @@ public class WireAutoConfiguration {
 
     @Bean
     WatchedListenerContainer rpcServerContainer(RpcConnection rpcConnection, RpcRouter router,
-            JsonMapper json, Topology topology, ServiceName service, VoipbinProperties properties) {
+            JsonMapper json, Topology topology, ServiceName service, VoipbinProperties properties,
+            FleetMetrics metrics) {
         WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(rpcConnection.factory()));
         container.setQueueNames(topology.requestQueue(service.value()));
         container.setConsumersPerQueue(properties.rpc().serverConsumers());
         container.setPrefetchCount(properties.rpc().serverPrefetch());
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
-        container.setMessageListener(new RpcServer(router, json, properties.rpc().maxRequestSize().toBytes()));
+        container.setMessageListener(new RpcServer(router, json, properties.rpc().maxRequestSize().toBytes(), metrics));
         return container;
     }
 
@@ -294,7 +296,7 @@ public class WireAutoConfiguration {
     WatchedListenerContainer eventSubscriberContainer(
             @Qualifier("rabbitConnectionFactory") ConnectionFactory connectionFactory,
             EventSubscriptions subscriptions, JsonMapper json, ConfirmedSender sender, Topology topology,
-            ServiceName service, VoipbinProperties properties) {
+            ServiceName service, VoipbinProperties properties, FleetMetrics metrics) {
         String queue = topology.subscribeQueue(service.value());
         WatchedListenerContainer container = quicklyRecovering(new WatchedListenerContainer(connectionFactory));
         container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -302,7 +304,7 @@ public class WireAutoConfiguration {
         container.setPrefetchCount(properties.events().prefetch());
         container.setMessageListener(new EventConsumer(subscriptions.dispatcher(queue), json, sender, queue,
                 topology.deadQueue(service.value()), properties.events().maxAttempts(),
-                properties.events().maxSize().toBytes()));
+                properties.events().maxSize().toBytes(), metrics));
         if (subscriptions.isEmpty()) {
             container.setAutoStartup(false);
         } else {

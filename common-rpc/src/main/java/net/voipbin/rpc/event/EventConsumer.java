@@ -18,6 +18,7 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import com.rabbitmq.client.Channel;
 
 import net.voipbin.rpc.envelope.Event;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,7 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     private final String deadQueue;
     private final int maxAttempts;
     private final long maxBytes;
+    private final FleetMetrics metrics;
     private final Map<Channel, PendingAcks> acks = new ConcurrentHashMap<>();
 
     public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
@@ -52,9 +54,18 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         this(handler, json, sender, queue, deadQueue, maxAttempts, MessageSize.DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes a body over this many bytes is parked unread ({@code voipbin.events.max-size}) */
     public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
             String deadQueue, int maxAttempts, long maxBytes) {
+        this(handler, json, sender, queue, deadQueue, maxAttempts, maxBytes, FleetMetrics.none());
+    }
+
+    /**
+     * @param maxBytes a body over this many bytes is parked unread ({@code voipbin.events.max-size})
+     * @param metrics  times every event handled, by type and outcome, and counts what is parked
+     */
+    public EventConsumer(AsyncEventHandler handler, JsonMapper json, ConfirmedSender sender, String queue,
+            String deadQueue, int maxAttempts, long maxBytes, FleetMetrics metrics) {
+        this.metrics = metrics;
         this.handler = handler;
         this.json = json;
         this.sender = sender;
@@ -93,6 +104,7 @@ public final class EventConsumer implements ChannelAwareMessageListener {
     /** Runs the handler; the message is acked, retried or parked when its stage completes. */
     public void handle(Received received) {
         String trace = received.message.getMessageProperties().getHeader(Trace.HEADER);
+        received.startNanos = System.nanoTime();
         CompletableFuture<?> stage = received.event == null ? CompletableFuture.completedFuture(null)
                 : Trace.callWith(trace, () -> start(received.event)).toCompletableFuture();
         if (stage.isDone()) {
@@ -120,10 +132,13 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         long tag = received.message.getMessageProperties().getDeliveryTag();
         try {
             if (received.event == null) {
-                park(received.message, received.rejection);
+                park(received.message, received.rejection, received.rejection.startsWith("oversize") ? "oversize" : "unparsable");
             } else if (failure != null) {
-                retryOrPark(received.message, received.event, failure instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure);
+                boolean parked = retryOrPark(received.message, received.event,
+                        failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+                handled(received, parked ? "parked" : "retried");
+            } else {
+                handled(received, "ok");
             }
         } catch (RuntimeException e) {
             log.error("could not retry or park a message from {}, requeueing it: {}", queue, e.getMessage());
@@ -135,6 +150,11 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         } else {
             acknowledge(() -> received.acks.finished(tag));
         }
+    }
+
+    private void handled(Received received, String outcome) {
+        metrics.eventHandled(received.event.publisher(), received.event.type(), outcome,
+                System.nanoTime() - received.startNanos);
     }
 
     private static Throwable failure(CompletableFuture<?> done) {
@@ -166,7 +186,8 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         return new Received(message, null, pending, reason);
     }
 
-    private void retryOrPark(Message message, Event event, Throwable failure) {
+    /** @return whether the message was parked (its last attempt) rather than sent back for another */
+    private boolean retryOrPark(Message message, Event event, Throwable failure) {
         int attempt = attempts(message.getMessageProperties());
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (attempt < maxAttempts) {
@@ -175,17 +196,19 @@ public final class EventConsumer implements ChannelAwareMessageListener {
             properties.setHeader(ATTEMPTS_HEADER, attempt + 1);
             properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
             sender.send("", queue, new Message(message.getBody(), properties));
-        } else {
-            log.error("event {} failed {} times, parked in {}: {}", event.routingKey(), attempt, deadQueue, error);
-            park(message, error);
+            return false;
         }
+        log.error("event {} failed {} times, parked in {}: {}", event.routingKey(), attempt, deadQueue, error);
+        park(message, error, "failed");
+        return true;
     }
 
-    private void park(Message message, String error) {
+    private void park(Message message, String error, String reason) {
         MessageProperties properties = message.getMessageProperties();
         properties.setHeader(ERROR_HEADER, error);
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         sender.send("", deadQueue, new Message(message.getBody(), properties));
+        metrics.parked(queue, reason);
     }
 
     private static int attempts(MessageProperties properties) {
@@ -208,6 +231,7 @@ public final class EventConsumer implements ChannelAwareMessageListener {
         private final Event event;
         private final PendingAcks acks;
         private final String rejection;
+        private long startNanos;
 
         private Received(Message message, Event event, PendingAcks acks, String rejection) {
             this.message = message;

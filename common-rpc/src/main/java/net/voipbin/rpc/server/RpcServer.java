@@ -17,6 +17,7 @@ import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.error.ErrorBody;
 import net.voipbin.rpc.event.MessageSize;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,19 +35,30 @@ public final class RpcServer implements ChannelAwareMessageListener {
     private final Function<RpcRequest, RpcResponse> handler;
     private final JsonMapper json;
     private final long maxBytes;
+    private final FleetMetrics metrics;
 
     /**
      * @param handler  answers every decoded request; an exception it throws is answered 500
      * @param maxBytes a request body over this many bytes is answered 400 unread
+     * @param metrics  times every request answered, by route and status
      */
-    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json, long maxBytes) {
+    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json, long maxBytes, FleetMetrics metrics) {
         this.handler = handler;
         this.json = json;
         this.maxBytes = maxBytes;
+        this.metrics = metrics;
+    }
+
+    public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json, long maxBytes) {
+        this(handler, json, maxBytes, FleetMetrics.none());
     }
 
     public RpcServer(Function<RpcRequest, RpcResponse> handler, JsonMapper json) {
         this(handler, json, MessageSize.DEFAULT_MAX_BYTES);
+    }
+
+    public RpcServer(RpcRouter router, JsonMapper json, long maxBytes, FleetMetrics metrics) {
+        this(router::dispatch, json, maxBytes, metrics);
     }
 
     public RpcServer(RpcRouter router, JsonMapper json, long maxBytes) {
@@ -93,17 +105,22 @@ public final class RpcServer implements ChannelAwareMessageListener {
         } catch (RuntimeException e) {
             return invalid("unparsable RPC request: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+        long start = System.nanoTime();
+        RpcResponse response;
         try {
-            return handler.apply(request);
+            response = handler.apply(request);
         } catch (RuntimeException e) {
             log.error("RPC {} {} from {} failed", request.method(), request.uri(), request.publisher(), e);
-            return new RpcResponse(500, RpcRequest.JSON,
+            response = new RpcResponse(500, RpcRequest.JSON,
                     json.valueToTree(ErrorBody.of("internal_error", String.valueOf(e.getMessage()))));
         }
+        metrics.rpcServed(request.method(), request.uri(), response.statusCode(), System.nanoTime() - start);
+        return response;
     }
 
     private RpcResponse invalid(String reason) {
         log.warn("RPC request dropped: {}", reason);
+        metrics.rpcServed("unknown", "invalid", 400, 0);
         return new RpcResponse(400, RpcRequest.JSON, json.valueToTree(ErrorBody.of("invalid_request", reason)));
     }
 

@@ -20,6 +20,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
+import net.voipbin.rpc.config.WatchedListenerContainer;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.event.EventConsumer;
 import net.voipbin.rpc.event.EventPublisher;
@@ -71,6 +72,9 @@ class EventFlowIT {
         ConfigurableApplicationContext alphaTwin = SampleServiceApp.start("alpha",
                 alpha.getEnvironment().getProperty("voipbin.amqp.namespace"), WebApplicationType.NONE);
         try {
+            // The context is up before its consumers have subscribed; until then alpha alone takes every event.
+            await().atMost(Duration.ofSeconds(10)).until(() -> alphaTwin.getBean("eventSubscriberContainer",
+                    WatchedListenerContainer.class).activeConsumers() > 0);
             EventPublisher events = publisher.getBean(EventPublisher.class);
             for (int i = 0; i < 20; i++) {
                 events.publish("thing_created", Map.of("id", "shared-" + i));
