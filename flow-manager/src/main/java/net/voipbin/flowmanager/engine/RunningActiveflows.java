@@ -107,4 +107,9 @@ public final class RunningActiveflows {
     public List<ActiveflowState> all() {
         return index.all();
     }
+
+    /** How many activeflows run here (none at a stand-by). */
+    public int size() {
+        return index.size();
+    }
 }

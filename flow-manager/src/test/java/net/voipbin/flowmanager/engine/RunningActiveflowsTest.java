@@ -51,6 +51,19 @@ class RunningActiveflowsTest {
     }
 
     @Test
+    void theSizeAnOperatorSeesCountsRunningActiveflowsOnly() {
+        RunningActiveflows activeflows = RunningActiveflows.load(store);
+        ActiveflowState first = flow();
+        activeflows.insert(first);
+        activeflows.insert(flow());
+        assertThat(activeflows.size()).isEqualTo(2);
+
+        activeflows.save(first.ended("stopped", NOW));
+
+        assertThat(activeflows.size()).isEqualTo(1);
+    }
+
+    @Test
     void anEndedActiveflowLeavesMemoryAndIsStillFoundInTheStore() {
         RunningActiveflows activeflows = RunningActiveflows.load(store);
         ActiveflowState flow = flow();

@@ -238,6 +238,8 @@ class PipecatSessionIT {
         try (Live live = start("slin16")) {
             PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
             int closedBefore = runner.closed.get();
+            double sessions = meters.get("voipbin.audio.sessions").gauge().value();
+            assertThat(sessions).as("sessions an operator sees").isGreaterThanOrEqualTo(1);
             Pipecatcall ended = client.delete(live.call().id());
             assertThat(ended.status()).isEqualTo("ended");
             assertThat(ended.endReason()).isEqualTo("deleted");
@@ -247,6 +249,7 @@ class PipecatSessionIT {
             await().atMost(DEADLINE).until(() -> live.events().of("pipecatcall_ended", id).size() == 1);
             assertThat(live.events().of("pipecatcall_started", id)).hasSize(1);
             assertThat(client.get(live.call().id()).status()).isEqualTo("ended");
+            await().atMost(DEADLINE).until(() -> meters.get("voipbin.audio.sessions").gauge().value() == sessions - 1);
         }
     }
 

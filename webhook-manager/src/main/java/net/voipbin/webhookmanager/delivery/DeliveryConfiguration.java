@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import net.voipbin.rpc.config.ServiceName;
 import net.voipbin.rpc.event.EventPublisher;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.urlguard.UrlGuard;
 import net.voipbin.webhookmanager.config.WebhookProperties;
 import net.voipbin.webhookmanager.webhook.WebhookService;
@@ -62,11 +63,13 @@ class DeliveryConfiguration {
     DeliveryScheduler deliveryScheduler(DeliveryRepository repository, BacklogRepository backlogRepository,
             BatchWriter<DeliveryRepository.Completion> deliveryCompletionWriter,
             BatchWriter<BacklogRepository.Park> deliveryParkWriter, CloseableHttpClient webhookHttpClient,
-            WebhookService webhooks, EventPublisher events, WebhookProperties properties, Clock clock) {
+            WebhookService webhooks, EventPublisher events, WebhookProperties properties, Clock clock,
+            FleetMetrics metrics) {
         RetryPolicy policy = new RetryPolicy(properties, () -> ThreadLocalRandom.current().nextDouble());
         DeliverySender sender = new DeliverySender(webhookHttpClient, properties.connectTimeout(), properties.readTimeout(), clock);
         EndpointGuards guards = new EndpointGuards(properties);
-        DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, guards, policy, webhooks, events);
+        DeliveryWorker worker = new DeliveryWorker(repository, deliveryCompletionWriter, sender, guards, policy, webhooks, events,
+                metrics.registry());
         return new DeliveryScheduler(repository, worker, guards, backlogRepository, deliveryParkWriter,
                 properties.pollInterval(), properties.lease(), properties.batchSize(), properties.maxInFlight());
     }

@@ -1,5 +1,8 @@
 package net.voipbin.webhookmanager.delivery;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -10,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.voipbin.contract.webhookmanager.WebhookDelivery;
 import net.voipbin.contract.webhookmanager.WebhookManagerEvents;
 import net.voipbin.rpc.event.EventPublisher;
@@ -35,10 +40,19 @@ final class DeliveryWorker {
     private final WebhookService webhooks;
     private final EventPublisher events;
     private final Executor followUps = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<RetryPolicy.Outcome, Counter> attempts = new EnumMap<>(RetryPolicy.Outcome.class);
+    private final Counter heldBack;
 
+    /** @param meters counts attempts by outcome ({@code voipbin_webhook_attempts_total}) and those held back */
     DeliveryWorker(DeliveryRepository repository, BatchWriter<DeliveryRepository.Completion> completions,
             DeliverySender sender, EndpointGuards guards, RetryPolicy policy,
-            WebhookService webhooks, EventPublisher events) {
+            WebhookService webhooks, EventPublisher events, MeterRegistry meters) {
+        for (RetryPolicy.Outcome outcome : RetryPolicy.Outcome.values()) {
+            attempts.put(outcome, Counter.builder("voipbin.webhook.attempts").description("webhook delivery attempts")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
+        heldBack = Counter.builder("voipbin.webhook.held.back")
+                .description("deliveries parked because their endpoint's circuit was open or its slots full").register(meters);
         this.repository = repository;
         this.completions = completions;
         this.sender = sender;
@@ -66,11 +80,13 @@ final class DeliveryWorker {
             return ATTEMPTED;
         }
         if (!permitHeld && !bulkhead.tryAcquirePermission()) {
+            heldBack.increment();
             return HELD_BACK;
         }
         CircuitBreaker breaker = guards.breaker(delivery.endpoint());
         if (!breaker.tryAcquirePermission()) {
             bulkhead.releasePermission();
+            heldBack.increment();
             return HELD_BACK;
         }
         AttemptResult result;
@@ -98,6 +114,7 @@ final class DeliveryWorker {
     private CompletableFuture<Void> record(ClaimedDelivery delivery, AttemptResult result) {
         int attempt = delivery.attemptNumber();
         RetryPolicy.Decision decision = policy.decide(attempt, result);
+        attempts.get(decision.outcome()).increment();
         return completions.submit(new DeliveryRepository.Completion(delivery.id(), attempt, result, decision))
                 .thenCompose(updated -> updated == 0 ? DONE : followUp(delivery, attempt, result, decision));
     }

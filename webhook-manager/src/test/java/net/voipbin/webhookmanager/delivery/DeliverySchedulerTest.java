@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.voipbin.webhookmanager.config.WebhookProperties;
 
 /**
@@ -41,7 +42,8 @@ class DeliverySchedulerTest {
     private final BatchWriter<BacklogRepository.Park> parks = new BatchWriter<>("test-park",
             batch -> BatchWriter.Flushed.of(parked.parkAll(batch, LEASE)), 16, Duration.ZERO, 1);
     // Only the endpoint guards are reached: every delivery here is held back by its open circuit.
-    private final DeliveryWorker worker = new DeliveryWorker(deliveries, null, null, guards, null, null, null);
+    private final DeliveryWorker worker = new DeliveryWorker(deliveries, null, null, guards, null, null, null,
+            new SimpleMeterRegistry());
     private final DeliveryScheduler scheduler = new DeliveryScheduler(deliveries, worker, guards, parked, parks,
             Duration.ofHours(1), LEASE, 10, 8);
     private final ClaimedDelivery delivery = delivery();

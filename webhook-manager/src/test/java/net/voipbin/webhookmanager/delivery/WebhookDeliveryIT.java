@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import net.voipbin.webhookmanager.Receiver;
 import net.voipbin.webhookmanager.Receiver.Answer;
 import net.voipbin.webhookmanager.Verify;
@@ -19,6 +21,13 @@ import tools.jackson.databind.JsonNode;
 class WebhookDeliveryIT extends WebhookManagerITBase {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private double attempts(String outcome) {
+        return meters.counter("voipbin.webhook.attempts", "outcome", outcome).count();
+    }
 
     @Test
     void deliversTheEventSignedWithBothSchemesThatAReceiverVerifiesIndependently() throws Exception {
@@ -61,6 +70,8 @@ class WebhookDeliveryIT extends WebhookManagerITBase {
     void aReceiverFailingTwiceGetsThreeAttemptsOnTheScheduleThenTheDeliveryIsDelivered() {
         receiver.script("/flaky", Answer.of(500), Answer.of(502));
         JsonNode webhook = createWebhook("/flaky", "[]");
+        double retries = attempts("retry");
+        double delivered = attempts("delivered");
 
         publish("flow-manager", "activeflow_created", customer, Map.of("id", "af-1"));
 
@@ -72,6 +83,9 @@ class WebhookDeliveryIT extends WebhookManagerITBase {
         JsonNode log = deliveryLog(webhook);
         assertThat(log.get("attempt_log")).extracting(a -> a.get("status_code").asInt()).containsExactly(500, 502, 200);
         assertThat(log.get("delivery").get("attempts").asInt()).isEqualTo(3);
+        // What an operator's dashboard shows (other tests' deliveries may add to the same counters).
+        assertThat(attempts("retry") - retries).isGreaterThanOrEqualTo(2);
+        assertThat(attempts("delivered") - delivered).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -95,6 +109,7 @@ class WebhookDeliveryIT extends WebhookManagerITBase {
     void anEndpointAnswering410IsDisabledAndNotTriedAgain() {
         receiver.script("/gone", Answer.of(410));
         JsonNode webhook = createWebhook("/gone", "[]");
+        double gone = attempts("gone");
 
         publish("call-manager", "call_created", customer, Map.of("id", "c-4"));
 
@@ -103,6 +118,7 @@ class WebhookDeliveryIT extends WebhookManagerITBase {
         assertThat(get("/webhooks/" + id).get("disabled_reason").asString()).contains("410");
         assertThat(onlyDelivery(webhook).get("status").asString()).isEqualTo("failed");
         assertThat(receiver.on("/gone")).hasSize(1);
+        assertThat(attempts("gone") - gone).isEqualTo(1);
     }
 
     @Test
