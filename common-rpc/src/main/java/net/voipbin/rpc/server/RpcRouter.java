@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -65,8 +66,9 @@ public final class RpcRouter {
         String path = query < 0 ? request.uri() : request.uri().substring(0, query);
         Map<String, String> params = query < 0 ? Map.of() : parseQuery(request.uri().substring(query + 1));
         List<String> allowed = new ArrayList<>(2);
+        PathContainer parsed = UriTemplate.parse(path);
         for (Route route : routes) {
-            Optional<Map<String, String>> variables = route.template().match(path);
+            Optional<Map<String, String>> variables = route.template().match(parsed);
             if (variables.isEmpty()) {
                 continue;
             }

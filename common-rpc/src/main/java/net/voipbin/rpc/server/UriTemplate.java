@@ -1,54 +1,54 @@
 package net.voipbin.rpc.server;
 
-import java.util.HashMap;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-/** A route's path: literal segments and {@code {name}} variables, matched segment by segment. */
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * A route's path: literal segments and {@code {name}} variables, matched by Spring's {@link PathPattern}
+ * (the matcher of Spring MVC's own routes). Variables come back percent-decoded ({@code %23} is {@code #};
+ * a {@code +} stays a plus, as in an E.164 number). One trailing slash is ignored.
+ */
 final class UriTemplate {
 
-    private final String template;
-    private final String[] segments;
+    private static final PathPatternParser PARSER = new PathPatternParser();
+
+    private final PathPattern pattern;
 
     UriTemplate(String template) {
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("a route template starts with '/': " + template);
         }
-        this.template = template;
-        this.segments = split(template);
+        this.pattern = PARSER.parse(template);
     }
 
     Optional<Map<String, String>> match(String path) {
-        String[] parts = split(path);
-        if (parts.length != segments.length) {
-            return Optional.empty();
-        }
-        Map<String, String> variables = new HashMap<>(4);
-        for (int i = 0; i < parts.length; i++) {
-            String segment = segments[i];
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                if (parts[i].isEmpty()) {
-                    return Optional.empty();
-                }
-                variables.put(segment.substring(1, segment.length() - 1), decode(parts[i]));
-            } else if (!segment.equals(parts[i])) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(variables);
+        return match(parse(path));
+    }
+
+    /** Matches a path parsed once by {@link #parse} for every route tried. */
+    Optional<Map<String, String>> match(PathContainer path) {
+        PathPattern.PathMatchInfo info = pattern.matchAndExtract(path);
+        return info == null ? Optional.empty() : Optional.of(info.getUriVariables());
+    }
+
+    static PathContainer parse(String path) {
+        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return PathContainer.parsePath(trimmed);
     }
 
     @Override
     public String toString() {
-        return template;
+        return pattern.getPatternString();
     }
 
-    private static String[] split(String path) {
-        String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return trimmed.substring(1).split("/", -1);
-    }
-
+    /** A query parameter's name or value, form-decoded. */
     static String decode(String value) {
-        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

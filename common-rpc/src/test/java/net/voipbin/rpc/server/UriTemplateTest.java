@@ -14,6 +14,8 @@ class UriTemplateTest {
 
         assertThat(template.match("/v1/calls/abc/digits/%23")).contains(Map.of("id", "abc", "digit", "#"));
         assertThat(template.match("/v1/calls/abc/digits/1/")).contains(Map.of("id", "abc", "digit", "1"));
+        assertThat(new UriTemplate("/v1/numbers/{number}").match("/v1/numbers/+15551230001"))
+                .as("a plus in a path is a plus").contains(Map.of("number", "+15551230001"));
     }
 
     @Test
