@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.outdialmanager.config.OutdialProperties;
@@ -23,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 class TargetImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(TargetImportService.class);
 
     private final TargetDrafts drafts;
     private final TargetJson json;
@@ -66,17 +71,29 @@ class TargetImportService {
             throw ApiException.invalidField("targets", "at most " + properties.importMaxRows()
                     + " targets per import, this one has " + rows.size());
         }
-        List<TargetDraft> valid = new ArrayList<>(rows.size());
-        List<ImportResult.RowError> rejected = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            R row = rows.get(i);
-            try {
-                valid.add(drafts.check(reader.apply(row), region));
-            } catch (ApiException e) {
-                rejected.add(new ImportResult.RowError(i + 1, lineOf.apply(row), e.field(), e.getMessage()));
-            }
-        }
+        long start = System.nanoTime();
+        // libphonenumber's checks are most of an import's time: rows are checked on every core.
+        List<Checked> checks = IntStream.range(0, rows.size()).parallel()
+                .mapToObj(i -> check(i, rows.get(i), reader, lineOf, region)).toList();
+        List<TargetDraft> valid = checks.stream().filter(c -> c.draft() != null).map(Checked::draft).toList();
+        List<ImportResult.RowError> rejected = checks.stream().filter(c -> c.error() != null).map(Checked::error).toList();
+        long checked = System.nanoTime();
         int imported = targets.importTargets(customerId, outdialId, valid, rejected.size(), format);
+        log.info("{} import into outdial {}: {} rows checked in {} ms, {} stored in {} ms", format, outdialId,
+                rows.size(), (checked - start) / 1_000_000, imported, (System.nanoTime() - checked) / 1_000_000);
         return new ImportResult(outdialId, imported, rejected.size(), rejected);
+    }
+
+    private <R> Checked check(int index, R row, Function<R, TargetFields> reader, Function<R, Integer> lineOf,
+            String region) {
+        try {
+            return new Checked(drafts.check(reader.apply(row), region), null);
+        } catch (ApiException e) {
+            return new Checked(null, new ImportResult.RowError(index + 1, lineOf.apply(row), e.field(), e.getMessage()));
+        }
+    }
+
+    /** One row's fate: a draft to store, or the error that refused it. */
+    private record Checked(TargetDraft draft, ImportResult.RowError error) {
     }
 }

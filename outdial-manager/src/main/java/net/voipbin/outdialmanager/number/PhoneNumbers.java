@@ -48,7 +48,14 @@ public class PhoneNumbers {
      * several (a country or area code across zones), null when unknown.
      */
     public String timeZone(String e164) {
-        List<String> found = zones.getTimeZonesForNumber(parse(e164, null));
+        PhoneNumber number;
+        try {
+            // Already checked when it became E.164: parsing is enough.
+            number = util.parse(e164, "ZZ");
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException(parseReason(e164, e, null));
+        }
+        List<String> found = zones.getTimeZonesForNumber(number);
         return found.stream().filter(zone -> !zone.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()))
                 .filter(PhoneNumbers::knownToJava).findFirst().orElse(null);
     }
