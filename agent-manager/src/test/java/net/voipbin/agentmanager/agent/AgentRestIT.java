@@ -1,6 +1,7 @@
 package net.voipbin.agentmanager.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import net.voipbin.contract.agentmanager.AgentSkill;
 import net.voipbin.contract.agentmanager.AgentStatus;
 import net.voipbin.contract.agentmanager.RingMethod;
 import net.voipbin.contract.callmanager.Address;
+import net.voipbin.rpc.client.RpcErrorException;
 import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -124,6 +126,9 @@ class AgentRestIT extends AgentManagerITBase {
         assertThat(json.readTree(Http.get(api("/agents"), theirs).body()).get("result")).isEmpty();
         assertThat(Http.get(api("/agents"), null).status()).isEqualTo(401);
         assertThat(read(mine.id()).name()).isEqualTo("Dan");
+        assertThatThrownBy(() -> agents.get(UUID.randomUUID(), mine.id())).as("over RPC too")
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(agents.get(customer, mine.id()).name()).isEqualTo("Dan");
         assertThat(agents.reserve(net.voipbin.contract.agentmanager.AgentReserve.of(UUID.randomUUID(), null,
                 net.voipbin.contract.agentmanager.ReservationStrategy.RANDOM, List.of())).agents()).isEmpty();
     }
