@@ -131,17 +131,19 @@ class PipecatSessionIT {
         runner.audio.clear();
         try (Live live = start("slin")) {
             live.asterisk().say(Tones.tone(440, 8000, 8000, 12000), 160);
-            await().atMost(DEADLINE).until(() -> runner.audio.stream().filter(f -> !silent(f)).count() >= 50);
+            // 50 frames said; a stall on a loaded machine may cut some (late caller audio is dropped on purpose).
+            await().atMost(DEADLINE).until(() -> runner.audio.stream().filter(f -> !silent(f)).count() >= 40);
             assertThat(runner.audio).allSatisfy(frame -> {
                 assertThat(frame.getSampleRate()).isEqualTo(16000);
                 assertThat(frame.getAudio().size()).isEqualTo(640);
             });
-            await().atMost(DEADLINE).until(() -> soundFrames(live.asterisk()).size() >= 50
+            await().atMost(DEADLINE).until(() -> soundFrames(live.asterisk()).size() >= 40
                     && live.asterisk().audioFrames().getLast().silent());
             List<FakeAsterisk.Received> echoed = soundFrames(live.asterisk());
             assertThat(live.asterisk().audioFrames()).allSatisfy(f -> assertThat(f.payload()).hasSize(320));
-            short[] back = samples(echoed);
-            double level = Tones.amplitude(back, 400, back.length - 800, 440, 8000);
+            // The level of a typical frame: on a loaded machine late caller audio is dropped on purpose, and
+            // a frame the pacer pads or a jump in phase must not read as a resampler that loses level.
+            double level = medianPeak(echoed.subList(2, echoed.size() - 2));
             assertThat(Tones.db(level / 12000)).as("echo level in dB").isBetween(-0.1, 0.1);
             // Real-time pace: the i-th frame can never arrive before i frame times after the handshake
             // (a busy machine only delays frames, so this bound holds under any load; a burst breaks it).
@@ -367,6 +369,19 @@ class PipecatSessionIT {
      */
     private static List<FakeAsterisk.Received> soundFrames(FakeAsterisk asterisk) {
         return asterisk.audioFrames().stream().filter(f -> !f.silent()).toList();
+    }
+
+    /** The median over frames of each frame's RMS × √2: a sine's peak, whatever the others hold. */
+    private static double medianPeak(List<FakeAsterisk.Received> frames) {
+        double[] peaks = frames.stream().mapToDouble(frame -> {
+            short[] samples = samples(List.of(frame));
+            double power = 0;
+            for (short sample : samples) {
+                power += (double) sample * sample;
+            }
+            return Math.sqrt(2 * power / samples.length);
+        }).sorted().toArray();
+        return peaks[peaks.length / 2];
     }
 
     private static short[] samples(List<FakeAsterisk.Received> frames) {
