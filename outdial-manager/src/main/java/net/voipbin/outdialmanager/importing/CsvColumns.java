@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import net.voipbin.outdialmanager.target.TargetFields;
+import net.voipbin.outdialmanager.outdialtarget.TargetFields;
 import net.voipbin.rpc.error.ApiException;
 
 /**

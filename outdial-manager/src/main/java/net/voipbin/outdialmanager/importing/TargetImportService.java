@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 
 import net.voipbin.outdialmanager.config.OutdialProperties;
 import net.voipbin.outdialmanager.outdial.OutdialService;
-import net.voipbin.outdialmanager.target.TargetDraft;
-import net.voipbin.outdialmanager.target.TargetDrafts;
-import net.voipbin.outdialmanager.target.TargetFields;
-import net.voipbin.outdialmanager.target.TargetJson;
-import net.voipbin.outdialmanager.target.TargetService;
+import net.voipbin.outdialmanager.outdialtarget.TargetDraft;
+import net.voipbin.outdialmanager.outdialtarget.TargetDrafts;
+import net.voipbin.outdialmanager.outdialtarget.TargetFields;
+import net.voipbin.outdialmanager.outdialtarget.TargetJson;
+import net.voipbin.outdialmanager.outdialtarget.TargetService;
 import net.voipbin.rpc.error.ApiException;
 import tools.jackson.databind.JsonNode;
 

@@ -1,0 +1,91 @@
+package net.voipbin.outdialmanager.outdialtarget;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The claim's SQL. Due = idle with its next try passed, or progressing with its lease lapsed (both kept
+ * in next_try_at, so one range of the partial index {@code outdialtargets_due} answers). Rows another
+ * transaction holds are skipped, not waited for: concurrent claimers each lock different targets, and
+ * a target is handed out by exactly one committed claim.
+ */
+@Repository
+class ClaimStore {
+
+    /** A due target as locked for the claim: what choosing its slot needs. */
+    record Due(UUID id, List<String> destinations, List<Integer> tryCounts) {
+    }
+
+    /** What the claim made of a locked target: progressing under a claim on a slot, or failed (no slot left). */
+    record Decision(UUID id, boolean claimed, UUID claimId, int slot) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TargetRows rows;
+
+    ClaimStore(JdbcClient jdbc, TargetRows rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /** Locks up to {@code limit} due targets, oldest due first (then upload order). Inside a transaction. */
+    List<Due> lockDue(UUID outdialId, Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id, destinations, try_counts FROM outdialtargets
+                WHERE outdial_id = :outdial AND tm_delete IS NULL AND status IN ('IDLE', 'PROGRESSING')
+                  AND next_try_at <= :now
+                ORDER BY next_try_at, seq
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""")
+                .param("outdial", outdialId).param("now", TargetRows.odt(now)).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), TargetRows.strings(rs.getArray("destinations")),
+                        TargetRows.ints(rs.getArray("try_counts"))))
+                .list();
+    }
+
+    /** Writes the decisions in one statement; answers the rows as they are now, in no particular order. */
+    List<net.voipbin.contract.outdialmanager.OutdialTarget> apply(List<Decision> decisions, Instant leaseUntil,
+            Instant now) {
+        int n = decisions.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] claims = new String[n];
+        String[] slots = new String[n];
+        for (int i = 0; i < n; i++) {
+            Decision d = decisions.get(i);
+            ids[i] = d.id().toString();
+            statuses[i] = d.claimed() ? "PROGRESSING" : "FAILED";
+            claims[i] = d.claimed() ? d.claimId().toString() : null;
+            slots[i] = d.claimed() ? Integer.toString(d.slot()) : null;
+        }
+        return jdbc.sql("""
+                UPDATE outdialtargets t SET status = c.status,
+                    claim_id = COALESCE(c.claim, t.claim_id), claim_slot = COALESCE(c.slot, t.claim_slot),
+                    next_try_at = CASE WHEN c.status = 'PROGRESSING' THEN :until ELSE t.next_try_at END,
+                    version = t.version + 1, tm_update = :now
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:claims AS uuid[]),
+                    CAST(:slots AS integer[])) AS c(id, status, claim, slot)
+                WHERE t.id = c.id
+                RETURNING t.*""")
+                .param("ids", ids).param("statuses", statuses).param("claims", claims).param("slots", slots)
+                .param("until", TargetRows.odt(leaseUntil)).param("now", TargetRows.odt(now))
+                .query(rows::map).list();
+    }
+
+    /** When the outdial's next target falls due; empty when none is left to dial. */
+    Optional<Instant> nextDue(UUID outdialId) {
+        return jdbc.sql("SELECT min(next_try_at) FROM outdialtargets WHERE outdial_id = :outdial AND tm_delete IS NULL "
+                        + "AND status IN ('IDLE', 'PROGRESSING')")
+                .param("outdial", outdialId)
+                .query((rs, n) -> {
+                    java.time.OffsetDateTime value = rs.getObject(1, java.time.OffsetDateTime.class);
+                    return Optional.ofNullable(value).map(java.time.OffsetDateTime::toInstant);
+                })
+                .single();
+    }
+}
