@@ -136,7 +136,7 @@ class ConcurrentReservationIT {
                 Reservation reservation = client.reserve(new AgentReserve(customer, null, null, strategy, List.of(),
                         List.of(), List.of(), null, 300, 3));
                 reservation.agents().stream().map(Agent::id).forEach(got::add);
-                if (reservation.isEmpty() && reservation.lockedCandidates() == 0) {
+                if (reservation.agents().isEmpty() && reservation.lockedCandidates() == 0) {
                     return Collections.unmodifiableList(got);
                 }
             }

@@ -20,8 +20,4 @@ public record Reservation(
     public Reservation {
         agents = agents == null ? List.of() : List.copyOf(agents);
     }
-
-    public boolean isEmpty() {
-        return agents.isEmpty();
-    }
 }
