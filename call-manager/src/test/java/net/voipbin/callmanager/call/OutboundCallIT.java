@@ -48,7 +48,8 @@ class OutboundCallIT extends CallManagerITBase {
 
     @Test
     void aBusyTargetEndsTheCallAsBusy() {
-        SIM.planOriginate("+15550101002", OriginateOutcome.BUSY, Duration.ofMillis(100));
+        // Busy after 20 simulated seconds (200 ms): not before the create request has been answered.
+        SIM.planOriginate("+15550101002", OriginateOutcome.BUSY, Duration.ofSeconds(20));
         Call call = originate("+15550101002", null, null);
 
         CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
@@ -59,7 +60,7 @@ class OutboundCallIT extends CallManagerITBase {
 
     @Test
     void anUnansweredTargetEndsTheCallAsNoanswer() {
-        SIM.planOriginate("+15550101003", OriginateOutcome.NO_ANSWER, Duration.ofMillis(100));
+        SIM.planOriginate("+15550101003", OriginateOutcome.NO_ANSWER, Duration.ofSeconds(20));
         Call call = originate("+15550101003", null, null);
 
         CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
