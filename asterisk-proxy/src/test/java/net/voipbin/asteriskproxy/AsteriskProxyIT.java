@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -179,9 +180,12 @@ class AsteriskProxyIT {
         events.await(r -> r.body().contains(before), 1);
         // The first connect's proxy_connected may have gone out before the probe's bindings existed.
         int connectsSeen = events.matching(AsteriskProxyIT::isProxyConnected).size();
+        Instant dropping = Instant.now();
         ASTERISK.stopServer();
+        Instant dropped = Instant.now();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> health().status() == 503);
+        Instant noticed = Instant.now();
         assertThat((String) JsonPath.read(health().body(), "$.components.ari.status")).isEqualTo("DOWN");
         RpcResponse refused = rpc.send(topology.asteriskRequestQueue(ASTERISK_ID), "POST",
                 "/ari/channels/" + before + "/answer", null, Duration.ofSeconds(3));
@@ -196,6 +200,10 @@ class AsteriskProxyIT {
         assertThat(connected.getLast().routingKey()).isEqualTo(Integer.toString(AriPartitions.bucket(ASTERISK_ID)));
         assertThat(Json.newMapper().convertValue(data.get("channel_ids"), List.class))
                 .containsExactlyInAnyOrderElementsOf(ASTERISK.channelIds()).contains(before);
+        // A channel missing from the list ended no earlier than the drop, which the proxy tells.
+        Instant disconnectedAt = Instant.parse(data.get("disconnected_at").asString());
+        assertThat(disconnectedAt).isBetween(dropping.minusMillis(5), noticed.plusMillis(5));
+        assertThat(Duration.between(dropped, disconnectedAt).abs()).isLessThan(Duration.ofMillis(500));
         await().atMost(Duration.ofSeconds(5)).until(() -> health().status() == 200);
         assertThat(metrics.reconnects()).isGreaterThanOrEqualTo(1);
     }

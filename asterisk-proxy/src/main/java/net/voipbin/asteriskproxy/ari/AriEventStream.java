@@ -3,7 +3,9 @@ package net.voipbin.asteriskproxy.ari;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AriEventStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AriEventStream.class);
+    private static final String NO_PONG = "no pong for ";
 
     private final AsteriskProperties properties;
     private final HttpClient http;
@@ -39,15 +42,26 @@ public final class AriEventStream implements SmartLifecycle {
     private final AriConnectionState state;
     private final ProxyMetrics metrics;
     private final JsonMapper json;
+    private final Clock clock;
     private final Backoff backoff;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean running;
     private volatile WebSocket socket;
     private volatile long lastPong;
+    /** Wall-clock ms of the last frame or pong of the current connection. */
+    private volatile long lastHeardMillis;
+    /** Whether the current connection got as far as announcing itself ({@code proxy_connected}). */
+    private volatile boolean announced;
+    /**
+     * When the last announced connection dropped (the last moment Asterisk was heard on it); told with
+     * the next {@code proxy_connected}, then forgotten. Null before the first drop: unknown.
+     */
+    private volatile Instant disconnectedAt;
     private Thread loop;
 
     public AriEventStream(AsteriskProperties properties, HttpClient http, AriRestClient rest,
-            AriEventPublisher publisher, AriConnectionState state, ProxyMetrics metrics, JsonMapper json) {
+            AriEventPublisher publisher, AriConnectionState state, ProxyMetrics metrics, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.http = http;
         this.rest = rest;
@@ -66,7 +80,11 @@ public final class AriEventStream implements SmartLifecycle {
             }
             first = false;
             state.set(Status.CONNECTING, null);
+            announced = false;
             String error = connectAndListen();
+            if (announced) {
+                disconnectedAt = error != null && error.startsWith(NO_PONG) ? Instant.ofEpochMilli(lastHeardMillis) : clock.instant();
+            }
             firstAttempt.countDown();
             state.set(Status.DISCONNECTED, error);
             if (!running) {
@@ -113,12 +131,13 @@ public final class AriEventStream implements SmartLifecycle {
     private String awaitClose(CompletableFuture<String> closed) throws InterruptedException, ExecutionException {
         Duration interval = properties.reconnect().pingInterval();
         lastPong = System.nanoTime();
+        lastHeardMillis = clock.millis();
         while (true) {
             try {
                 return closed.get(interval.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (System.nanoTime() - lastPong > interval.multipliedBy(3).toNanos()) {
-                    return "no pong for " + interval.multipliedBy(3).toMillis() + " ms";
+                    return NO_PONG + interval.multipliedBy(3).toMillis() + " ms";
                 }
                 socket.sendPing(ByteBuffer.allocate(0));
             }
@@ -127,7 +146,14 @@ public final class AriEventStream implements SmartLifecycle {
 
     private final class Callbacks implements AriStreamListener.Callbacks {
         @Override
+        public Instant disconnectedAt() {
+            return disconnectedAt;
+        }
+
+        @Override
         public void connected(int liveChannels) {
+            announced = true;
+            disconnectedAt = null;
             backoff.reset();
             state.set(Status.CONNECTED, null);
             firstAttempt.countDown();
@@ -137,6 +163,12 @@ public final class AriEventStream implements SmartLifecycle {
         @Override
         public void pong() {
             lastPong = System.nanoTime();
+            lastHeardMillis = clock.millis();
+        }
+
+        @Override
+        public void heard() {
+            lastHeardMillis = clock.millis();
         }
     }
 
@@ -152,6 +184,10 @@ public final class AriEventStream implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops listening and says so ({@code proxy_disconnected}, after every event received): the proxy that
+     * starts next cannot know when this one stopped, and call-manager reconciles its list as of then.
+     */
     @Override
     public void stop() {
         running = false;
@@ -160,6 +196,14 @@ public final class AriEventStream implements SmartLifecycle {
             open.abort();
         }
         loop.interrupt();
+        Instant stoppedListening = announced ? clock.instant() : disconnectedAt;
+        if (stoppedListening != null) {
+            try {
+                publisher.publishProxyDisconnected(stoppedListening);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

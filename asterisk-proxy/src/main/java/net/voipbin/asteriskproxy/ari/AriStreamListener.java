@@ -28,9 +28,16 @@ final class AriStreamListener implements WebSocket.Listener {
 
     /** What the stream learns from its listener. */
     interface Callbacks {
+        /** When the previous connection dropped, for {@code proxy_connected}; null when unknown. */
+        java.time.Instant disconnectedAt();
+
+        /** {@code proxy_connected} is queued: this connection is announced. */
         void connected(int liveChannels);
 
         void pong();
+
+        /** A frame arrived: Asterisk was there. */
+        void heard();
     }
 
     private final AriRestClient rest;
@@ -67,7 +74,7 @@ final class AriStreamListener implements WebSocket.Listener {
         try {
             rest.disallowEvents(ignoredEvents);
             List<String> channels = rest.channelIds();
-            publisher.publishProxyConnected(channels);
+            publisher.publishProxyConnected(channels, callbacks.disconnectedAt());
             callbacks.connected(channels.size());
             webSocket.request(1);
         } catch (Exception e) {
@@ -81,6 +88,7 @@ final class AriStreamListener implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
+            callbacks.heard();
             String frame = partial.toString();
             partial.setLength(0);
             forward(frame);

@@ -114,8 +114,8 @@ public class AsteriskProxyConfiguration {
 
     @Bean
     AriEventStream ariEventStream(AsteriskProperties properties, HttpClient ariHttpClient, AriRestClient rest,
-            AriEventPublisher publisher, AriConnectionState state, ProxyMetrics metrics, JsonMapper json) {
-        return new AriEventStream(properties, ariHttpClient, rest, publisher, state, metrics, json);
+            AriEventPublisher publisher, AriConnectionState state, ProxyMetrics metrics, JsonMapper json, Clock clock) {
+        return new AriEventStream(properties, ariHttpClient, rest, publisher, state, metrics, json, clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package net.voipbin.asteriskproxy.events;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.springframework.amqp.core.MessageProperties;
 
 import net.voipbin.contract.asteriskproxy.AsteriskProxyEvents;
 import net.voipbin.contract.asteriskproxy.ProxyConnected;
+import net.voipbin.contract.asteriskproxy.ProxyDisconnected;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.json.Json;
@@ -55,13 +57,24 @@ public final class AriEventPublisher {
                 message(envelope, AsteriskProxyEvents.ARI_EVENT));
     }
 
-    public void publishProxyConnected(List<String> channelIds) throws InterruptedException {
+    /** {@code disconnectedAt}: when the previous connection dropped, null when unknown (left out). */
+    public void publishProxyConnected(List<String> channelIds, Instant disconnectedAt) throws InterruptedException {
         ObjectNode envelope = envelope(AsteriskProxyEvents.PROXY_CONNECTED);
-        JsonNode data = json.valueToTree(new ProxyConnected(asteriskId, channelIds));
+        JsonNode data = json.valueToTree(new ProxyConnected(asteriskId, channelIds, disconnectedAt));
         envelope.set("data", data);
         envelope.put("asterisk_id", asteriskId);
         publisher.publish(exchange, AriPartitions.routingKey(data, asteriskId),
                 message(envelope, AsteriskProxyEvents.PROXY_CONNECTED));
+    }
+
+    /** The proxy stops listening to its Asterisk (shutdown); the last event it publishes. */
+    public void publishProxyDisconnected(Instant disconnectedAt) throws InterruptedException {
+        ObjectNode envelope = envelope(AsteriskProxyEvents.PROXY_DISCONNECTED);
+        JsonNode data = json.valueToTree(new ProxyDisconnected(asteriskId, disconnectedAt));
+        envelope.set("data", data);
+        envelope.put("asterisk_id", asteriskId);
+        publisher.publish(exchange, AriPartitions.routingKey(data, asteriskId),
+                message(envelope, AsteriskProxyEvents.PROXY_DISCONNECTED));
     }
 
     private ObjectNode envelope(String type) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import net.voipbin.callmanager.ari.AriChannel.MalformedAriEvent;
 import net.voipbin.contract.asteriskproxy.AsteriskProxyEvents;
 import net.voipbin.contract.asteriskproxy.ProxyConnected;
+import net.voipbin.contract.asteriskproxy.ProxyDisconnected;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.event.RawEventHandler;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,8 @@ class AriEventRouter implements RawEventHandler {
         try {
             if (AsteriskProxyEvents.PROXY_CONNECTED.equals(event.type())) {
                 reconciler.reconcile(json.treeToValue(event.data(), ProxyConnected.class), event.timestamp());
+            } else if (AsteriskProxyEvents.PROXY_DISCONNECTED.equals(event.type())) {
+                reconciler.disconnected(json.treeToValue(event.data(), ProxyDisconnected.class));
             } else if (AsteriskProxyEvents.ARI_EVENT.equals(event.type())) {
                 ari(event);
             } else {

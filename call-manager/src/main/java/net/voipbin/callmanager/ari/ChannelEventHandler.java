@@ -1,5 +1,6 @@
 package net.voipbin.callmanager.ari;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -174,10 +175,13 @@ class ChannelEventHandler {
         });
     }
 
-    /** The call of a channel that is gone: hung up, its operations and transfers closed. Idempotent. */
-    void ended(String channelId, int cause) {
+    /**
+     * The call of a channel that is gone, found out late: hung up as of {@code at}, its operations and
+     * transfers closed. Idempotent.
+     */
+    void ended(String channelId, int cause, Instant at) {
         channels.ended(channelId);
-        lifecycle.hungUp(channelId, cause).ifPresent(this::closeWork);
+        lifecycle.hungUp(channelId, cause, at).ifPresent(this::closeWork);
     }
 
     private void closeWork(CallRow call) {

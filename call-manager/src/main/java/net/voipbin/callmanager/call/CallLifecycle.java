@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.call;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -81,11 +82,12 @@ public class CallLifecycle {
     }
 
     /**
-     * The channel is gone: hangup with the cause's reason. The call's flow ends on the
+     * The channel is gone, found out later than it happened (reconciliation): hangup with the cause's
+     * reason at {@code at}, the best time known for the end. The call's flow ends on the
      * {@code call_hungup} event, which flow-manager consumes; no stop request is needed on top.
      */
-    public Optional<CallRow> hungUp(String channelId, int cause) {
-        return change(channelId, row -> row.hungUp(cause, clock.instant()), CallManagerEvents.CALL_HUNGUP)
+    public Optional<CallRow> hungUp(String channelId, int cause, Instant at) {
+        return change(channelId, row -> row.hungUp(cause, at), CallManagerEvents.CALL_HUNGUP)
                 .map(row -> logHungUp(row, cause));
     }
 

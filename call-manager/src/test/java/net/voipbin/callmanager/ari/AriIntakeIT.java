@@ -141,6 +141,72 @@ class AriIntakeIT extends CallManagerITBase {
     }
 
     @Test
+    void aCallThatEndedWhileTheProxyWasAwayEndsWhenTheProxyLostAsteriskNotWhenItCameBack() {
+        CallRow call = answeredInbound();
+        double reconnects = proxy.reconnects();
+        Instant dropping = Instant.now();
+        SIM.stopServer();
+        Instant dropped = Instant.now();
+        try {
+            SIM.hangupFromCaller(call.channelId());
+            // Time passes while the proxy is away: it tries again, fails and backs off, twice.
+            await().atMost(WAIT).until(() -> proxy.reconnects() >= reconnects + 2);
+        } finally {
+            SIM.startServer();
+        }
+        Instant back = Instant.now();
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.tmHangup()).as("the hangup time is when the proxy lost Asterisk")
+                .isBetween(dropping.minusMillis(50), dropped.plusMillis(250)).isBefore(back.minusMillis(500));
+        assertThat(ended.durationMs()).isCloseTo(
+                ended.tmHangup().toEpochMilli() - ended.tmProgressing().toEpochMilli(), org.assertj.core.api.Assertions.within(1L));
+        assertThat(ended.hangupBy()).isEqualTo(HangupBy.REMOTE);
+        JsonNode hungUp = await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()),
+                l -> !l.isEmpty()).getFirst();
+        assertThat(Instant.parse(hungUp.path("tm_hangup").asString())).isEqualTo(ended.tmHangup());
+        assertThat(hungUp.path("duration_ms").asLong()).isEqualTo(ended.durationMs());
+    }
+
+    @Test
+    void aCallThatEndedWhileTheProxyWasStoppedEndsWhenTheProxyStoppedNotWhenTheNextOneStarted() {
+        CallRow call = answeredInbound();
+        Instant stopping = Instant.now();
+        proxy.stopProxy();
+        Instant stopped = Instant.now();
+        Instant restarting;
+        try {
+            SIM.hangupFromCaller(call.channelId());
+        } finally {
+            restarting = Instant.now();
+            proxy.startProxy();
+        }
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.tmHangup()).as("the hangup time is when the stopped proxy stopped listening")
+                .isBetween(stopping.minusMillis(50), stopped.plusMillis(50)).isBefore(restarting);
+        JsonNode hungUp = await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()),
+                l -> !l.isEmpty()).getFirst();
+        assertThat(Instant.parse(hungUp.path("tm_hangup").asString())).isEqualTo(ended.tmHangup());
+    }
+
+    @Test
+    void aReconciledCallEndsNoEarlierThanItsLastKnownMoment() {
+        CallRow call = answeredInbound();
+        List<String> alive = SIM.channelIds().stream().filter(id -> !id.equals(call.channelId())).toList();
+        Instant listed = Instant.now();
+
+        // A disconnect time before the call was even answered: the call was alive at its answer.
+        proxy.publish(new Event(UUID.randomUUID(), AsteriskProxyEvents.PROXY_CONNECTED, AsteriskProxyEvents.PUBLISHER,
+                listed, RpcRequest.JSON, json.valueToTree(new ProxyConnected(AsteriskEdge.ASTERISK_ID, alive,
+                        call.tmCreate().minusSeconds(60))), AsteriskEdge.ASTERISK_ID));
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.tmHangup()).isEqualTo(ended.tmProgressing());
+        assertThat(ended.durationMs()).isZero();
+    }
+
+    @Test
     void theRealAsteriskStreamsOfTwoCallsDriveThemFromRingingToHangup() throws Exception {
         for (String number : List.of("+1000", "+2000")) {
             read(net.voipbin.testsupport.Http.post(api("/numbers"), token, "{\"number\":\"" + number + "\",\"flow_id\":\""

@@ -38,7 +38,7 @@ public final class AsteriskEdge implements AutoCloseable {
     private final AsteriskSim sim;
     private final JsonMapper json;
     private final Topology topology;
-    private final ConfigurableApplicationContext proxy;
+    private volatile ConfigurableApplicationContext proxy;
     private final Connection connection;
     private final Channel publisher;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -82,6 +82,21 @@ public final class AsteriskEdge implements AutoCloseable {
                                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                         "--spring.main.banner-mode=off",
                         "--logging.level.net.voipbin.asteriskproxy=WARN");
+    }
+
+    /** Stops asterisk-proxy as a shutdown would (it says so last, {@code proxy_disconnected}). */
+    public void stopProxy() {
+        proxy.close();
+    }
+
+    /** Starts a new asterisk-proxy, which knows nothing of the one before it. */
+    public void startProxy() {
+        proxy = startProxy(sim, topology.namespace());
+    }
+
+    /** How often the proxy has tried to connect again since it started (failed attempts included). */
+    public double reconnects() {
+        return proxy.getBean(net.voipbin.asteriskproxy.events.ProxyMetrics.class).reconnects();
     }
 
     /** Puts an envelope on the ARI event exchange, as a proxy would. */
