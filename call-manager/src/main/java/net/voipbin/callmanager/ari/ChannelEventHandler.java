@@ -93,6 +93,7 @@ class ChannelEventHandler {
     }
 
     /**
+     * A call to a number nobody owns is stored under no customer (null) and rejected at once.
      * The call and its channel row are stored together, so a redelivered StasisStart stores nothing and
      * goes no further. A call that will run a flow names its activeflow from the start (flow-manager
      * creates it with that id), so {@code call_created} carries the link and no second write is needed.
@@ -103,13 +104,16 @@ class ChannelEventHandler {
         UUID activeflowId = flowId == null ? null : UUID.randomUUID();
         Optional<CallRow> created = lifecycle.inbound(asteriskId, channel.id(), channel.name(), channel.state(),
                 address(channel.callerNumber()), address(channel.exten()),
-                number.map(PhoneNumber::customerId).orElse(CallRow.NO_CUSTOMER), flowId, activeflowId);
+                number.map(PhoneNumber::customerId).orElse(null), flowId, activeflowId);
         if (created.isEmpty()) {
             return;
         }
         CallRow call = created.get();
         try {
             if (number.isEmpty()) {
+                // Unrouted: no customer's call. Rejected as Q.850 1 (unallocated number); the record stays
+                // for operators, under no customer, so no customer's API or webhook ever sees it.
+                log.info("call {}: unrouted, nobody owns {}; rejected as unallocated", call.id(), channel.exten());
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");
             } else if (call.flowId() == null) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_without_flow", "unallocated");

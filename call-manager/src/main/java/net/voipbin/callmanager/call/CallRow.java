@@ -12,7 +12,7 @@ import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallStatus;
 
 /**
- * A call as stored. Immutable: each state change is a method that checks the transition and returns
+ * A call as stored; {@code customerId} is null for an unrouted call (a number nobody owns). Immutable: each state change is a method that checks the transition and returns
  * the next version; {@link #toCall()} is the resource others see.
  */
 public record CallRow(
@@ -37,11 +37,13 @@ public record CallRow(
         long durationMs,
         Instant dialDeadline) {
 
-    /** The customer of calls to numbers nobody owns. */
-    public static final UUID NO_CUSTOMER = new UUID(0L, 0L);
-
     public boolean isLive() {
         return status != CallStatus.HANGUP;
+    }
+
+    /** A call to a number nobody owns: it belongs to no customer ({@code customerId} null). */
+    public boolean isUnrouted() {
+        return customerId == null;
     }
 
     public boolean wasAnswered() {

@@ -53,9 +53,9 @@ public class CallService {
         return calls.find(id).orElseThrow(() -> ApiException.notFound("call " + id));
     }
 
-    /** Another customer's call is "not found". */
+    /** Another customer's call is "not found", and so is an unrouted one (no customer's). */
     public CallRow get(UUID customerId, UUID id) {
-        return calls.find(id).filter(c -> c.customerId().equals(customerId))
+        return calls.find(id).filter(c -> customerId.equals(c.customerId()))
                 .orElseThrow(() -> ApiException.notFound("call " + id));
     }
 

@@ -36,7 +36,7 @@ public class CallBridges {
     public CallRow connect(UUID callId, UUID peerCallId) {
         CallRow call = calls.live(callId);
         CallRow peer = calls.live(peerCallId);
-        if (!peer.customerId().equals(call.customerId())) {
+        if (call.isUnrouted() || !call.customerId().equals(peer.customerId())) {
             throw ApiException.notFound("call " + peerCallId);
         }
         ari.addToBridge(peer.asteriskId(), bridgeOf(call), peer.channelId());

@@ -56,7 +56,31 @@ class InboundCallIT extends CallManagerITBase {
         assertThat(ended.hangupBy()).isEqualTo(HangupBy.LOCAL);
         assertThat(ended.hangupNote()).isEqualTo("number_not_found");
         assertThat(requestsFor(call.channelId())).containsExactly("DELETE /ari/channels/{ch}");
+        // Rejected as Q.850 1, unallocated number: the caller's network says "number does not exist".
+        assertThat(simRequests().stream().filter(r -> r.method().equals("DELETE") && r.path().contains(call.channelId()))
+                .map(r -> r.param("reason").orElse(""))).containsExactly("unallocated");
         assertThat(SIM.channelIds()).doesNotContain(call.channelId());
+    }
+
+    @Test
+    void aCallToANumberNobodyOwnsBelongsToNoCustomerAndNoCustomerSeesIt() {
+        CallRow call = inbound("+19990000002");
+
+        CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
+        assertThat(ended.customerId()).as("an unrouted call, not a made-up customer's").isNull();
+        assertThat(ended.hangupNote()).isEqualTo("number_not_found");
+        // Its events name no customer, so webhook-manager gives them to nobody's webhooks.
+        await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()).size() == 1);
+        List<JsonNode> announced = events.all().stream().filter(e -> e.type().startsWith("call_"))
+                .map(e -> e.data()).filter(d -> call.id().toString().equals(d.path("id").asString(""))).toList();
+        assertThat(announced).extracting(d -> d.path("customer_id").isNull()).isNotEmpty().containsOnly(true);
+        // Nor does any customer's API show it, the all-zero customer of before included.
+        for (UUID anyone : List.of(new UUID(0L, 0L), customer)) {
+            String theirs = tokenFor(anyone);
+            assertThat(Http.get(api("/calls/" + call.id()), theirs).status()).isEqualTo(404);
+            assertThat(read(Http.get(api("/calls?page_size=100"), theirs), 200).path("result").valueStream()
+                    .map(c -> c.path("id").asString())).doesNotContain(call.id().toString());
+        }
     }
 
     @Test
