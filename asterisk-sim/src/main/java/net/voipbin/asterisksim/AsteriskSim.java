@@ -36,6 +36,7 @@ public final class AsteriskSim implements AutoCloseable {
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Consumer<RecordedRequest> requestListener = request -> {
     };
+    private final List<HeldRequest> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final int port;
 
     private AsteriskSim(SimConfig config, Clock clock) {
@@ -158,6 +159,27 @@ public final class AsteriskSim implements AutoCloseable {
      */
     public void onRequest(Consumer<RecordedRequest> listener) {
         requestListener = listener;
+    }
+
+    /**
+     * The next ARI REST request with {@code method} whose path contains {@code pathPart} is recorded as
+     * usual, then neither handled nor answered until the returned hold is released (mind the caller's
+     * read timeout). Threads are not blocked meanwhile: events and other requests go on.
+     */
+    public HeldRequest holdNext(String method, String pathPart) {
+        HeldRequest held = new HeldRequest(method, pathPart);
+        holds.add(held);
+        return held;
+    }
+
+    /** When the request may be handled: at once, or on the release of the hold it matched. */
+    java.util.concurrent.CompletableFuture<Void> gate(String method, String path) {
+        for (HeldRequest held : holds) {
+            if (held.matches(method, path) && holds.remove(held)) {
+                return held.hold();
+            }
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     public void clearRequests() {

@@ -93,8 +93,9 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         AriRequest request = AriRequest.of(method, path, query, json);
-        sim.world().submit(() -> sim.routes().handle(request)).whenComplete((response, error) ->
-                respond(ctx, keepAlive, error == null ? response : AriResponse.error(500, String.valueOf(error))));
+        sim.gate(method, path).thenRun(() -> sim.world().submit(() -> sim.routes().handle(request))
+                .whenComplete((response, error) -> respond(ctx, keepAlive,
+                        error == null ? response : AriResponse.error(500, String.valueOf(error)))));
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Map<String, String> query) {

@@ -38,8 +38,8 @@ class TransferBridging {
         return consultBridge;
     }
 
-    /** Transferee and target in one bridge, the transferor dropped, the consult bridge gone. */
-    void connect(TransferRow t, CallRow transferee, CallRow target) {
+    /** Completing, first step: the target joins the transferee's bridge (made if the transferee had none). */
+    void join(TransferRow t, CallRow transferee, CallRow target) {
         String bridge = t.bridgeId();
         if (bridge == null) {
             bridge = UUID.randomUUID().toString();
@@ -47,6 +47,10 @@ class TransferBridging {
             ari.addToBridge(transferee.asteriskId(), bridge, transferee.channelId());
         }
         ari.addToBridge(target.asteriskId(), bridge, target.channelId());
+    }
+
+    /** Completing, once both are known to be there: the transferee unheld, the transferor dropped, the consult bridge gone. */
+    void handOver(TransferRow t, CallRow transferee, CallRow target) {
         if (t.type() == TransferType.ATTENDED) {
             unhold(transferee);
         }

@@ -142,21 +142,36 @@ public class TransferService implements CallHolder {
         return canceled;
     }
 
-    /** A call ended: an open transfer it was part of fails (target gone, or transferee gone). */
+    /**
+     * A call ended: an open transfer it was part of fails (target gone, or transferee gone). A transfer
+     * already claimed by its completion is not open any more: the completion sees the hangup itself.
+     */
     public void callHungUp(CallRow call) {
         // finish() locks the transfer and re-checks that it is open, so this look needs no lock of its own.
         Optional<TransferRow> open = transfers.openFor(call.id());
         open.ifPresent(t -> {
-            boolean target = call.id().equals(t.targetCallId());
-            String reason = target ? "target_" + (call.hangupReason() == null ? "hangup"
-                    : call.hangupReason().name().toLowerCase()) : "transferee_hungup";
+            String reason = hangupReason(t, call);
             finish(t.id(), Status.FAILED, reason, null);
-            if (!target) {
-                calls.hangup(t.targetCallId(), HangupReason.NORMAL, "transferee_hungup");
-            }
+            afterFailure(t, reason);
         });
     }
 
+    private static String hangupReason(TransferRow t, CallRow gone) {
+        return gone.id().equals(t.targetCallId()) ? "target_" + (gone.hangupReason() == null ? "hangup"
+                : gone.hangupReason().name().toLowerCase()) : "transferee_hungup";
+    }
+
+    /** The transferee gone, the target leg is not left ringing or talking to nobody. */
+    private void afterFailure(TransferRow t, String reason) {
+        if ("transferee_hungup".equals(reason)) {
+            calls.hangup(t.targetCallId(), HangupReason.NORMAL, "transferee_hungup");
+        }
+    }
+
+    /**
+     * Claims the open transfer for its end (under its lock: one end wins, and only it publishes a
+     * terminal event), then carries it out.
+     */
     private Transfer finish(UUID id, Status status, String reason, CallRow target) {
         Optional<TransferRow> claimed = tx.execute(s -> transfers.lock(id).filter(TransferRow::isOpen)
                 .map(t -> transfers.update(t.with(status, reason, t.consultBridgeId()))));
@@ -166,7 +181,10 @@ public class TransferService implements CallHolder {
         TransferRow t = claimed.get();
         CallRow transferee = callRows.find(t.transfereeCallId()).orElseThrow();
         if (status == Status.COMPLETED) {
-            bridging.connect(t, transferee, target);
+            Optional<TransferRow> failed = connectOrFail(t, transferee, target);
+            if (failed.isPresent()) {
+                return failed.get().toTransfer();
+            }
         } else {
             bridging.restore(t, transferee);
         }
@@ -174,5 +192,43 @@ public class TransferService implements CallHolder {
                 t.toTransfer());
         log.info("transfer {} {} {}", id, status, reason == null ? "" : reason);
         return t.toTransfer();
+    }
+
+    /**
+     * Completing races a hangup of either party: the hangup finds the transfer claimed (not open) and
+     * leaves it to this. So once the target has joined the transferee (or failed to, because one of them is
+     * gone) both are looked at again: a party that hung up meanwhile fails the transfer as its hangup
+     * would have (the one terminal event is then {@code transfer_failed}); otherwise the transferor is
+     * dropped and the transfer stands completed. A hangup after that look ends a completed transfer's call.
+     */
+    private Optional<TransferRow> connectOrFail(TransferRow t, CallRow transferee, CallRow target) {
+        try {
+            bridging.join(t, transferee, target);
+        } catch (ApiException e) {
+            if (goneParty(t).isEmpty()) {
+                throw e;
+            }
+        }
+        Optional<CallRow> gone = goneParty(t);
+        if (gone.isEmpty()) {
+            bridging.handOver(t, transferee, target);
+            return Optional.empty();
+        }
+        String reason = hangupReason(t, gone.get());
+        TransferRow failed = tx.execute(s -> {
+            TransferRow row = transfers.update(t.with(Status.FAILED, reason, t.consultBridgeId()));
+            events.publish(CallManagerEvents.TRANSFER_FAILED, row.toTransfer());
+            return row;
+        });
+        log.info("transfer {} FAILED {}: a party hung up while it completed", t.id(), reason);
+        bridging.restore(failed, callRows.find(t.transfereeCallId()).orElseThrow());
+        afterFailure(failed, reason);
+        return Optional.of(failed);
+    }
+
+    /** The transferee if it hung up, else the target if it did. */
+    private Optional<CallRow> goneParty(TransferRow t) {
+        return callRows.find(t.transfereeCallId()).filter(c -> !c.isLive())
+                .or(() -> callRows.find(t.targetCallId()).filter(c -> !c.isLive()));
     }
 }

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import net.voipbin.asterisksim.HeldRequest;
 import net.voipbin.asterisksim.OriginateOutcome;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.support.CallManagerITBase;
@@ -31,10 +33,18 @@ class TransferIT extends CallManagerITBase {
     }
 
     private Pair callerWithAgent() {
+        return callerWithAgent(null);
+    }
+
+    /** The agent's call runs {@code agentFlow} when not null. */
+    private Pair callerWithAgent(UUID agentFlow) {
         CallRow caller = answeredInbound();
         Call agent = client.create(new CallRequests.Create(customer, Address.tel("+15550100000"),
-                List.of(Address.tel("+15550200" + (100 + (int) (Math.random() * 899)))), null, null)).getFirst();
+                List.of(Address.tel("+15550200" + (100 + (int) (Math.random() * 899)))), agentFlow, null)).getFirst();
         awaitStatus(agent.id(), CallStatus.PROGRESSING);
+        if (agentFlow != null) {
+            await().atMost(WAIT).until(() -> callRows.find(agent.id()).orElseThrow().activeflowId() != null);
+        }
         Confbridge room = rpc.call(topology.requestQueue("call-manager"), "POST", "/v1/confbridges",
                 new ConfbridgeRequests.Create(customer, Confbridge.Type.CONNECT), Confbridge.class);
         for (UUID id : List.of(caller.id(), agent.id())) {
@@ -129,5 +139,68 @@ class TransferIT extends CallManagerITBase {
                 ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), pair.agent().channelId())));
         assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
         assertThat(client.getTransfer(transfer.id()).status()).isEqualTo(Transfer.Status.CANCELED);
+    }
+    /**
+     * The completion's step that joins the target to the caller is held at Asterisk while {@code party}
+     * hangs up and call-manager has handled that hangup; then Asterisk goes on. Returns the transfer as
+     * the complete request answered it.
+     */
+    private Transfer completeWhileHangingUp(Pair pair, Transfer consulting, CallRow party) {
+        HeldRequest held = SIM.holdNext("POST", "/bridges/" + pair.bridgeId() + "/addChannel");
+        CompletableFuture<Transfer> completing = CompletableFuture.supplyAsync(
+                () -> client.completeTransfer(consulting.id()));
+        try {
+            await().atMost(WAIT).until(held::arrived);
+            SIM.hangupFromCaller(party.channelId());
+            awaitStatus(party.id(), CallStatus.HANGUP);
+        } finally {
+            held.release();
+        }
+        return completing.join();
+    }
+
+    private void awaitOneTerminalEvent(UUID transferId, String type) {
+        await().atMost(WAIT).until(() -> events.of(type, "id", transferId).size() == 1);
+        assertThat(events.of(CallManagerEvents.TRANSFER_COMPLETED, "id", transferId).size()
+                + events.of(CallManagerEvents.TRANSFER_FAILED, "id", transferId).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheTransferCompletesFailsItAndTheTargetIsNotLeftOnTheLine() {
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301005");
+        Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
+        CallRow target = callRows.find(consulting.targetCallId()).orElseThrow();
+
+        Transfer answered = completeWhileHangingUp(pair, consulting, pair.caller());
+
+        assertThat(answered.status()).isEqualTo(Transfer.Status.FAILED);
+        assertThat(answered.reason()).isEqualTo("transferee_hungup");
+        assertThat(client.getTransfer(transfer.id()).status()).isEqualTo(Transfer.Status.FAILED);
+        awaitOneTerminalEvent(transfer.id(), CallManagerEvents.TRANSFER_FAILED);
+        // The target does not sit in a bridge with nobody: its leg is hung up at Asterisk.
+        CallRow targetEnded = awaitStatus(target.id(), CallStatus.HANGUP);
+        assertThat(targetEnded.hangupNote()).isEqualTo("transferee_hungup");
+        await().atMost(WAIT).until(() -> !SIM.channelIds().contains(target.channelId()));
+    }
+
+    @Test
+    void aTargetThatHangsUpWhileTheTransferCompletesFailsItAndTheCallerIsBackWithTheAgent() {
+        // An agent with a flow of its own: left alone in the consult bridge, it is not hung up as a lone peer.
+        Pair pair = callerWithAgent(UUID.randomUUID());
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301006");
+        Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
+        CallRow target = callRows.find(consulting.targetCallId()).orElseThrow();
+
+        Transfer answered = completeWhileHangingUp(pair, consulting, target);
+
+        assertThat(answered.status()).isEqualTo(Transfer.Status.FAILED);
+        assertThat(answered.reason()).isEqualTo("target_normal");
+        awaitOneTerminalEvent(transfer.id(), CallManagerEvents.TRANSFER_FAILED);
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), pair.agent().channelId())));
+        assertThat(requestsFor(pair.caller().channelId())).contains("DELETE /ari/channels/{ch}/hold");
+        assertThat(callRows.find(pair.caller().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
+        assertThat(callRows.find(pair.agent().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
     }
 }
