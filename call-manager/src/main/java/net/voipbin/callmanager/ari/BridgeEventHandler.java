@@ -67,10 +67,11 @@ class BridgeEventHandler {
 
     /**
      * A bridge we made for calls (connect's {@code call-<id>}, a transfer's, a consult) is gone with its
-     * last channel, as Asterisk would keep it forever. Confbridges live until they are deleted.
+     * last channel, as Asterisk would keep it forever. A conference room's too, but the room lives on until
+     * it is deleted (the next join makes a new bridge); other confbridges keep theirs until deleted.
      */
     private void destroyIfEmpty(String asteriskId, String bridgeId) {
-        if (asteriskId == null || channels.anyInBridge(bridgeId) || confbridges.isConfbridge(bridgeId)) {
+        if (asteriskId == null || channels.anyInBridge(bridgeId) || confbridges.emptied(asteriskId, bridgeId)) {
             return;
         }
         try {

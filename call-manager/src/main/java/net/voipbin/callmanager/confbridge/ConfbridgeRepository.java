@@ -16,7 +16,7 @@ import net.voipbin.contract.callmanager.Confbridge;
 @Repository
 class ConfbridgeRepository {
 
-    private static final String COLUMNS = "id, customer_id, bridge_id, asterisk_id, type, status, tm_create, tm_update";
+    private static final String COLUMNS = "id, customer_id, conference_id, bridge_id, asterisk_id, type, status, tm_create, tm_update";
 
     private final JdbcClient jdbc;
 
@@ -24,9 +24,10 @@ class ConfbridgeRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID customerId, String bridgeId, Confbridge.Type type) {
-        jdbc.sql("INSERT INTO confbridges (" + COLUMNS + ") VALUES (:id, :customer, :bridge, NULL, :type, 'active', now(), now())")
-                .param("id", id).param("customer", customerId).param("bridge", bridgeId)
+    void insert(UUID id, UUID customerId, UUID conferenceId, String bridgeId, Confbridge.Type type) {
+        jdbc.sql("INSERT INTO confbridges (" + COLUMNS + ") VALUES (:id, :customer, :conference, :bridge, NULL, :type, "
+                        + "'active', now(), now())")
+                .param("id", id).param("customer", customerId).param("conference", conferenceId).param("bridge", bridgeId)
                 .param("type", type.name().toLowerCase(Locale.ROOT)).update();
     }
 
@@ -46,10 +47,33 @@ class ConfbridgeRepository {
                 .param("id", id).param("asterisk", asteriskId).update() == 1;
     }
 
+    /** Whom the joiner named for this call; kept when the call then enters the bridge. */
+    void expect(UUID id, UUID callId, UUID participantId) {
+        jdbc.sql("INSERT INTO confbridge_calls (confbridge_id, call_id, participant_id, tm_join, tm_leave) "
+                        + "VALUES (:id, :call, :participant, now(), now()) "
+                        + "ON CONFLICT (confbridge_id, call_id) DO UPDATE SET participant_id = :participant")
+                .param("id", id).param("call", callId).param("participant", participantId).update();
+    }
+
+    /**
+     * The room keeps living without a bridge: the next join creates one again, under a new bridge id so
+     * that late events of the old bridge (its {@code BridgeDestroyed}) are not taken for the new one's.
+     */
+    boolean release(UUID id, String bridgeId, String newBridgeId) {
+        return jdbc.sql("UPDATE confbridges SET bridge_id = :fresh, asterisk_id = NULL, tm_update = now() "
+                        + "WHERE id = :id AND bridge_id = :bridge AND status = 'active'")
+                .param("id", id).param("bridge", bridgeId).param("fresh", newBridgeId).update() == 1;
+    }
+
     void join(UUID id, UUID callId) {
         jdbc.sql("INSERT INTO confbridge_calls (confbridge_id, call_id, tm_join) VALUES (:id, :call, now()) "
                         + "ON CONFLICT (confbridge_id, call_id) DO UPDATE SET tm_join = now(), tm_leave = NULL")
                 .param("id", id).param("call", callId).update();
+    }
+
+    UUID participant(UUID id, UUID callId) {
+        return jdbc.sql("SELECT participant_id FROM confbridge_calls WHERE confbridge_id = :id AND call_id = :call")
+                .param("id", id).param("call", callId).query(UUID.class).optional().orElse(null);
     }
 
     boolean leave(UUID id, UUID callId) {
@@ -71,7 +95,8 @@ class ConfbridgeRepository {
 
     private Confbridge map(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return new Confbridge(id, rs.getObject("customer_id", UUID.class), rs.getString("bridge_id"),
+        return new Confbridge(id, rs.getObject("customer_id", UUID.class), rs.getObject("conference_id", UUID.class),
+                rs.getString("bridge_id"),
                 rs.getString("asterisk_id"), Confbridge.Type.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
                 Confbridge.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), members(id),
                 rs.getTimestamp("tm_create").toInstant(), rs.getTimestamp("tm_update").toInstant());

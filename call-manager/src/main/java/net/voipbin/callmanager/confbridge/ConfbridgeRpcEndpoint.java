@@ -20,11 +20,12 @@ class ConfbridgeRpcEndpoint implements RpcEndpoint {
     @Override
     public void routes(RpcRoutes r) {
         r.post("/v1/confbridges", ConfbridgeRequests.Create.class,
-                        c -> RpcResult.created(confbridges.create(c.body().customerId(), c.body().type())))
+                        c -> RpcResult.created(confbridges.create(c.body().customerId(), c.body().type(),
+                                c.body().conferenceId())))
                 .get("/v1/confbridges/{id}", c -> confbridges.get(c.pathUuid("id")))
                 .delete("/v1/confbridges/{id}", c -> confbridges.delete(c.pathUuid("id")))
                 .post("/v1/confbridges/{id}/join", ConfbridgeRequests.Member.class,
-                        c -> confbridges.join(c.pathUuid("id"), c.body().callId()))
+                        c -> confbridges.join(c.pathUuid("id"), c.body().callId(), c.body().participantId()))
                 .post("/v1/confbridges/{id}/kick", ConfbridgeRequests.Member.class,
                         c -> confbridges.kick(c.pathUuid("id"), c.body().callId()));
     }

@@ -42,10 +42,11 @@ public class ConfbridgeService {
         this.tx = tx;
     }
 
-    public Confbridge create(UUID customerId, Confbridge.Type type) {
+    public Confbridge create(UUID customerId, Confbridge.Type type, UUID conferenceId) {
         UUID id = UUID.randomUUID();
         return tx.execute(s -> {
-            confbridges.insert(id, customerId, id.toString(), type == null ? Confbridge.Type.CONFERENCE : type);
+            confbridges.insert(id, customerId, conferenceId, id.toString(),
+                    type == null ? Confbridge.Type.CONFERENCE : type);
             Confbridge created = confbridges.find(id).orElseThrow();
             events.publish(CallManagerEvents.CONFBRIDGE_CREATED, created);
             return created;
@@ -56,11 +57,14 @@ public class ConfbridgeService {
         return confbridges.find(id).orElseThrow(() -> ApiException.notFound("confbridge " + id));
     }
 
-    public Confbridge join(UUID id, UUID callId) {
+    public Confbridge join(UUID id, UUID callId, UUID participantId) {
         Confbridge room = active(id);
         CallRow call = calls.live(callId);
         if (!room.customerId().equals(call.customerId())) {
             throw ApiException.notFound("call " + callId);
+        }
+        if (participantId != null) {
+            confbridges.expect(id, callId, participantId);
         }
         if (confbridges.claimAsterisk(id, call.asteriskId())) {
             ari.createBridge(call.asteriskId(), room.bridgeId(), "confbridge-" + id);
@@ -89,9 +93,26 @@ public class ConfbridgeService {
         return get(id);
     }
 
-    /** Whether the bridge is a confbridge's (of any type): those live until the confbridge is deleted. */
-    public boolean isConfbridge(String bridgeId) {
-        return confbridges.byBridge(bridgeId).isPresent();
+    /**
+     * The bridge's last channel left. A conference's room (made for conference-manager) has its empty ARI
+     * bridge destroyed (Asterisk would keep it forever) while the room stays active; the next join makes a
+     * new bridge. Other rooms keep their bridge until deleted: a transfer moves their calls out and back.
+     * True when the bridge was a room's.
+     */
+    public boolean emptied(String asteriskId, String bridgeId) {
+        return confbridges.byBridge(bridgeId).map(room -> {
+            if (room.conferenceId() != null && room.status() == Confbridge.Status.ACTIVE
+                    && confbridges.members(room.id()).isEmpty()
+                    && confbridges.release(room.id(), bridgeId, UUID.randomUUID().toString())) {
+                try {
+                    ari.destroyBridge(asteriskId, bridgeId);
+                    log.info("confbridge {}: bridge {} destroyed, the room is empty", room.id(), bridgeId);
+                } catch (ApiException e) {
+                    log.debug("confbridge {}: bridge {} not destroyed: {}", room.id(), bridgeId, e.getMessage());
+                }
+            }
+            return true;
+        }).orElse(false);
     }
 
     /** Whether the bridge is a conference room (whose members come and go on their own). */
@@ -122,8 +143,10 @@ public class ConfbridgeService {
                 return;
             }
             for (int i = 0; i < remaining.size(); i++) {
-                events.publish(CallManagerEvents.CONFBRIDGE_LEFT, new ConfbridgeMember(room.id(), room.customerId(),
-                        remaining.get(i), remaining.size() - i - 1, "kick"));
+                UUID callId = remaining.get(i);
+                events.publish(CallManagerEvents.CONFBRIDGE_LEFT, new ConfbridgeMember(room.id(), room.conferenceId(),
+                        confbridges.participant(room.id(), callId), room.customerId(), callId,
+                        remaining.size() - i - 1, "kick"));
             }
             events.publish(CallManagerEvents.CONFBRIDGE_DELETED, get(room.id()));
         }));
@@ -131,7 +154,8 @@ public class ConfbridgeService {
 
     private void member(String type, UUID id, UUID callId, String reason) {
         Confbridge room = get(id);
-        events.publish(type, new ConfbridgeMember(id, room.customerId(), callId, room.callIds().size(), reason));
+        events.publish(type, new ConfbridgeMember(id, room.conferenceId(), confbridges.participant(id, callId),
+                room.customerId(), callId, room.callIds().size(), reason));
     }
 
     private Confbridge active(UUID id) {

@@ -10,11 +10,25 @@ public final class ConfbridgeRequests {
     private ConfbridgeRequests() {
     }
 
-    /** {@code POST /v1/confbridges}. */
-    public record Create(@NotNull UUID customerId, Confbridge.Type type) {
+    /**
+     * {@code POST /v1/confbridges}. {@code conference_id}: the conference-manager conference the room serves,
+     * carried on its {@code confbridge_*} events (null for other users, e.g. a queue).
+     */
+    public record Create(@NotNull UUID customerId, Confbridge.Type type, UUID conferenceId) {
+
+        public Create(UUID customerId, Confbridge.Type type) {
+            this(customerId, type, null);
+        }
     }
 
-    /** {@code POST /v1/confbridges/<id>/join} and {@code /kick}. */
-    public record Member(@NotNull UUID callId) {
+    /**
+     * {@code POST /v1/confbridges/<id>/join} and {@code /kick}. {@code participant_id}: the caller's own id of
+     * this membership (conference-manager's conferencecall), carried on the member's events.
+     */
+    public record Member(@NotNull UUID callId, UUID participantId) {
+
+        public Member(UUID callId) {
+            this(callId, null);
+        }
     }
 }

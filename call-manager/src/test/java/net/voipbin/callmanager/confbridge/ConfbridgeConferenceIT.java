@@ -1,0 +1,83 @@
+package net.voipbin.callmanager.confbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.asterisksim.RecordedRequest;
+import net.voipbin.callmanager.call.CallRow;
+import net.voipbin.callmanager.support.CallManagerITBase;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.Confbridge;
+import net.voipbin.contract.callmanager.ConfbridgeClient;
+import net.voipbin.contract.callmanager.ConfbridgeRequests;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A conference's room as conference-manager uses it: its events name the conference and the participant,
+ * and its empty bridge does not linger at Asterisk while the room waits for the next caller.
+ */
+class ConfbridgeConferenceIT extends CallManagerITBase {
+
+    @Test
+    void membersEventsNameTheConferenceAndTheParticipant() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        UUID conference = UUID.randomUUID();
+        UUID participant = UUID.randomUUID();
+        CallRow call = answeredInbound();
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE, conference));
+        assertThat(room.conferenceId()).isEqualTo(conference);
+
+        rooms.join(room.id(), call.id(), participant);
+        JsonNode joined = await().atMost(WAIT).until(
+                () -> events.of(CallManagerEvents.CONFBRIDGE_JOINED, "confbridge_id", room.id()), l -> l.size() == 1)
+                .getFirst();
+        assertThat(joined.path("conference_id").asString()).isEqualTo(conference.toString());
+        assertThat(joined.path("participant_id").asString()).isEqualTo(participant.toString());
+        assertThat(joined.path("call_id").asString()).isEqualTo(call.id().toString());
+        assertThat(joined.path("participant_count").asInt()).isEqualTo(1);
+
+        SIM.hangupFromCaller(call.channelId());
+        JsonNode left = await().atMost(WAIT).until(
+                () -> events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()), l -> l.size() == 1)
+                .getFirst();
+        assertThat(left.path("reason").asString()).isEqualTo("hangup");
+        assertThat(left.path("participant_id").asString()).isEqualTo(participant.toString());
+        assertThat(left.path("participant_count").asInt()).isZero();
+    }
+
+    @Test
+    void anEmptiedConferenceRoomDestroysItsBridgeAndMakesANewOneForTheNextCaller() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        CallRow first = answeredInbound();
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE,
+                UUID.randomUUID()));
+        rooms.join(room.id(), first.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(first.channelId()));
+
+        rooms.kick(room.id(), first.id());
+
+        await().atMost(WAIT).until(() -> bridgeCommands(room.bridgeId()).contains("DELETE"));
+        Confbridge waiting = rooms.get(room.id());
+        assertThat(waiting.status()).isEqualTo(Confbridge.Status.ACTIVE);
+        assertThat(waiting.bridgeId()).isNotEqualTo(room.bridgeId());
+        assertThat(waiting.asteriskId()).isNull();
+
+        CallRow second = answeredInbound();
+        rooms.join(room.id(), second.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(waiting.bridgeId()), ids -> ids.contains(second.channelId()));
+        assertThat(rooms.get(room.id()).callIds()).containsExactly(second.id());
+        assertThat(bridgeCommands(waiting.bridgeId())).containsExactly("POST", "POST");
+    }
+
+    /** The methods of the ARI requests on the bridge itself (create, destroy), not on its channels. */
+    private List<String> bridgeCommands(String bridgeId) {
+        return simRequests().stream().filter(r -> r.path().startsWith("/ari/bridges/" + bridgeId))
+                .filter(r -> r.path().equals("/ari/bridges/" + bridgeId) || r.path().endsWith("/addChannel"))
+                .map(RecordedRequest::method).filter(m -> !m.equals("GET")).toList();
+    }
+}

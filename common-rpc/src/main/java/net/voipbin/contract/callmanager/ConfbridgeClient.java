@@ -1,0 +1,43 @@
+package net.voipbin.contract.callmanager;
+
+import java.util.UUID;
+
+import net.voipbin.rpc.client.RpcClient;
+import net.voipbin.rpc.topology.Topology;
+
+/** Typed RPC client of call-manager's confbridge routes, naming the conference and participant they serve. */
+public final class ConfbridgeClient {
+
+    private final RpcClient rpc;
+    private final String queue;
+
+    public ConfbridgeClient(RpcClient rpc, Topology topology) {
+        this.rpc = rpc;
+        this.queue = topology.requestQueue(CallManagerClient.SERVICE);
+    }
+
+    public Confbridge create(ConfbridgeRequests.Create request) {
+        return rpc.call(queue, "POST", "/v1/confbridges", request, Confbridge.class);
+    }
+
+    public Confbridge get(UUID confbridgeId) {
+        return rpc.call(queue, "GET", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);
+    }
+
+    /** Adds the call; {@code confbridge_joined} (carrying {@code participantId}) follows when it is bridged. */
+    public Confbridge join(UUID confbridgeId, UUID callId, UUID participantId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/join",
+                new ConfbridgeRequests.Member(callId, participantId), Confbridge.class);
+    }
+
+    /** Takes the call out; {@code confbridge_left} with reason {@code kick} follows. */
+    public Confbridge kick(UUID confbridgeId, UUID callId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/kick",
+                new ConfbridgeRequests.Member(callId), Confbridge.class);
+    }
+
+    /** Destroys the bridge; members still in it get {@code confbridge_left}, then {@code confbridge_deleted}. */
+    public Confbridge delete(UUID confbridgeId) {
+        return rpc.call(queue, "DELETE", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);
+    }
+}

@@ -1,0 +1,25 @@
+package net.voipbin.conferencemanager.conference;
+
+import java.util.UUID;
+
+import net.voipbin.contract.conferencemanager.Conference;
+
+/** REST bodies of {@code /v1.0/conferences}. */
+final class ConferenceRequests {
+
+    private ConferenceRequests() {
+    }
+
+    /**
+     * {@code type} conference (default) or connect; {@code timeout} seconds, 0 (default) = none;
+     * {@code max_participants} 0 (default) = no limit (connect: 2).
+     */
+    record Create(Conference.Type type, String name, String detail, Integer timeout, UUID preFlowId, UUID postFlowId,
+            Integer maxParticipants) {
+    }
+
+    /** Absent fields stay as they are; a new {@code timeout} replaces the deadline (counted from tm_create). */
+    record Update(String name, String detail, Integer timeout, UUID preFlowId, UUID postFlowId,
+            Integer maxParticipants) {
+    }
+}

@@ -1,0 +1,53 @@
+package net.voipbin.conferencemanager.conference;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The durable deadline of each conference with a timeout: one row per conference, so setting a new timeout
+ * replaces the deadline instead of adding a second timer, and a restart finds it. Hand-written SQL: the claim
+ * needs {@code FOR UPDATE SKIP LOCKED} so that of several instances exactly one fires it.
+ */
+@Repository
+class ConferenceTimeouts {
+
+    private final JdbcClient jdbc;
+
+    ConferenceTimeouts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The conference ends at {@code dueAt}; replaces any earlier deadline. */
+    void set(UUID conferenceId, Instant dueAt) {
+        jdbc.sql("INSERT INTO conference_timeouts (conference_id, due_at) VALUES (:id, :due) "
+                        + "ON CONFLICT (conference_id) DO UPDATE SET due_at = excluded.due_at")
+                .param("id", conferenceId).param("due", Timestamp.from(dueAt)).update();
+    }
+
+    void clear(UUID conferenceId) {
+        jdbc.sql("DELETE FROM conference_timeouts WHERE conference_id = :id").param("id", conferenceId).update();
+    }
+
+    /**
+     * Takes (deletes) up to {@code limit} deadlines due by {@code now}; rows another transaction holds are
+     * skipped. Run inside the transaction that stops the conferences, so a crash before its commit leaves
+     * the deadline in place.
+     */
+    List<UUID> claimDue(Instant now, int limit) {
+        return jdbc.sql("DELETE FROM conference_timeouts WHERE conference_id IN (SELECT conference_id FROM "
+                        + "conference_timeouts WHERE due_at <= :now ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING conference_id")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The deadline now stored, if any (REST tests and operators read it). */
+    java.util.Optional<Instant> dueAt(UUID conferenceId) {
+        return jdbc.sql("SELECT due_at FROM conference_timeouts WHERE conference_id = :id").param("id", conferenceId)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+}
