@@ -56,6 +56,10 @@ class ClaimService {
     }
 
     TargetClaims claim(UUID outdialId, ClaimRequests.Claim request) {
+        // All zeros would end every target it locked as failed: surely a mistake, never a plan.
+        if (request.maxTries().stream().allMatch(max -> max == 0)) {
+            throw ApiException.invalidField("max_tries", "at least one slot needs a try");
+        }
         outdials.get(outdialId);
         return tx.execute(status -> {
             Instant now = clock.instant();

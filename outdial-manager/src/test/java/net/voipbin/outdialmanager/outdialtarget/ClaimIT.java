@@ -206,6 +206,7 @@ class ClaimIT extends OutdialManagerITBase {
 
         assertThat(field(() -> dialer.claim(outdial, claim(null, 60_000, 1)))).isEqualTo("max_tries");
         assertThat(field(() -> dialer.claim(outdial, claim(List.of(1, 1, 1, 1, 1, 1), 60_000, 1)))).isEqualTo("max_tries");
+        assertThat(field(() -> dialer.claim(outdial, claim(List.of(0, 0), 60_000, 1)))).isEqualTo("max_tries");
         assertThat(field(() -> dialer.claim(outdial, claim(List.of(1), 10, 1)))).isEqualTo("lease_ms");
         assertThat(field(() -> dialer.claim(outdial, claim(List.of(1), 60_000, 101)))).isEqualTo("limit");
         TargetClaim claim = only(dialer.claim(outdial, claim(List.of(1), 60_000, 1)));
