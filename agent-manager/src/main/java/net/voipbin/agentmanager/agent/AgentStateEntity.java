@@ -47,6 +47,9 @@ class AgentStateEntity {
     private Instant tmLastOffered;
     private Instant tmLastAnswered;
     private Instant tmLastEnded;
+    /** Answered calls decayed by a half-life, as of {@code tmRecentCalls}: least_calls' rank. */
+    private double recentCalls;
+    private Instant tmRecentCalls;
     @Version
     private Long version;
 
@@ -99,14 +102,16 @@ class AgentStateEntity {
         statusUntil = until;
     }
 
-    /** Ringing → busy. */
-    boolean answer(UUID reservation, Instant now) {
+    /** Ringing → busy; the call counts for least_calls, less and less as {@code halfLife}s pass. */
+    boolean answer(UUID reservation, Instant now, Duration halfLife) {
         if (reported(reservation, Outcome.ANSWERED)) {
             return false;
         }
         moveTo(AgentStatus.BUSY, AgentStatusReason.ANSWERED, now);
         reservationOutcome = Outcome.ANSWERED;
         answered++;
+        recentCalls = recentCalls(now, halfLife) + 1;
+        tmRecentCalls = now;
         consecutiveMisses = 0;
         tmLastAnswered = now;
         return true;
@@ -203,6 +208,15 @@ class AgentStateEntity {
         return ApiException.conflict("invalid_transition", "agent " + id + " is " + status.wireName()
                 + " and cannot become " + next.wireName() + " (from " + status.wireName() + ": "
                 + status.next().stream().map(AgentStatus::wireName).sorted().collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The decayed count of answered calls at {@code now} (the SQL of least_calls computes the same). */
+    double recentCalls(Instant now, Duration halfLife) {
+        if (tmRecentCalls == null) {
+            return 0;
+        }
+        double halfLives = (double) Duration.between(tmRecentCalls, now).toMillis() / halfLife.toMillis();
+        return recentCalls * Math.pow(0.5, halfLives);
     }
 
     UUID id() {

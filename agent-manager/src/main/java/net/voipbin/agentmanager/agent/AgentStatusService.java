@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.voipbin.agentmanager.config.AgentManagerProperties;
 import net.voipbin.contract.agentmanager.Agent;
 import net.voipbin.contract.agentmanager.AgentManagerEvents;
 import net.voipbin.contract.agentmanager.AgentStatus;
@@ -41,9 +42,11 @@ public class AgentStatusService {
     private final ApplicationEventPublisher local;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AgentManagerProperties properties;
 
     AgentStatusService(AgentRepository agents, AgentStateRepository states, EventPublisher events,
-            ApplicationEventPublisher local, TransactionTemplate tx, Clock clock) {
+            ApplicationEventPublisher local, TransactionTemplate tx, Clock clock, AgentManagerProperties properties) {
+        this.properties = properties;
         this.agents = agents;
         this.states = states;
         this.events = events;
@@ -79,7 +82,8 @@ public class AgentStatusService {
     }
 
     public Agent answer(UUID customerId, UUID agentId, UUID reservation) {
-        return change(customerId, agentId, state -> state.answer(reservation, clock.instant()));
+        return change(customerId, agentId, state -> state.answer(reservation, clock.instant(),
+                properties.recentCallsHalfLife()));
     }
 
     public Agent miss(UUID customerId, UUID agentId, UUID reservation, int awayAfter) {

@@ -52,7 +52,9 @@ class CandidateClaim {
                 .param("skills", c.skills().stream().map(AgentSkill::name).toArray(String[]::new))
                 .param("levels", c.skills().stream().map(AgentSkill::level).toArray(Integer[]::new))
                 .param("order", ids(c.order()))
-                .param("after", c.after() == null ? null : c.after().toString(), java.sql.Types.VARCHAR);
+                .param("after", c.after() == null ? null : c.after().toString(), java.sql.Types.VARCHAR)
+                .param("now", c.now().atOffset(java.time.ZoneOffset.UTC))
+                .param("halfLife", (double) c.recentCallsHalfLife().toMillis() / 1000);
     }
 
     private static String[] ids(List<UUID> ids) {
@@ -61,6 +63,6 @@ class CandidateClaim {
 
     /** Who may be picked and in which order; skills already validated and lower case. */
     record Criteria(UUID customerId, ReservationStrategy strategy, List<AgentSkill> skills, List<UUID> exclude,
-            List<UUID> order, UUID after) {
+            List<UUID> order, UUID after, java.time.Instant now, java.time.Duration recentCallsHalfLife) {
     }
 }

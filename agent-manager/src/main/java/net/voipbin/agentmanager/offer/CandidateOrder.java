@@ -21,7 +21,9 @@ final class CandidateOrder {
     static String of(ReservationStrategy strategy) {
         return switch (strategy) {
             case RING_ALL, LONGEST_IDLE -> IDLE;
-            case LEAST_CALLS -> "s.answered ASC, " + IDLE;
+            // The answered calls decayed to now (AgentStateEntity.recentCalls), fewest first.
+            case LEAST_CALLS -> "COALESCE(s.recent_calls * power(0.5, extract(epoch FROM (CAST(:now AS timestamptz) "
+                    + "- s.tm_recent_calls)) / :halfLife), 0) ASC, " + IDLE;
             case RANDOM -> "random()";
             case LINEAR -> POSITION + " ASC NULLS LAST, " + CREATION;
             // After the cursor first, then from the start again (wrapping); an unknown cursor starts at the top.

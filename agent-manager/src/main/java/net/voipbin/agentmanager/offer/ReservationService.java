@@ -1,5 +1,6 @@
 package net.voipbin.agentmanager.offer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,11 @@ class ReservationService {
     private final AgentStatusService statuses;
     private final TransactionTemplate tx;
     private final AgentManagerProperties properties;
+    private final Clock clock;
 
     ReservationService(CandidateClaim claim, AgentStatusService statuses, TransactionTemplate tx,
-            AgentManagerProperties properties) {
+            AgentManagerProperties properties, Clock clock) {
+        this.clock = clock;
         this.claim = claim;
         this.statuses = statuses;
         this.tx = tx;
@@ -68,7 +71,7 @@ class ReservationService {
         return new Reservation(id, request.customerId(), request.strategy(), agents, lockedCandidates);
     }
 
-    private static CandidateClaim.Criteria criteria(AgentReserve request) {
+    private CandidateClaim.Criteria criteria(AgentReserve request) {
         if (request.strategy() == ReservationStrategy.ROUND_ROBIN_ORDERED && request.order().isEmpty()) {
             throw ApiException.invalidField("order", "round_robin_ordered needs the agents' order");
         }
@@ -83,6 +86,7 @@ class ReservationService {
             skills.add(skill);
         }
         return new CandidateClaim.Criteria(request.customerId(), request.strategy(), skills,
-                request.excludeAgentIds(), request.order(), request.afterAgentId());
+                request.excludeAgentIds(), request.order(), request.afterAgentId(), clock.instant(),
+                properties.recentCallsHalfLife());
     }
 }

@@ -79,8 +79,8 @@ class AgentStateEntityTest {
         UUID second = UUID.randomUUID();
         agent.reserve(second, null, T0.plusSeconds(2), T0.plusSeconds(32));
 
-        assertThat(agent.answer(second, T0.plusSeconds(3))).isTrue();
-        assertThat(agent.answer(second, T0.plusSeconds(4))).as("a repeated report").isFalse();
+        assertThat(agent.answer(second, T0.plusSeconds(3), Duration.ofHours(1))).isTrue();
+        assertThat(agent.answer(second, T0.plusSeconds(4), Duration.ofHours(1))).as("a repeated report").isFalse();
 
         assertThat(agent.status()).isEqualTo(BUSY);
         assertThat(agent.previousStatus()).isEqualTo(RINGING);
@@ -91,11 +91,26 @@ class AgentStateEntityTest {
     }
 
     @Test
+    void recentCallsCountHalfAfterEachHalfLife() {
+        agent.setByAgent(AVAILABLE, T0);
+        for (int i = 0; i < 2; i++) {
+            UUID offer = UUID.randomUUID();
+            agent.reserve(offer, null, T0, T0.plusSeconds(30));
+            agent.answer(offer, T0, Duration.ofHours(1));
+            agent.end(offer, Duration.ZERO, T0);
+        }
+
+        assertThat(agent.recentCalls(T0, Duration.ofHours(1))).isEqualTo(2.0);
+        assertThat(agent.recentCalls(T0.plus(Duration.ofHours(2)), Duration.ofHours(1))).isEqualTo(0.5);
+        assertThat(agent.stats().answered()).as("the lifetime count does not decay").isEqualTo(2);
+    }
+
+    @Test
     void aReportOnAnotherReservationIsRefused() {
         agent.setByAgent(AVAILABLE, T0);
         agent.reserve(reservation, null, T0, T0.plusSeconds(30));
 
-        assertThatThrownBy(() -> agent.answer(UUID.randomUUID(), T0)).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> agent.answer(UUID.randomUUID(), T0, Duration.ofHours(1))).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.code()).isEqualTo("reservation_mismatch");
             assertThat(e.getMessage()).contains("holds reservation " + reservation);
         });
@@ -134,7 +149,7 @@ class AgentStateEntityTest {
     void anEndedCallWrapsUpUntilItsDeadlineAndCountsTheTalkTime() {
         agent.setByAgent(AVAILABLE, T0);
         agent.reserve(reservation, null, T0, T0.plusSeconds(30));
-        agent.answer(reservation, T0.plusSeconds(5));
+        agent.answer(reservation, T0.plusSeconds(5), Duration.ofHours(1));
 
         assertThat(agent.end(reservation, Duration.ofSeconds(30), T0.plusSeconds(65))).isTrue();
 
@@ -153,7 +168,7 @@ class AgentStateEntityTest {
     void anEndWithoutWrapUpMakesTheAgentAvailableAtOnce() {
         agent.setByAgent(AVAILABLE, T0);
         agent.reserve(reservation, null, T0, T0.plusSeconds(30));
-        agent.answer(reservation, T0);
+        agent.answer(reservation, T0, Duration.ofHours(1));
 
         agent.end(reservation, Duration.ZERO, T0.plusSeconds(1));
 
