@@ -1,0 +1,304 @@
+package net.voipbin.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import net.voipbin.rpc.json.Json;
+import net.voipbin.systemtests.BusRecorder.BusEvent;
+import net.voipbin.testsupport.Http;
+import net.voipbin.testsupport.TestInfra;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 23's conference on real processes: callers run a flow with {@code conference_join}; the simulator
+ * mixes them in one bridge; participants are kicked, hang up, are stopped or timed out; each flow goes on
+ * after the conference (the stopped one with the conference's post flow). conference-manager killed with
+ * SIGKILL mid-conference still fires the timeout, once.
+ */
+class ConferenceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = Json.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ConferenceFleet fleet;
+    private static BusRecorder bus;
+
+    private final UUID customer = UUID.randomUUID();
+    private final String token = fleet.tokenFor(customer);
+
+    @BeforeAll
+    static void startFleet() {
+        fleet = ConferenceFleet.start();
+        bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (bus != null) {
+            bus.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void threeCallersMeetOneIsKickedOneHangsUpAndTheStopEndsTheConference() {
+        String postFlow = created(Http.post(fleet.flowManager("/flows"), token, """
+                {"name": "after the conference", "actions": [
+                  {"id": "ended", "type": "talk", "option": {"text": "conference ended"}}]}""")).path("id").asString();
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+                "{\"name\": \"standup\", \"post_flow_id\": \"" + postFlow + "\"}"));
+        String conferenceId = conference.path("id").asString();
+        String bridgeId = conference.path("confbridge_id").asString();
+        String number = numberRunning(conferenceId);
+
+        List<String> channels = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            channels.add(fleet.sim().placeCall("+1555000200" + i, number));
+            String channel = channels.get(i);
+            await().atMost(WAIT).until(() -> bridgeChannels(bridgeId).contains(channel));
+        }
+        JsonNode bridge = simBridge(bridgeId);
+        assertThat(bridge.path("bridge_type").asString()).isEqualTo("mixing");
+        assertThat(bridgeChannels(bridgeId)).containsExactlyInAnyOrderElementsOf(channels);
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 3);
+        assertThat(get(fleet.conferenceManager("/conferences/" + conferenceId)).path("participant_count").asInt())
+                .isEqualTo(3);
+        Map<String, String> participantOfChannel = participants(conferenceId, channels);
+
+        // The first is kicked: its flow goes on after conference_join.
+        assertThat(Http.delete(fleet.conferenceManager("/conferencecalls/" + participantOfChannel.get(channels.get(0))),
+                token).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 4);
+        // The second hangs up.
+        fleet.sim().callerHangsUp(channels.get(1));
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 5);
+        // The conference is stopped: the third is kicked and runs the post flow.
+        assertThat(Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}").status())
+                .isEqualTo(200);
+
+        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+                c -> "terminated".equals(c.path("status").asString()));
+        assertThat(ended.path("tm_end").isNull()).isFalse();
+        assertThat(ended.path("participant_count").asInt()).isZero();
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 6);
+        List<BusEvent> members = members(conferenceId);
+        assertThat(members).extracting(BusEvent::type).containsExactly("conferencecall_joined",
+                "conferencecall_joined", "conferencecall_joined", "conferencecall_left", "conferencecall_left",
+                "conferencecall_left");
+        assertThat(members).extracting(e -> e.data().path("participant_count").asInt())
+                .containsExactly(1, 2, 3, 2, 1, 0);
+        assertThat(members.subList(3, 6)).extracting(e -> e.data().path("reason").asString())
+                .containsExactly("kick", "hangup", "stop");
+        assertThat(members.get(5).data().path("post_flow_id").asString()).isEqualTo(postFlow);
+        assertThat(members).allSatisfy(e -> {
+            assertThat(e.data().path("customer_id").asString()).isEqualTo(customer.toString());
+            assertThat(e.data().path("participant_id").asString()).isEqualTo(e.data().path("id").asString());
+        });
+        List<BusEvent> bridgeJoins = bus.matching(e -> e.type().equals("confbridge_joined")
+                && conferenceId.equals(e.data().path("conference_id").asString()));
+        assertThat(bridgeJoins).extracting(e -> e.data().path("participant_count").asInt()).containsExactly(1, 2, 3);
+        assertThat(bridgeJoins).allSatisfy(e -> assertThat(e.data().path("participant_id").asString()).isNotBlank());
+
+        // What Asterisk was told, in order: one bridge, three in, two out by us, then it is destroyed.
+        await().atMost(WAIT).until(() -> bridgeCommands(bridgeId).contains("DELETE /bridges/{b}"));
+        assertThat(bridgeCommands(bridgeId)).containsExactly(
+                "POST /bridges/{b} type=mixing",
+                "POST /bridges/{b}/addChannel channel=" + channels.get(0),
+                "POST /bridges/{b}/addChannel channel=" + channels.get(1),
+                "POST /bridges/{b}/addChannel channel=" + channels.get(2),
+                "POST /bridges/{b}/removeChannel channel=" + channels.get(0),
+                "POST /bridges/{b}/removeChannel channel=" + channels.get(2),
+                "DELETE /bridges/{b}");
+        assertThat(simBridgeStatus(bridgeId)).isEqualTo(404);
+
+        // The kicked caller hears the rest of its flow; the stopped one hears the post flow instead.
+        await().atMost(WAIT).until(() -> plays(channels.get(0)).contains("sound:you-have-left"));
+        await().atMost(WAIT).until(() -> plays(channels.get(2)).contains("sound:conference-ended"));
+        assertThat(plays(channels.get(2))).doesNotContain("sound:you-have-left");
+        await().atMost(WAIT).until(() -> fleet.sim().liveChannels().stream().noneMatch(channels::contains));
+        assertThat(bus.matching(e -> e.type().equals("conference_updated")
+                && conferenceId.equals(e.data().path("id").asString())))
+                .extracting(e -> e.data().path("status").asString()).containsExactly("terminating", "terminated");
+    }
+
+    @Test
+    void aJoinTheConferenceRefusesLetsTheFlowGoOnInsteadOfLeavingTheCallerInSilence() {
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token, "{}"));
+        String conferenceId = conference.path("id").asString();
+        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        String number = numberRunning(conferenceId);
+
+        String channel = fleet.sim().placeCall("+15550003000", number);
+
+        await().atMost(WAIT).until(() -> plays(channel).contains("sound:you-have-left"));
+        JsonNode call = callOn(channel);
+        JsonNode activeflow = await().atMost(WAIT).until(
+                () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                a -> "ended".equals(a.path("status").asString()));
+        assertThat(activeflow.path("variables").path("voipbin.conference.error").asString())
+                .startsWith("409 conference_terminated");
+        assertThat(activeflow.has("error")).isFalse();
+    }
+
+    @Test
+    void aTimeoutFiresOnceAlthoughConferenceManagerWasKilledWhileItRan() {
+        String postFlow = created(Http.post(fleet.flowManager("/flows"), token, """
+                {"name": "after the conference", "actions": [
+                  {"id": "ended", "type": "talk", "option": {"text": "conference ended"}}]}""")).path("id").asString();
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+                "{\"timeout\": 6, \"post_flow_id\": \"" + postFlow + "\"}"));
+        String conferenceId = conference.path("id").asString();
+        String channel = fleet.sim().placeCall("+15550004000", numberRunning(conferenceId));
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 1);
+
+        fleet.killConferenceManager();
+        fleet.startConferenceManager();
+
+        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+                c -> "terminated".equals(c.path("status").asString()));
+        assertThat(ended.path("tm_end").isNull()).isFalse();
+        await().atMost(WAIT).until(() -> plays(channel).contains("sound:conference-ended"));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> members(conferenceId).size() == 2);
+        assertThat(members(conferenceId).get(1).data().path("reason").asString()).isEqualTo("timeout");
+        assertThat(bus.matching(e -> e.type().equals("conference_updated")
+                && conferenceId.equals(e.data().path("id").asString())
+                && "terminating".equals(e.data().path("status").asString()))).hasSize(1);
+    }
+
+    /** A number whose flow answers, joins the conference, then says "you have left" (heard after a kick). */
+    private String numberRunning(String conferenceId) {
+        return new CustomerApiOf(token).numberRunning("""
+                {"name": "conference line", "actions": [
+                  {"id": "answer", "type": "answer", "option": {}},
+                  {"id": "join", "type": "conference_join", "option": {"conference_id": "%s"}},
+                  {"id": "after", "type": "talk", "option": {"text": "you have left"}}
+                ]}""".formatted(conferenceId));
+    }
+
+    /** CustomerApi's number-with-flow, for this test's customer. */
+    private final class CustomerApiOf {
+        private final String bearer;
+
+        CustomerApiOf(String bearer) {
+            this.bearer = bearer;
+        }
+
+        String numberRunning(String flow) {
+            String flowId = created(Http.post(fleet.flowManager("/flows"), bearer, flow)).path("id").asString();
+            String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
+            created(Http.post(fleet.callManager("/numbers"), bearer,
+                    "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\"}"));
+            return number;
+        }
+    }
+
+    private List<BusEvent> members(String conferenceId) {
+        return bus.matching(e -> e.type().startsWith("conferencecall_")
+                && conferenceId.equals(e.data().path("conference_id").asString()));
+    }
+
+    /** The conferencecall id of each channel's call. */
+    private Map<String, String> participants(String conferenceId, List<String> channels) {
+        Map<String, String> byCall = new java.util.HashMap<>();
+        get(fleet.conferenceManager("/conferences/" + conferenceId + "/conferencecalls?page_size=100")).path("result")
+                .forEach(p -> byCall.put(p.path("call_id").asString(), p.path("id").asString()));
+        Map<String, String> byChannel = new java.util.HashMap<>();
+        for (String channel : channels) {
+            byChannel.put(channel, byCall.get(callOn(channel).path("id").asString()));
+        }
+        return byChannel;
+    }
+
+    private JsonNode callOn(String channel) {
+        return await().atMost(WAIT).until(() -> {
+            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
+                if (channel.equals(call.path("channel_id").asString(""))) {
+                    return call;
+                }
+            }
+            return null;
+        }, c -> c != null);
+    }
+
+    private List<String> plays(String channel) {
+        return fleet.sim().requests().stream()
+                .filter(r -> r.path().replaceFirst("^/ari", "").startsWith("/channels/" + channel + "/play/"))
+                .map(r -> r.param("media")).toList();
+    }
+
+    private List<String> bridgeCommands(String bridgeId) {
+        List<String> commands = new ArrayList<>();
+        for (SimControl.AriRequest r : fleet.sim().requests()) {
+            String path = r.path().replaceFirst("^/ari", "");
+            if (!path.startsWith("/bridges/" + bridgeId) || r.method().equals("GET")) {
+                continue;
+            }
+            String shown = r.method() + " " + path.replace(bridgeId, "{b}");
+            if (path.endsWith("Channel")) {
+                shown += " channel=" + r.param("channel");
+            } else if (r.method().equals("POST")) {
+                shown += " type=" + r.param("type");
+            }
+            commands.add(shown);
+        }
+        return commands;
+    }
+
+    private List<String> bridgeChannels(String bridgeId) {
+        List<String> ids = new ArrayList<>();
+        if (simBridgeStatus(bridgeId) == 200) {
+            simBridge(bridgeId).path("channels").forEach(c -> ids.add(c.asString()));
+        }
+        return ids;
+    }
+
+    private JsonNode simBridge(String bridgeId) {
+        return JSON.readTree(ari(bridgeId).body());
+    }
+
+    private int simBridgeStatus(String bridgeId) {
+        return ari(bridgeId).statusCode();
+    }
+
+    private HttpResponse<String> ari(String bridgeId) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(fleet.simUrl() + "/ari/bridges/" + bridgeId))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "asterisk:asterisk".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("asterisk-sim ARI", e);
+        }
+    }
+
+    private JsonNode get(String url) {
+        Http.Response response = Http.get(url, token);
+        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode created(Http.Response response) {
+        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+}
