@@ -17,10 +17,11 @@ interface AgentStateRepository extends ListCrudRepository<AgentStateEntity, UUID
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<AgentStateEntity> findByIdAndCustomerId(UUID id, UUID customerId);
 
+    /** Locked in id order: two transactions locking one reservation's agents take them in the same order. */
     @Lock(LockMode.PESSIMISTIC_WRITE)
-    List<AgentStateEntity> findByReservationIdAndCustomerId(UUID reservationId, UUID customerId);
+    List<AgentStateEntity> findByReservationIdAndCustomerIdOrderById(UUID reservationId, UUID customerId);
 
     /** States of agents already locked by this transaction (the reservation claim). */
     @Lock(LockMode.PESSIMISTIC_WRITE)
-    List<AgentStateEntity> findByIdIn(List<UUID> ids);
+    List<AgentStateEntity> findByIdInOrderById(List<UUID> ids);
 }

@@ -64,7 +64,7 @@ public class AgentStatusService {
     public List<Agent> reserve(List<UUID> lockedIds, UUID reservation, UUID reference, Duration ringTimeout) {
         return inTx(() -> {
             Instant now = clock.instant();
-            Map<UUID, AgentStateEntity> byId = states.findByIdIn(lockedIds).stream()
+            Map<UUID, AgentStateEntity> byId = states.findByIdInOrderById(lockedIds).stream()
                     .collect(Collectors.toMap(AgentStateEntity::id, Function.identity()));
             List<AgentStateEntity> reserved = new ArrayList<>();
             for (UUID id : lockedIds) {
@@ -78,7 +78,7 @@ public class AgentStatusService {
 
     /** The agents whose current reservation is {@code reservation}, in any status. */
     public List<Agent> heldBy(UUID customerId, UUID reservation) {
-        return inTx(() -> toAgents(states.findByReservationIdAndCustomerId(reservation, customerId)));
+        return inTx(() -> toAgents(states.findByReservationIdAndCustomerIdOrderById(reservation, customerId)));
     }
 
     public Agent answer(UUID customerId, UUID agentId, UUID reservation) {
@@ -98,7 +98,7 @@ public class AgentStatusService {
     public List<Agent> release(UUID customerId, UUID reservation) {
         return inTx(() -> {
             Instant now = clock.instant();
-            List<AgentStateEntity> released = states.findByReservationIdAndCustomerId(reservation, customerId)
+            List<AgentStateEntity> released = states.findByReservationIdAndCustomerIdOrderById(reservation, customerId)
                     .stream().filter(state -> state.release(reservation, now)).toList();
             return storeAndAnnounce(released);
         });
@@ -110,7 +110,7 @@ public class AgentStatusService {
      */
     public Optional<Agent> deadlinePassed(UUID agentId, int awayAfter) {
         return inTx(() -> {
-            for (AgentStateEntity state : states.findByIdIn(List.of(agentId))) {
+            for (AgentStateEntity state : states.findByIdInOrderById(List.of(agentId))) {
                 if (state.deadlinePassed(awayAfter, clock.instant())) {
                     return Optional.of(storeAndAnnounce(List.of(state)).getFirst());
                 }
