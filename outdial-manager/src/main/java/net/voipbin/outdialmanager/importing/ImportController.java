@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import net.voipbin.outdialmanager.number.PhoneNumbers;
+import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.rest.Customer;
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +49,11 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult upload(Customer customer, @PathVariable UUID outdialId, @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String region) {
+    ImportResult upload(Customer customer, @PathVariable UUID outdialId,
+            @RequestPart(name = "file", required = false) MultipartFile file, @RequestParam(required = false) String region) {
+        if (file == null) {
+            throw ApiException.invalidField("file", "a multipart part named file holding the CSV is required");
+        }
         try {
             return imports.importCsv(customer.id(), outdialId, file.getBytes(), numbers.region(region));
         } catch (IOException e) {

@@ -80,6 +80,8 @@ class TargetImportIT extends OutdialManagerITBase {
         assertThat(result.path("imported").asInt()).isEqualTo(2);
         assertThat(result.path("rejected")).isEmpty();
         assertThat(read(Http.get(api("/outdials/" + outdial + "/counts"), token), 200).path("idle").asLong()).isEqualTo(2);
+        assertThat(read(Upload.multipart(api("/outdials/" + outdial + "/targets/import"), token, "attachment", "list.csv",
+                csv), 400).path("field").asString()).isEqualTo("file");
     }
 
     @Test

@@ -24,8 +24,12 @@ public final class Upload {
     }
 
     public static Http.Response multipart(String url, String bearer, String fileName, String csv) {
+        return multipart(url, bearer, "file", fileName, csv);
+    }
+
+    public static Http.Response multipart(String url, String bearer, String part, String fileName, String csv) {
         String boundary = "----voipbin" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
         return send(request(url, bearer).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
