@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.voipbin.rpc.auth.JwtTokens;
 import net.voipbin.systemtests.launch.FleetEnv;
@@ -12,6 +14,7 @@ import net.voipbin.systemtests.launch.FleetLauncher;
 import net.voipbin.systemtests.launch.FleetServices;
 import net.voipbin.systemtests.launch.FreePorts;
 import net.voipbin.systemtests.launch.RunnableJars;
+import net.voipbin.systemtests.launch.ServiceProcess;
 import net.voipbin.testsupport.Postgres;
 import net.voipbin.testsupport.TestInfra;
 
@@ -34,6 +37,8 @@ final class Fleet implements CallFleet, AutoCloseable {
     private final int callManagerPort = FreePorts.next();
     private final int flowManagerPort = FreePorts.next();
 
+    private final Map<String, ServiceProcess> processes = new ConcurrentHashMap<>();
+
     private Fleet() {
         Postgres db = TestInfra.postgres();
         env = new FleetEnv(TestInfra.rabbit().uri(), db.jdbcUrl(), db.user(), db.password(), TestInfra.JWT_SECRET,
@@ -43,18 +48,23 @@ final class Fleet implements CallFleet, AutoCloseable {
 
     /** The ARI edge only: asterisk-sim behind asterisk-proxy. */
     static Fleet asteriskEdge() {
-        return start(false);
+        return start(false, List.of());
     }
 
     /** The inbound-call path: the edge plus call-manager and flow-manager. */
     static Fleet inboundCalls() {
-        return start(true);
+        return start(true, List.of());
     }
 
-    private static Fleet start(boolean callServices) {
+    /** The inbound-call path with {@code settings} given to asterisk-proxy, call-manager and flow-manager. */
+    static Fleet inboundCalls(List<String> settings) {
+        return start(true, settings);
+    }
+
+    private static Fleet start(boolean callServices, List<String> settings) {
         Fleet fleet = new Fleet();
         try {
-            fleet.launch(callServices);
+            fleet.launch(callServices, settings);
             return fleet;
         } catch (RuntimeException e) {
             fleet.close();
@@ -62,7 +72,7 @@ final class Fleet implements CallFleet, AutoCloseable {
         }
     }
 
-    private void launch(boolean callServices) {
+    private void launch(boolean callServices, List<String> settings) {
         // The simulator first: the proxy's readiness (health UP) means its ARI WebSocket is open.
         launcher.start(FleetServices.asteriskSim(simPort, ASTERISK_ID, 1.0), READY_WITHIN);
         var specs = new ArrayList<>(List.of(FleetServices.asteriskProxy(env, proxyPort, ASTERISK_ID, simUrl())));
@@ -72,7 +82,13 @@ final class Fleet implements CallFleet, AutoCloseable {
             specs.add(FleetServices.service("flow-manager", env, flowManagerPort, TestInfra.uniqueSchema("flow-manager"),
                     List.of()));
         }
-        launcher.startAll(specs, READY_WITHIN);
+        launcher.startAll(specs.stream().map(spec -> spec.withMoreArgs(settings)).toList(), READY_WITHIN)
+                .forEach(process -> processes.put(process.name(), process));
+    }
+
+    /** What {@code service} printed since it was launched. */
+    String output(String service) {
+        return processes.get(service).output();
     }
 
     String namespace() {

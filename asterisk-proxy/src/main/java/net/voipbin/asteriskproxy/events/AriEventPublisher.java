@@ -16,6 +16,7 @@ import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.event.OrderedPublisher;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.topology.AriPartitions;
+import net.voipbin.rpc.trace.Trace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +27,8 @@ import tools.jackson.databind.util.RawValue;
  * order, through an {@link OrderedPublisher} (one channel, later sends not held back by earlier confirms,
  * resent until confirmed). The routing key is the event's bucket ({@link AriPartitions}), so call-manager
  * finds every event of a channel in one of its partition queues. The ARI JSON is spliced into the
- * envelope as raw text, so {@code data} is byte for byte what Asterisk sent.
+ * envelope as raw text, so {@code data} is byte for byte what Asterisk sent. An event's {@code trace_id}
+ * header is its channel's ({@link Trace#forKey}), the trace of the call.
  */
 public final class AriEventPublisher {
 
@@ -53,8 +55,11 @@ public final class AriEventPublisher {
         ObjectNode envelope = envelope(AsteriskProxyEvents.ARI_EVENT);
         envelope.putRawValue("data", new RawValue(ariJson));
         envelope.put("asterisk_id", asteriskId);
-        publisher.publish(exchange, AriPartitions.routingKey(event, asteriskId),
-                message(envelope, AsteriskProxyEvents.ARI_EVENT));
+        String key = AriPartitions.key(event, asteriskId);
+        Message message = message(envelope, AsteriskProxyEvents.ARI_EVENT);
+        // One trace per channel: every line of a call, in every service, carries the same id.
+        message.getMessageProperties().setHeader(Trace.HEADER, Trace.forKey(key));
+        publisher.publish(exchange, Integer.toString(AriPartitions.bucket(key)), message);
     }
 
     /** {@code disconnectedAt}: when the previous connection dropped, null when unknown (left out). */

@@ -1,6 +1,8 @@
 package net.voipbin.rpc.trace;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -15,8 +17,11 @@ public final class Trace {
 
     public static final String HEADER = "trace_id";
     public static final String MDC_KEY = "trace_id";
-    /** The MDC key naming the service a line is logged for: one JVM may host several (local mode). */
-    public static final String SERVICE_MDC_KEY = "service";
+    /**
+     * The MDC key naming the service a line is logged for: one JVM may host several (local mode). Not
+     * {@code service}: JSON logs in the ECS format write an object of that name, and a second one drops the line.
+     */
+    public static final String SERVICE_MDC_KEY = "voipbin_service";
 
     private Trace() {
     }
@@ -30,6 +35,16 @@ public final class Trace {
     /** 64 random bits as 16 hex digits: unique enough to follow a request, and cheap (no SecureRandom). */
     public static String newId() {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * The trace id of everything that follows from one Asterisk resource (a channel: one call), the same
+     * wherever it is computed: asterisk-proxy stamps it on the resource's ARI events, so a call's lines
+     * share one trace from its StasisStart to its hangup without anyone storing it.
+     */
+    public static String forKey(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().toHexDigits(UUID.nameUUIDFromBytes(bytes).getMostSignificantBits());
     }
 
     /** Runs {@code work} with {@code traceId} (or a new id) in the MDC, restoring what was there. */

@@ -62,7 +62,7 @@ class SampleServiceApp {
                 .get("/v1/greetings/{name}", call -> Map.of("greeting", "hello " + call.path("name")))
                 .post("/v1/greetings", Greeting.class, call -> RpcResult.created(Map.of("greeting", "hi " + call.body().name())))
                 // What a line logged while handling this request would name as its service.
-                .get("/v1/logged-as", call -> Map.of("service", String.valueOf(org.slf4j.MDC.get("service"))))
+                .get("/v1/logged-as", call -> Map.of("service", String.valueOf(org.slf4j.MDC.get(net.voipbin.rpc.trace.Trace.SERVICE_MDC_KEY))))
                 .post("/v1/explode", call -> {
                     throw new IllegalStateException("exploded on purpose");
                 });

@@ -2,6 +2,7 @@ package net.voipbin.systemtests.launch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One process to launch: the runnable jar of {@code module} ({@code <module>/target/<module>-*-exec.jar}),
@@ -29,6 +30,12 @@ public record ServiceSpec(
     /** The same process under another name (its log file): a second instance of one service. */
     public ServiceSpec named(String otherName) {
         return new ServiceSpec(otherName, module, jvmOptions, args, env, readiness);
+    }
+
+    /** The same process with {@code more} settings after its own (a test wants JSON logs, a debug level). */
+    public ServiceSpec withMoreArgs(List<String> more) {
+        return new ServiceSpec(name, module, jvmOptions, Stream.concat(args.stream(), more.stream())
+                .toList(), env, readiness);
     }
 
     /** The same process with other JVM options (a benchmark wants the full JIT and a bigger heap). */
