@@ -199,10 +199,15 @@ class PartitionIntakeIT {
 
         amqp.queueDelete(four.queue(2));
         await().atMost(WAIT).until(() -> consumers(four.queue(2)) == 1);
-        publishAri(inPartitionTwo, 0);
-
-        await().atMost(WAIT).until(() -> intake.handled().size() == 1);
-        assertThat(intake.handled().getFirst().data().at("/channel/id").asString()).isEqualTo(inPartitionTwo);
+        // The consumer is back as soon as its queue is, the 1,025 bindings come after (1-3 s under load), and
+        // an event published before its binding is there is routed nowhere: sent again until it arrives.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (intake.handled().isEmpty()) {
+                publishAri(inPartitionTwo, 0);
+            }
+            return !intake.handled().isEmpty();
+        });
+        assertThat(intake.handled()).extracting(e -> e.data().at("/channel/id").asString()).containsOnly(inPartitionTwo);
     }
 
     @Test
