@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.voipbin.callmanager.call.ActiveflowLink;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
@@ -39,10 +41,14 @@ class ChannelEventHandler {
     private final OperationEvents operations;
     private final TransferService transfers;
     private final EndedChannels ended = new EndedChannels(ENDED_CHANNELS_KEPT);
+    /** {@code voipbin_calls_unrouted_total}: calls to numbers nobody owns, for the operator's dashboard. */
+    private final Counter unrouted;
 
     ChannelEventHandler(CallRepository calls, CallLifecycle lifecycle, CallService callService, NumberService numbers,
             ActiveflowLink activeflows, ChannelRepository channels, OperationEvents operations,
-            TransferService transfers) {
+            TransferService transfers, MeterRegistry meters) {
+        this.unrouted = Counter.builder("voipbin.calls.unrouted")
+                .description("inbound calls to a number nobody owns, rejected as unallocated").register(meters);
         this.calls = calls;
         this.lifecycle = lifecycle;
         this.callService = callService;
@@ -114,6 +120,7 @@ class ChannelEventHandler {
                 // Unrouted: no customer's call. Rejected as Q.850 1 (unallocated number); the record stays
                 // for operators, under no customer, so no customer's API or webhook ever sees it.
                 log.info("call {}: unrouted, nobody owns {}; rejected as unallocated", call.id(), channel.exten());
+                unrouted.increment();
                 callService.hangup(call.id(), HangupReason.FAILED, "number_not_found", "unallocated");
             } else if (call.flowId() == null) {
                 callService.hangup(call.id(), HangupReason.FAILED, "number_without_flow", "unallocated");

@@ -24,6 +24,8 @@ class InboundCallIT extends CallManagerITBase {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void aCallToAKnownNumberIsRecordedAndRunsTheNumbersFlow() {
@@ -64,11 +66,14 @@ class InboundCallIT extends CallManagerITBase {
 
     @Test
     void aCallToANumberNobodyOwnsBelongsToNoCustomerAndNoCustomerSeesIt() {
+        double unroutedBefore = meters.counter("voipbin.calls.unrouted").count();
         CallRow call = inbound("+19990000002");
 
         CallRow ended = awaitStatus(call.id(), CallStatus.HANGUP);
         assertThat(ended.customerId()).as("an unrouted call, not a made-up customer's").isNull();
         assertThat(ended.hangupNote()).isEqualTo("number_not_found");
+        // Operators see it: the record, and the count on their dashboard.
+        assertThat(meters.counter("voipbin.calls.unrouted").count()).isEqualTo(unroutedBefore + 1);
         // Its events name no customer, so webhook-manager gives them to nobody's webhooks.
         await().atMost(WAIT).until(() -> events.ofCall(CallManagerEvents.CALL_HUNGUP, call.id()).size() == 1);
         List<JsonNode> announced = events.all().stream().filter(e -> e.type().startsWith("call_"))
