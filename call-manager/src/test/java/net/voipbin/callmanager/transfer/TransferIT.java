@@ -185,6 +185,29 @@ class TransferIT extends CallManagerITBase {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileABlindTransferConnectsFailsItAndTheTargetIsHungUp() {
+        Pair pair = callerWithAgent();
+        // The target answers and is joined to the caller's bridge: that step waits while the caller hangs up.
+        HeldRequest held = SIM.holdNext("POST", "/bridges/" + pair.bridgeId() + "/addChannel");
+        Transfer transfer;
+        try {
+            transfer = transfer(pair.caller(), "blind", "+15550301007");
+            await().atMost(WAIT).until(held::arrived);
+            SIM.hangupFromCaller(pair.caller().channelId());
+            awaitStatus(pair.caller().id(), CallStatus.HANGUP);
+        } finally {
+            held.release();
+        }
+
+        Transfer failed = awaitTransfer(transfer.id(), Transfer.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("transferee_hungup");
+        awaitOneTerminalEvent(transfer.id(), CallManagerEvents.TRANSFER_FAILED);
+        CallRow targetEnded = awaitStatus(failed.targetCallId(), CallStatus.HANGUP);
+        assertThat(targetEnded.hangupNote()).isEqualTo("transferee_hungup");
+        await().atMost(WAIT).until(() -> !SIM.channelIds().contains(targetEnded.channelId()));
+    }
+
+    @Test
     void aTargetThatHangsUpWhileTheTransferCompletesFailsItAndTheCallerIsBackWithTheAgent() {
         // An agent with a flow of its own: left alone in the consult bridge, it is not hung up as a lone peer.
         Pair pair = callerWithAgent(UUID.randomUUID());
