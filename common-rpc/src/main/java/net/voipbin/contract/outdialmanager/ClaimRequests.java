@@ -1,9 +1,13 @@
 package net.voipbin.contract.outdialmanager;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,15 +32,22 @@ public final class ClaimRequests {
      * {@code POST /v1/outdials/<id>/claims}. {@code max_tries[i]}: how many attempts destination slot i
      * may have (slots past the list: none); the claim hands out the first slot, in order, that has a
      * number and fewer tries than that. {@code lease_ms} (default 60 s): how long the claim holds
-     * without a renewal. {@code limit} (default 1): at most that many targets.
+     * without a renewal. {@code limit} (default 1): at most that many targets. {@code window} (optional):
+     * the campaign's calling window; a due target outside it is not handed out but waits for it.
      */
     public record Claim(
             @NotEmpty @Size(max = 5) List<@NotNull @Min(0) @Max(100) Integer> maxTries,
             @Min(1000) @Max(MAX_LEASE_MS) Long leaseMs,
-            @Min(1) @Max(100) Integer limit) {
+            @Min(1) @Max(100) Integer limit,
+            @Valid Window window) {
 
         public Claim {
             maxTries = maxTries == null ? null : List.copyOf(maxTries);
+        }
+
+        /** A claim without a calling window. */
+        public Claim(List<Integer> maxTries, Long leaseMs, Integer limit) {
+            this(maxTries, leaseMs, limit, null);
         }
 
         public long lease() {
@@ -75,6 +86,23 @@ public final class ClaimRequests {
 
     /** {@code POST /v1/outdialtargets/<id>/renew}: the claim holds for {@code lease_ms} more from now. */
     public record Renew(@NotNull UUID claimId, @NotNull @Min(1000) @Max(MAX_LEASE_MS) Long leaseMs) {
+    }
+
+    /**
+     * A calling window: a target is handed out only while its local time (its own {@code time_zone},
+     * else this {@code time_zone}, else UTC) is on one of {@code days} at or after {@code start} and
+     * before {@code end} (same day: {@code start} before {@code end}). A due target outside it is set
+     * to wait, idle, until the window next opens there: not handed out, no try counted, no event.
+     */
+    public record Window(
+            @NotEmpty Set<@NotNull DayOfWeek> days,
+            @NotNull LocalTime start,
+            @NotNull LocalTime end,
+            String timeZone) {
+
+        public Window {
+            days = days == null ? null : Set.copyOf(days);
+        }
     }
 
     /** What became of an attempt. */

@@ -33,6 +33,8 @@ import net.voipbin.rpc.event.EventPublisher;
 class ClaimService {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimService.class);
+    /** Targets looked at per round when a window may set some aside. */
+    private static final int WINDOW_BATCH = 100;
 
     private final ClaimStore store;
     private final TargetRepository targets;
@@ -60,6 +62,7 @@ class ClaimService {
         if (request.maxTries().stream().allMatch(max -> max == 0)) {
             throw ApiException.invalidField("max_tries", "at least one slot needs a try");
         }
+        CallingWindow window = CallingWindow.of(request.window());
         outdials.get(outdialId);
         return tx.execute(status -> {
             Instant now = clock.instant();
@@ -67,12 +70,14 @@ class ClaimService {
             List<TargetClaim> claims = new ArrayList<>();
             for (int round = 0; round < properties.claimRounds() && claims.size() < request.max(); round++) {
                 int wanted = request.max() - claims.size();
-                List<ClaimStore.Due> due = store.lockDue(outdialId, now, wanted);
+                // With a window, look further: the targets outside it are set aside in the same pass.
+                int batch = window == null ? wanted : Math.max(wanted, WINDOW_BATCH);
+                List<ClaimStore.Due> due = store.lockDue(outdialId, now, batch);
                 if (due.isEmpty()) {
                     break;
                 }
-                claims.addAll(decide(due, request.maxTries(), until, now));
-                if (due.size() < wanted) {
+                claims.addAll(decide(due, wanted, request.maxTries(), window, until, now));
+                if (due.size() < batch) {
                     break;
                 }
             }
@@ -81,25 +86,45 @@ class ClaimService {
         });
     }
 
-    /** Claims each locked target on its next slot; one without a slot left ends failed (announced, not claimed). */
-    private List<TargetClaim> decide(List<ClaimStore.Due> due, List<Integer> maxTries, Instant until, Instant now) {
-        List<ClaimStore.Decision> decisions = due.stream().map(d -> {
-            int slot = Slots.next(d.destinations(), d.tryCounts(), maxTries);
-            return new ClaimStore.Decision(d.id(), slot >= 0, slot >= 0 ? UUID.randomUUID() : null, slot);
-        }).toList();
+    /**
+     * In due order: a target outside its calling window waits for it; one without a slot left ends failed
+     * (announced); the others are claimed, up to {@code wanted}; locked targets past that stay as they were.
+     */
+    private List<TargetClaim> decide(List<ClaimStore.Due> due, int wanted, List<Integer> maxTries,
+            CallingWindow window, Instant until, Instant now) {
+        List<ClaimStore.Decision> decisions = new ArrayList<>();
+        int claiming = 0;
+        for (ClaimStore.Due target : due) {
+            Instant opening = window == null ? null : window.nextOpening(target.timeZone(), now);
+            if (opening != null) {
+                decisions.add(ClaimStore.Decision.waiting(target.id(), opening));
+                continue;
+            }
+            if (claiming == wanted) {
+                continue;
+            }
+            int slot = Slots.next(target.destinations(), target.tryCounts(), maxTries);
+            decisions.add(slot < 0 ? ClaimStore.Decision.failed(target.id())
+                    : ClaimStore.Decision.claimed(target.id(), UUID.randomUUID(), slot));
+            claiming += slot < 0 ? 0 : 1;
+        }
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, OutdialTarget> after = store.apply(decisions, until, now).stream()
                 .collect(Collectors.toMap(OutdialTarget::id, Function.identity()));
         List<TargetClaim> claims = new ArrayList<>();
         for (ClaimStore.Decision decision : decisions) {
             OutdialTarget target = after.get(decision.id());
-            events.publish(OutdialManagerEvents.OUTDIALTARGET_UPDATED, target);
             if (decision.claimed()) {
                 OutdialTarget.Destination slot = target.destinations().get(decision.slot());
                 claims.add(new TargetClaim(decision.claimId(), decision.slot(), slot.number(), slot.tryCount() + 1,
                         until, target));
+                events.publish(OutdialManagerEvents.OUTDIALTARGET_UPDATED, target);
                 log.debug("target {} claimed ({}): slot {} try {}", target.id(), decision.claimId(), decision.slot(),
                         slot.tryCount() + 1);
-            } else {
+            } else if (decision.waitUntil() == null) {
+                events.publish(OutdialManagerEvents.OUTDIALTARGET_UPDATED, target);
                 log.info("target {} failed: every destination used its tries", target.id());
             }
         }

@@ -17,12 +17,35 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClaimStore {
 
-    /** A due target as locked for the claim: what choosing its slot needs. */
-    record Due(UUID id, List<String> destinations, List<Integer> tryCounts) {
+    /** A due target as locked for the claim: what choosing its slot and checking its window need. */
+    record Due(UUID id, List<String> destinations, List<Integer> tryCounts, String timeZone) {
     }
 
-    /** What the claim made of a locked target: progressing under a claim on a slot, or failed (no slot left). */
-    record Decision(UUID id, boolean claimed, UUID claimId, int slot) {
+    /**
+     * What the claim made of a locked target: progressing under a claim on a slot; idle until
+     * {@code waitUntil} (outside its calling window); or failed (no slot left).
+     */
+    record Decision(UUID id, UUID claimId, int slot, Instant waitUntil) {
+
+        static Decision claimed(UUID id, UUID claimId, int slot) {
+            return new Decision(id, claimId, slot, null);
+        }
+
+        static Decision waiting(UUID id, Instant until) {
+            return new Decision(id, null, -1, until);
+        }
+
+        static Decision failed(UUID id) {
+            return new Decision(id, null, -1, null);
+        }
+
+        boolean claimed() {
+            return claimId != null;
+        }
+
+        String status() {
+            return claimed() ? "PROGRESSING" : waitUntil != null ? "IDLE" : "FAILED";
+        }
     }
 
     private final JdbcClient jdbc;
@@ -36,7 +59,7 @@ class ClaimStore {
     /** Locks up to {@code limit} due targets, oldest due first (then upload order). Inside a transaction. */
     List<Due> lockDue(UUID outdialId, Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, destinations, try_counts FROM outdialtargets
+                SELECT id, destinations, try_counts, time_zone FROM outdialtargets
                 WHERE outdial_id = :outdial AND tm_delete IS NULL AND status IN ('IDLE', 'PROGRESSING')
                   AND next_try_at <= :now
                 ORDER BY next_try_at, seq
@@ -44,7 +67,7 @@ class ClaimStore {
                 FOR UPDATE SKIP LOCKED""")
                 .param("outdial", outdialId).param("now", TargetRows.odt(now)).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), TargetRows.strings(rs.getArray("destinations")),
-                        TargetRows.ints(rs.getArray("try_counts"))))
+                        TargetRows.ints(rs.getArray("try_counts")), rs.getString("time_zone")))
                 .list();
     }
 
@@ -56,23 +79,25 @@ class ClaimStore {
         String[] statuses = new String[n];
         String[] claims = new String[n];
         String[] slots = new String[n];
+        String[] waits = new String[n];
         for (int i = 0; i < n; i++) {
             Decision d = decisions.get(i);
             ids[i] = d.id().toString();
-            statuses[i] = d.claimed() ? "PROGRESSING" : "FAILED";
+            statuses[i] = d.status();
             claims[i] = d.claimed() ? d.claimId().toString() : null;
             slots[i] = d.claimed() ? Integer.toString(d.slot()) : null;
+            waits[i] = d.waitUntil() == null ? null : d.waitUntil().toString();
         }
         return jdbc.sql("""
                 UPDATE outdialtargets t SET status = c.status,
                     claim_id = COALESCE(c.claim, t.claim_id), claim_slot = COALESCE(c.slot, t.claim_slot),
-                    next_try_at = CASE WHEN c.status = 'PROGRESSING' THEN :until ELSE t.next_try_at END,
+                    next_try_at = CASE WHEN c.status = 'PROGRESSING' THEN :until ELSE COALESCE(c.wait, t.next_try_at) END,
                     version = t.version + 1, tm_update = :now
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:claims AS uuid[]),
-                    CAST(:slots AS integer[])) AS c(id, status, claim, slot)
+                    CAST(:slots AS integer[]), CAST(:waits AS timestamptz[])) AS c(id, status, claim, slot, wait)
                 WHERE t.id = c.id
                 RETURNING t.*""")
-                .param("ids", ids).param("statuses", statuses).param("claims", claims).param("slots", slots)
+                .param("ids", ids).param("statuses", statuses).param("claims", claims).param("slots", slots).param("waits", waits)
                 .param("until", TargetRows.odt(leaseUntil)).param("now", TargetRows.odt(now))
                 .query(rows::map).list();
     }

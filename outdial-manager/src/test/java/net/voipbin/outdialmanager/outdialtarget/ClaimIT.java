@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -174,6 +178,40 @@ class ClaimIT extends OutdialManagerITBase {
                     assertThat(t.status()).isEqualTo(OutdialTargetStatus.DNC);
                     assertThat(t.destinations().getFirst().tryCount()).isZero();
                 });
+    }
+
+    @Test
+    void aTargetOutsideItsCallingWindowWaitsForItsOpeningWhereItIsAndIsNotHandedOut() {
+        // Two callees nine hours apart; the window is the hour around now where one of them is.
+        Instant now = Instant.now();
+        boolean utcOpen = hour(now, "Etc/UTC") >= 1 && hour(now, "Etc/UTC") < 23;
+        String openZone = utcOpen ? "Etc/UTC" : "Asia/Tokyo";
+        String closedZone = utcOpen ? "Asia/Tokyo" : "Etc/UTC";
+        LocalTime local = now.atZone(ZoneId.of(openZone)).toLocalTime();
+        ClaimRequests.Window window = new ClaimRequests.Window(EnumSet.allOf(DayOfWeek.class),
+                local.minusMinutes(30), local.plusMinutes(30), null);
+        UUID outdial = createOutdial("window");
+        UUID closed = createTarget(outdial, "{\"destinations\":[\"+16502530000\"],\"time_zone\":\"" + closedZone + "\"}");
+        UUID open = createTarget(outdial, "{\"destinations\":[\"+16502530001\"],\"time_zone\":\"" + openZone + "\"}");
+
+        TargetClaims claims = dialer.claim(outdial, new ClaimRequests.Claim(List.of(1), 60_000L, 5, window));
+
+        assertThat(claims.claims()).extracting(c -> c.target().id()).containsExactly(open);
+        OutdialTarget waiting = dialer.getTarget(closed);
+        assertThat(waiting.status()).isEqualTo(OutdialTargetStatus.IDLE);
+        assertThat(waiting.destinations().getFirst().tryCount()).isZero();
+        Instant opening = CallingWindow.of(window).nextOpening(closedZone, now);
+        assertThat(waiting.nextTryAt()).isBetween(opening.minusSeconds(5), opening.plusSeconds(5));
+        assertThat(waiting.nextTryAt().atZone(ZoneId.of(closedZone)).toLocalTime().withSecond(0).withNano(0))
+                .isEqualTo(window.start().withSecond(0).withNano(0));
+        assertThat(dialer.claim(outdial, new ClaimRequests.Claim(List.of(1), 60_000L, 5, window)).claims()).isEmpty();
+        assertThat(field(() -> dialer.claim(outdial, new ClaimRequests.Claim(List.of(1), 60_000L, 5,
+                new ClaimRequests.Window(EnumSet.of(DayOfWeek.MONDAY), LocalTime.NOON, LocalTime.NOON, null)))))
+                .isEqualTo("window.end");
+    }
+
+    private static int hour(Instant instant, String zone) {
+        return instant.atZone(ZoneId.of(zone)).getHour();
     }
 
     @Test
