@@ -31,6 +31,7 @@ import net.voipbin.rpc.envelope.RpcResponse;
 import net.voipbin.rpc.json.Json;
 import net.voipbin.rpc.topology.AriPartitions;
 import net.voipbin.rpc.topology.Topology;
+import net.voipbin.rpc.trace.Trace;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +120,8 @@ class AsteriskProxyIT {
             assertThat(event.data()).isEqualTo(Json.newMapper().readTree(sent.get(i)));
             assertThat(message.routingKey()).as("event %d is routed by its channel's bucket", i)
                     .isEqualTo(Integer.toString(AriPartitions.bucket(channel)));
+            assertThat(String.valueOf(message.properties().getHeaders().get("trace_id"))).as("event %d carries the call's trace", i)
+                    .isEqualTo(Trace.forKey(channel));
         }
         assertThat(received).extracting(r -> r.envelope().at("/data/type").asString())
                 .startsWith("StasisStart", "ChannelDtmfReceived", "ChannelDtmfReceived", "ChannelDtmfReceived")
@@ -171,6 +174,23 @@ class AsteriskProxyIT {
         assertThat(metrics.reconnects()).as("the connection stayed up").isEqualTo(reconnectsBefore);
         assertThat(events.matching(r -> r.body().contains("this is not json"))).isEmpty();
         assertThat(health().status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void anEventOverTheFleetsMaximumSizeIsNotForwardedAndLaterEventsFlow() {
+        double invalidBefore = metrics.invalidFrames();
+        double reconnectsBefore = metrics.reconnects();
+        String marker = "oversize-" + System.nanoTime();
+        // A well-formed ARI event of 1.5 MB: over voipbin.events.max-size (1 MB), which no consumer would take.
+        ASTERISK.injectRawFrame("{\"type\":\"ChannelUserevent\",\"eventname\":\"" + marker + "\",\"userevent\":{\"blob\":\""
+                + "x".repeat(1_500_000) + "\"},\"channel\":{\"id\":\"" + marker + "\"}}");
+        String channel = ASTERISK.placeInboundCall("+15550001", "2000");
+
+        events.await(r -> r.body().contains(channel), 1);
+        assertThat(metrics.invalidFrames()).isEqualTo(invalidBefore + 1);
+        assertThat(metrics.reconnects()).as("the connection stayed up").isEqualTo(reconnectsBefore);
+        assertThat(events.matching(r -> r.body().contains(marker))).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.github.resilience4j.core.IntervalFunction;
 import net.voipbin.asteriskproxy.ari.AriConnectionState.Status;
 import net.voipbin.asteriskproxy.config.AsteriskProperties;
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
@@ -43,7 +44,9 @@ public final class AriEventStream implements SmartLifecycle {
     private final ProxyMetrics metrics;
     private final JsonMapper json;
     private final Clock clock;
-    private final Backoff backoff;
+    /** Exponential from the initial backoff, doubled per failed attempt, capped, ±10 % so proxies do not reconnect in lockstep. */
+    private final IntervalFunction reconnectDelays;
+    private volatile int failedAttempts;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean running;
     private volatile WebSocket socket;
@@ -69,7 +72,8 @@ public final class AriEventStream implements SmartLifecycle {
         this.state = state;
         this.metrics = metrics;
         this.json = json;
-        this.backoff = new Backoff(properties.reconnect().initialBackoff(), properties.reconnect().maxBackoff());
+        this.reconnectDelays = IntervalFunction.ofExponentialRandomBackoff(properties.reconnect().initialBackoff(), 2.0,
+                0.1, properties.reconnect().maxBackoff());
     }
 
     private void run() {
@@ -90,7 +94,7 @@ public final class AriEventStream implements SmartLifecycle {
             if (!running) {
                 return;
             }
-            Duration delay = backoff.next();
+            Duration delay = Duration.ofMillis(reconnectDelays.apply(++failedAttempts));
             log.warn("ARI WebSocket {} closed ({}); reconnecting in {} ms", properties.eventsUri(), error, delay.toMillis());
             try {
                 Thread.sleep(delay);
@@ -154,7 +158,7 @@ public final class AriEventStream implements SmartLifecycle {
         public void connected(int liveChannels) {
             announced = true;
             disconnectedAt = null;
-            backoff.reset();
+            failedAttempts = 0;
             state.set(Status.CONNECTED, null);
             firstAttempt.countDown();
             log.info("ARI WebSocket {} connected; {} live channels", properties.eventsUri(), liveChannels);

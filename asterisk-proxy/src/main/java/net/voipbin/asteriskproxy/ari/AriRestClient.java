@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import net.voipbin.asteriskproxy.config.AsteriskProperties;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
 import net.voipbin.rpc.envelope.RpcRequest;
@@ -41,6 +43,10 @@ public final class AriRestClient {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
     private static final Duration APP_REGISTRATION_WAIT = Duration.ofSeconds(2);
     private static final Duration APP_REGISTRATION_RETRY = Duration.ofMillis(25);
+    private static final Retry UNTIL_APP_REGISTERED = Retry.of("ari-app-registration", RetryConfig.<RpcResponse>custom()
+            .maxAttempts((int) (APP_REGISTRATION_WAIT.toMillis() / APP_REGISTRATION_RETRY.toMillis()) + 1)
+            .waitDuration(APP_REGISTRATION_RETRY).retryOnResult(response -> response.statusCode() == 404)
+            .failAfterMaxAttempts(false).build());
 
     private final AsteriskProperties properties;
     private final CloseableHttpClient http;
@@ -107,26 +113,12 @@ public final class AriRestClient {
         ArrayNode disallowed = filter.putArray("disallowed");
         types.forEach(type -> disallowed.addObject().put("type", type));
         String uri = "/ari/applications/" + properties.app() + "/eventFilter";
-        RpcResponse response = execute("PUT", uri, filter);
         // Asterisk answers the WebSocket handshake before it registers the application, so a filter sent
         // at once can find no application yet (404): it is sent again until the registration is done.
-        long giveUpAt = System.nanoTime() + APP_REGISTRATION_WAIT.toNanos();
-        while (response.statusCode() == 404 && System.nanoTime() < giveUpAt
-                && !Thread.currentThread().isInterrupted()) {
-            sleep(APP_REGISTRATION_RETRY);
-            response = execute("PUT", uri, filter);
-        }
+        RpcResponse response = UNTIL_APP_REGISTERED.executeSupplier(() -> execute("PUT", uri, filter));
         if (response.statusCode() != 200) {
             log.warn("Asterisk did not take the event filter ({} {}): every event type is forwarded",
                     response.statusCode(), response.data());
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

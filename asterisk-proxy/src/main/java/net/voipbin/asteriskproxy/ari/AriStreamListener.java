@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
+import net.voipbin.rpc.event.MessageSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -135,6 +136,10 @@ final class AriStreamListener implements WebSocket.Listener {
         }
         try {
             publisher.publishAriEvent(frame, event.get());
+        } catch (MessageSize.MessageTooLargeException e) {
+            // Over voipbin.events.max-size: no consumer would take it; the next events of the channel go on.
+            metrics.invalidFrame();
+            log.warn("ARI event {} not forwarded: {}", event.get().path("type").asString(""), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -9,7 +9,6 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +26,9 @@ import net.voipbin.asteriskproxy.events.AriEventPublisher;
 import net.voipbin.asteriskproxy.events.ProxyMetrics;
 import net.voipbin.asteriskproxy.rpc.AriRpcListener;
 import net.voipbin.rpc.config.VoipbinProperties;
+import net.voipbin.rpc.config.WatchedListenerContainer;
 import net.voipbin.rpc.event.OrderedPublisher;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.topology.Topology;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,7 +104,7 @@ public class AsteriskProxyConfiguration {
     OrderedPublisher ariOrderedPublisher(ConnectionFactory connectionFactory, ProxyMetrics metrics,
             VoipbinProperties voipbin) {
         return new OrderedPublisher("ari-publisher", connectionFactory, voipbin.events().confirmTimeout(),
-                () -> { }, metrics::eventsOut);
+                () -> { }, metrics::eventsOut, voipbin.events().maxSize().toBytes());
     }
 
     @Bean
@@ -119,16 +120,21 @@ public class AsteriskProxyConfiguration {
     }
 
     @Bean
-    DirectMessageListenerContainer ariRpcContainer(ConnectionFactory connectionFactory, Topology topology,
-            AsteriskProperties properties, AriRestClient rest, JsonMapper json) {
-        DirectMessageListenerContainer container = new DirectMessageListenerContainer(connectionFactory);
+    WatchedListenerContainer ariRpcContainer(ConnectionFactory connectionFactory, Topology topology,
+            AsteriskProperties properties, AriRestClient rest, JsonMapper json, FleetMetrics fleetMetrics,
+            VoipbinProperties voipbin) {
+        // Watched: the 'consumers' health component is DOWN when it stops consuming, like every RPC server.
+        WatchedListenerContainer container = new WatchedListenerContainer(connectionFactory);
+        container.setRecoveryInterval(1_000);
+        container.setMonitorInterval(1_000);
         container.setQueueNames(List.of(topology.asteriskRequestQueue(properties.id()),
                 topology.asteriskCallRequestQueue()).toArray(String[]::new));
         container.setConsumersPerQueue(properties.rest().consumers());
         container.setPrefetchCount(1);
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
-        container.setMessageListener(AriRpcListener.server(rest, json));
+        container.setMessageListener(AriRpcListener.server(rest, json,
+                voipbin.rpc().maxRequestSize().toBytes(), fleetMetrics));
         return container;
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import net.voipbin.asteriskproxy.ari.AriRestClient;
 import net.voipbin.rpc.envelope.RpcRequest;
 import net.voipbin.rpc.envelope.RpcResponse;
+import net.voipbin.rpc.metrics.FleetMetrics;
 import net.voipbin.rpc.server.RpcServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +22,8 @@ public final class AriRpcListener {
     private AriRpcListener() {
     }
 
-    public static RpcServer server(AriRestClient ari, JsonMapper json) {
-        return new RpcServer(request -> execute(ari, request), json);
+    public static RpcServer server(AriRestClient ari, JsonMapper json, long maxRequestBytes, FleetMetrics metrics) {
+        return new RpcServer(request -> execute(ari, request), json, maxRequestBytes, metrics);
     }
 
     private static RpcResponse execute(AriRestClient ari, RpcRequest request) {
