@@ -44,6 +44,7 @@ class AgentStateEntity {
     private long missed;
     private int consecutiveMisses;
     private long talkMs;
+    private long staffedMs;
     private Instant tmLastOffered;
     private Instant tmLastAnswered;
     private Instant tmLastEnded;
@@ -197,11 +198,19 @@ class AgentStateEntity {
         if (!status.canBecome(next)) {
             throw illegal(next);
         }
+        if (isStaffed(status)) {
+            staffedMs += Math.max(0, Duration.between(tmStatus, now).toMillis());
+        }
         previousStatus = status;
         status = next;
         statusReason = reason;
         tmStatus = now;
         statusUntil = null;
+    }
+
+    /** Staffed: at work for the queues, whether free or on a call (not offline or away). */
+    private static boolean isStaffed(AgentStatus status) {
+        return status != AgentStatus.OFFLINE && status != AgentStatus.AWAY;
     }
 
     private ApiException illegal(AgentStatus next) {
@@ -256,7 +265,7 @@ class AgentStateEntity {
     }
 
     AgentStats stats() {
-        return new AgentStats(offered, answered, missed, consecutiveMisses, talkMs, tmLastOffered, tmLastAnswered,
-                tmLastEnded);
+        return new AgentStats(offered, answered, missed, consecutiveMisses, talkMs, staffedMs, tmLastOffered,
+                tmLastAnswered, tmLastEnded);
     }
 }

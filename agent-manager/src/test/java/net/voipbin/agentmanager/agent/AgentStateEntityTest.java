@@ -165,6 +165,21 @@ class AgentStateEntityTest {
     }
 
     @Test
+    void staffedTimeCountsAvailableRingingBusyAndWrapUpButNotAwayOrOffline() {
+        agent.setByAgent(AVAILABLE, T0.plusSeconds(100));
+        agent.reserve(reservation, null, T0.plusSeconds(110), T0.plusSeconds(140));
+        agent.answer(reservation, T0.plusSeconds(115), Duration.ofHours(1));
+        agent.end(reservation, Duration.ofSeconds(5), T0.plusSeconds(175));
+        agent.deadlinePassed(3, T0.plusSeconds(180));
+        agent.setByAgent(AWAY, T0.plusSeconds(200));
+        agent.setByAgent(AVAILABLE, T0.plusSeconds(500));
+        agent.setByAgent(OFFLINE, T0.plusSeconds(510));
+
+        assertThat(agent.stats().staffedMs()).as("100..200 and 500..510").isEqualTo(110_000);
+        assertThat(agent.stats().talkMs()).isEqualTo(60_000);
+    }
+
+    @Test
     void anEndWithoutWrapUpMakesTheAgentAvailableAtOnce() {
         agent.setByAgent(AVAILABLE, T0);
         agent.reserve(reservation, null, T0, T0.plusSeconds(30));

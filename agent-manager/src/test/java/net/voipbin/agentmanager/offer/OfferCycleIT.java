@@ -47,6 +47,7 @@ class OfferCycleIT extends AgentManagerITBase {
         assertThat(after.stats().offered()).isEqualTo(1);
         assertThat(after.stats().answered()).isEqualTo(1);
         assertThat(after.stats().tmLastEnded()).isEqualTo(wrapping.tmStatus());
+        assertThat(after.stats().staffedMs()).as("at least the wrap-up").isGreaterThanOrEqualTo(2000);
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(events.of(AgentManagerEvents.AGENT_STATUS_UPDATED, agent))
                 .extracting(Agent::previousStatus, Agent::status, Agent::statusReason)
                 .containsExactly(tuple(AgentStatus.OFFLINE, AgentStatus.AVAILABLE, AgentStatusReason.AGENT),
