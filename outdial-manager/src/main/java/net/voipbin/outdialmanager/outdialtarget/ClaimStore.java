@@ -1,12 +1,15 @@
 package net.voipbin.outdialmanager.outdialtarget;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.outdialmanager.OutdialTarget;
 
 /**
  * The claim's SQL. Due = idle with its next try passed, or progressing with its lease lapsed (both kept
@@ -72,7 +75,7 @@ class ClaimStore {
     }
 
     /** Writes the decisions in one statement; answers the rows as they are now, in no particular order. */
-    List<net.voipbin.contract.outdialmanager.OutdialTarget> apply(List<Decision> decisions, Instant leaseUntil,
+    List<OutdialTarget> apply(List<Decision> decisions, Instant leaseUntil,
             Instant now) {
         int n = decisions.size();
         String[] ids = new String[n];
@@ -108,8 +111,8 @@ class ClaimStore {
                         + "AND status IN ('IDLE', 'PROGRESSING')")
                 .param("outdial", outdialId)
                 .query((rs, n) -> {
-                    java.time.OffsetDateTime value = rs.getObject(1, java.time.OffsetDateTime.class);
-                    return Optional.ofNullable(value).map(java.time.OffsetDateTime::toInstant);
+                    OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
+                    return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
                 })
                 .single();
     }

@@ -2,6 +2,7 @@ package net.voipbin.outdialmanager.outdialtarget;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -169,7 +170,7 @@ class OutdialTargetEntity {
     }
 
     private static List<Integer> zeros(int size) {
-        return java.util.Collections.nCopies(size, 0);
+        return Collections.nCopies(size, 0);
     }
 
     UUID id() {
