@@ -1,0 +1,27 @@
+package net.voipbin.contract.queuemanager;
+
+/**
+ * queue-manager's event types (routing key {@code queue-manager.<type>}): {@code queue_*} carry the {@link Queue},
+ * {@code queuecall_*} the {@link Queuecall} after the change (with {@code queue_id} and {@code tm_end}).
+ * flow-manager resumes its {@code queue_join} on the three final ones: {@code queuecall_done},
+ * {@code queuecall_abandoned} and {@code queuecall_timeout}.
+ */
+public final class QueueManagerEvents {
+
+    public static final String PUBLISHER = "queue-manager";
+
+    public static final String QUEUE_CREATED = "queue_created";
+    public static final String QUEUE_UPDATED = "queue_updated";
+    public static final String QUEUE_DELETED = "queue_deleted";
+
+    public static final String QUEUECALL_CREATED = "queuecall_created";
+    public static final String QUEUECALL_WAITING = "queuecall_waiting";
+    public static final String QUEUECALL_OFFERING = "queuecall_offering";
+    public static final String QUEUECALL_CONNECTED = "queuecall_connected";
+    public static final String QUEUECALL_DONE = "queuecall_done";
+    public static final String QUEUECALL_ABANDONED = "queuecall_abandoned";
+    public static final String QUEUECALL_TIMEOUT = "queuecall_timeout";
+
+    private QueueManagerEvents() {
+    }
+}

@@ -1,0 +1,16 @@
+package net.voipbin.contract.queuemanager;
+
+/**
+ * A queuecall's life: {@code initiating} (accepted, the caller not waiting yet) → {@code waiting} ↔
+ * {@code offering} (agents ringing; a missed offer goes back to waiting, keeping the caller's place) →
+ * {@code connected} (an agent answered and is bridged with the caller) → {@code done}. A caller who hangs up
+ * before being connected is {@code abandoned}; one whose wait ran out (or who found the queue full) is
+ * {@code timeout}. The last three are final.
+ */
+public enum QueuecallStatus {
+    INITIATING, WAITING, OFFERING, CONNECTED, DONE, ABANDONED, TIMEOUT;
+
+    public boolean isFinal() {
+        return this == DONE || this == ABANDONED || this == TIMEOUT;
+    }
+}
