@@ -1,0 +1,21 @@
+package net.voipbin.contract.campaignmanager;
+
+import java.util.UUID;
+
+/**
+ * A campaign's attempts so far: {@code dialed} (originates sent), {@code answered}, {@code in_flight}
+ * (dialing or progressing now), per result, and {@code success_rate} = success / dialed (0 when none).
+ */
+public record CampaignStatistics(
+        UUID campaignId,
+        long dialed,
+        long answered,
+        long inFlight,
+        long success,
+        long fail,
+        long busy,
+        long noAnswer,
+        long unavailable,
+        long dnc,
+        double successRate) {
+}
