@@ -12,9 +12,11 @@ import net.voipbin.rpc.server.RpcRoutes;
 class ConfbridgeRpcEndpoint implements RpcEndpoint {
 
     private final ConfbridgeService confbridges;
+    private final ConfbridgeRecordings recordings;
 
-    ConfbridgeRpcEndpoint(ConfbridgeService confbridges) {
+    ConfbridgeRpcEndpoint(ConfbridgeService confbridges, ConfbridgeRecordings recordings) {
         this.confbridges = confbridges;
+        this.recordings = recordings;
     }
 
     @Override
@@ -27,6 +29,10 @@ class ConfbridgeRpcEndpoint implements RpcEndpoint {
                 .post("/v1/confbridges/{id}/join", ConfbridgeRequests.Member.class,
                         c -> confbridges.join(c.pathUuid("id"), c.body().callId(), c.body().participantId()))
                 .post("/v1/confbridges/{id}/kick", ConfbridgeRequests.Member.class,
-                        c -> confbridges.kick(c.pathUuid("id"), c.body().callId()));
+                        c -> confbridges.kick(c.pathUuid("id"), c.body().callId()))
+                .post("/v1/confbridges/{id}/record_start", ConfbridgeRequests.RecordStart.class,
+                        c -> recordings.start(c.pathUuid("id"), c.body().recordingId(), c.body().format()))
+                .post("/v1/confbridges/{id}/record_stop", ConfbridgeRequests.RecordStop.class,
+                        c -> recordings.stop(c.pathUuid("id"), c.body().recordingId()));
     }
 }

@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.confbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.Confbridge;
 import net.voipbin.contract.callmanager.ConfbridgeClient;
 import net.voipbin.contract.callmanager.ConfbridgeRequests;
+import net.voipbin.rpc.client.RpcErrorException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,6 +74,33 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
         await().atMost(WAIT).until(() -> proxy.bridgeChannels(waiting.bridgeId()), ids -> ids.contains(second.channelId()));
         assertThat(rooms.get(room.id()).callIds()).containsExactly(second.id());
         assertThat(bridgeCommands(waiting.bridgeId())).containsExactly("POST", "POST");
+    }
+
+    @Test
+    void aConferenceRoomRecordsItsMixedAudioAndSaysSo() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        UUID conference = UUID.randomUUID();
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE, conference));
+        UUID recording = UUID.randomUUID();
+        assertThatThrownBy(() -> rooms.recordStart(room.id(), recording, null))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.code()).isEqualTo("confbridge_empty"));
+        CallRow call = answeredInbound();
+        rooms.join(room.id(), call.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(call.channelId()));
+
+        rooms.recordStart(room.id(), recording, null);
+
+        RecordedRequest record = simRequests().stream()
+                .filter(r -> r.path().equals("/ari/bridges/" + room.bridgeId() + "/record")).findFirst().orElseThrow();
+        assertThat(record.param("name")).contains(recording.toString());
+        assertThat(record.param("format")).contains("wav");
+        JsonNode started = await().atMost(WAIT).until(
+                () -> events.of(CallManagerEvents.CONFBRIDGE_RECORD_STARTED, "confbridge_id", room.id()),
+                l -> l.size() == 1).getFirst();
+        assertThat(started.path("conference_id").asString()).isEqualTo(conference.toString());
+        assertThat(started.path("recording_id").asString()).isEqualTo(recording.toString());
+        rooms.recordStop(room.id(), recording);
+        assertThat(simRequests()).anyMatch(r -> r.path().equals("/ari/recordings/live/" + recording + "/stop"));
     }
 
     /** The methods of the ARI requests on the bridge itself (create, destroy), not on its channels. */

@@ -36,6 +36,17 @@ public final class ConfbridgeClient {
                 new ConfbridgeRequests.Member(callId), Confbridge.class);
     }
 
+    /** Records the room's mixed audio; {@code confbridge_record_started} follows. 409 while nobody is in it. */
+    public Confbridge recordStart(UUID confbridgeId, UUID recordingId, String format) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/record_start",
+                new ConfbridgeRequests.RecordStart(recordingId, format), Confbridge.class);
+    }
+
+    public Confbridge recordStop(UUID confbridgeId, UUID recordingId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/record_stop",
+                new ConfbridgeRequests.RecordStop(recordingId), Confbridge.class);
+    }
+
     /** Destroys the bridge; members still in it get {@code confbridge_left}, then {@code confbridge_deleted}. */
     public Confbridge delete(UUID confbridgeId) {
         return rpc.call(queue, "DELETE", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);

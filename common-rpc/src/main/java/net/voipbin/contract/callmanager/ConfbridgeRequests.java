@@ -3,6 +3,7 @@ package net.voipbin.contract.callmanager;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /** Bodies of call-manager's confbridge routes. */
 public final class ConfbridgeRequests {
@@ -19,6 +20,17 @@ public final class ConfbridgeRequests {
         public Create(UUID customerId, Confbridge.Type type) {
             this(customerId, type, null);
         }
+    }
+
+    /**
+     * {@code POST /v1/confbridges/<id>/record_start}: {@code recording_id} names the recording (the ARI live
+     * recording's name); {@code format} wav (default), or another format Asterisk writes.
+     */
+    public record RecordStart(@NotNull UUID recordingId, @Pattern(regexp = "[a-z0-9]{1,10}") String format) {
+    }
+
+    /** {@code POST /v1/confbridges/<id>/record_stop}. */
+    public record RecordStop(@NotNull UUID recordingId) {
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.UUID;
  * A conference: a mixing room on one of call-manager's confbridges. {@code conference} stays up while anyone
  * is in it, {@code connect} is a two-party room that ends when one side leaves. {@code timeout} (seconds,
  * 0 = none) counts from {@code tm_create}. {@code max_participants} 0 = no limit. {@code participant_count}
- * is the number of participants in the bridge now. {@code conference_*} events.
+ * is the number of participants in the bridge now. {@code entry_exit_beep}: the others hear a beep when a
+ * participant enters or leaves; {@code only_person_prompt}: one who enters an empty conference hears "you are
+ * currently the only person in this conference". {@code conference_*} events.
  */
 public record Conference(
         UUID id,
@@ -22,6 +24,8 @@ public record Conference(
         UUID postFlowId,
         int maxParticipants,
         int participantCount,
+        boolean entryExitBeep,
+        boolean onlyPersonPrompt,
         UUID recordingId,
         List<UUID> recordingIds,
         UUID confbridgeId,

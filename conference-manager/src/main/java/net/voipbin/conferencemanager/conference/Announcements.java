@@ -18,14 +18,16 @@ class Announcements {
 
     private final EventPublisher events;
     private final ConferencecallRepository participants;
+    private final RecordingIds recordings;
 
-    Announcements(EventPublisher events, ConferencecallRepository participants) {
+    Announcements(EventPublisher events, ConferencecallRepository participants, RecordingIds recordings) {
         this.events = events;
         this.participants = participants;
+        this.recordings = recordings;
     }
 
     Conference view(ConferenceRow row) {
-        return row.toConference(participants.countInBridge(row.id()));
+        return row.toConference(participants.countInBridge(row.id()), recordings.of(row.id()));
     }
 
     Conference conference(String type, ConferenceRow row) {

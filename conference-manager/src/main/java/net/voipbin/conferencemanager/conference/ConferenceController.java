@@ -26,10 +26,13 @@ class ConferenceController {
 
     private final ConferenceService conferences;
     private final ParticipantService participants;
+    private final ConferenceRecordings recordings;
 
-    ConferenceController(ConferenceService conferences, ParticipantService participants) {
+    ConferenceController(ConferenceService conferences, ParticipantService participants,
+            ConferenceRecordings recordings) {
         this.conferences = conferences;
         this.participants = participants;
+        this.recordings = recordings;
     }
 
     @PostMapping
@@ -62,6 +65,16 @@ class ConferenceController {
     @PostMapping("/{id}/stop")
     Conference stop(Customer customer, @PathVariable UUID id) {
         return conferences.stop(customer.id(), id);
+    }
+
+    @PostMapping("/{id}/recording_start")
+    Conference recordingStart(Customer customer, @PathVariable UUID id) {
+        return recordings.start(customer.id(), id);
+    }
+
+    @PostMapping("/{id}/recording_stop")
+    Conference recordingStop(Customer customer, @PathVariable UUID id) {
+        return recordings.stop(customer.id(), id);
     }
 
     @GetMapping("/{id}/conferencecalls")

@@ -12,14 +12,15 @@ final class ConferenceRequests {
 
     /**
      * {@code type} conference (default) or connect; {@code timeout} seconds, 0 (default) = none;
-     * {@code max_participants} 0 (default) = no limit (connect: 2).
+     * {@code max_participants} 0 (default) = no limit (connect: 2); {@code entry_exit_beep} and
+     * {@code only_person_prompt} default false.
      */
     record Create(Conference.Type type, String name, String detail, Integer timeout, UUID preFlowId, UUID postFlowId,
-            Integer maxParticipants) {
+            Integer maxParticipants, Boolean entryExitBeep, Boolean onlyPersonPrompt) {
     }
 
     /** Absent fields stay as they are; a new {@code timeout} replaces the deadline (counted from tm_create). */
     record Update(String name, String detail, Integer timeout, UUID preFlowId, UUID postFlowId,
-            Integer maxParticipants) {
+            Integer maxParticipants, Boolean entryExitBeep, Boolean onlyPersonPrompt) {
     }
 }

@@ -26,6 +26,8 @@ record ConferenceRow(
         int maxParticipants,
         UUID recordingId,
         UUID confbridgeId,
+        boolean entryExitBeep,
+        boolean onlyPersonPrompt,
         @Version Long version,
         Instant tmCreate,
         Instant tmUpdate,
@@ -46,18 +48,26 @@ record ConferenceRow(
 
     ConferenceRow withStatus(String newStatus, Instant now) {
         return new ConferenceRow(id, customerId, type, name, detail, newStatus, timeout, preFlowId, postFlowId,
-                maxParticipants, recordingId, confbridgeId, version, tmCreate, now,
+                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now,
                 TERMINATED.equals(newStatus) ? now : tmEnd, tmDelete);
     }
 
     ConferenceRow deleted(Instant now) {
         return new ConferenceRow(id, customerId, type, name, detail, status, timeout, preFlowId, postFlowId,
-                maxParticipants, recordingId, confbridgeId, version, tmCreate, now, tmEnd, now);
+                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now, tmEnd,
+                now);
     }
 
-    Conference toConference(int participantCount) {
+    ConferenceRow recording(UUID newRecordingId, Instant now) {
+        return new ConferenceRow(id, customerId, type, name, detail, status, timeout, preFlowId, postFlowId,
+                maxParticipants, newRecordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now,
+                tmEnd, tmDelete);
+    }
+
+    Conference toConference(int participantCount, List<UUID> recordingIds) {
         return new Conference(id, customerId, typeEnum(), name, detail,
                 Conference.Status.valueOf(status.toUpperCase(Locale.ROOT)), timeout, preFlowId, postFlowId,
-                maxParticipants, participantCount, recordingId, List.of(), confbridgeId, tmCreate, tmUpdate, tmEnd);
+                maxParticipants, participantCount, entryExitBeep, onlyPersonPrompt, recordingId, recordingIds, confbridgeId,
+                tmCreate, tmUpdate, tmEnd);
     }
 }

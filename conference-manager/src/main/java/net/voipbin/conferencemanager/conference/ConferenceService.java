@@ -56,7 +56,8 @@ public class ConferenceService {
             Instant now = clock.instant();
             ConferenceRow row = conferences.save(new ConferenceRow(id, customerId, type.name().toLowerCase(Locale.ROOT),
                     name, detail, ConferenceRow.PROGRESSING, timeout, request.preFlowId(), request.postFlowId(), max,
-                    null, confbridge, null, now, now, null, null));
+                    null, confbridge, Boolean.TRUE.equals(request.entryExitBeep()),
+                    Boolean.TRUE.equals(request.onlyPersonPrompt()), null, now, now, null, null));
             if (timeout > 0) {
                 timeouts.set(id, row.tmCreate().plusSeconds(timeout));
             }
@@ -104,8 +105,10 @@ public class ConferenceService {
                     request.postFlowId() == null ? old.postFlowId() : request.postFlowId(),
                     request.maxParticipants() == null ? old.maxParticipants() : ConferenceChecks.maxParticipants(
                             request.maxParticipants(), old.typeEnum() == Conference.Type.CONNECT),
-                    old.recordingId(), old.confbridgeId(), old.version(), old.tmCreate(), clock.instant(), old.tmEnd(),
-                    null));
+                    old.recordingId(), old.confbridgeId(),
+                    request.entryExitBeep() == null ? old.entryExitBeep() : request.entryExitBeep(),
+                    request.onlyPersonPrompt() == null ? old.onlyPersonPrompt() : request.onlyPersonPrompt(),
+                    old.version(), old.tmCreate(), clock.instant(), old.tmEnd(), null));
             if (timeout > 0) {
                 timeouts.set(id, row.tmCreate().plusSeconds(timeout));
             } else {

@@ -34,15 +34,19 @@ class ConferenceTimeouts {
     }
 
     /**
-     * Takes (deletes) up to {@code limit} deadlines due by {@code now}; rows another transaction holds are
-     * skipped. Run inside the transaction that stops the conferences, so a crash before its commit leaves
-     * the deadline in place.
+     * Takes (deletes) up to {@code limit} deadlines due by {@code now}. The deadline's row and its conference's
+     * row are locked together and skipped when either is held by another transaction (another instance's
+     * sweep, or a stop or update of that conference in progress): nobody waits on a lock here, so the sweeper
+     * cannot deadlock with the REST paths, which lock the conference first. Run inside the transaction that
+     * stops the conferences, so a crash before its commit leaves the deadline in place.
      */
     List<UUID> claimDue(Instant now, int limit) {
-        return jdbc.sql("DELETE FROM conference_timeouts WHERE conference_id IN (SELECT conference_id FROM "
-                        + "conference_timeouts WHERE due_at <= :now ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING conference_id")
+        List<UUID> due = jdbc.sql("SELECT t.conference_id FROM conference_timeouts t JOIN conferences c "
+                        + "ON c.id = t.conference_id WHERE t.due_at <= :now ORDER BY t.due_at LIMIT :limit "
+                        + "FOR UPDATE OF t, c SKIP LOCKED")
                 .param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+        due.forEach(this::clear);
+        return due;
     }
 
     /** The deadline now stored, if any (REST tests and operators read it). */

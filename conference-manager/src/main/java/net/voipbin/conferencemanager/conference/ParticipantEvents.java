@@ -28,12 +28,14 @@ class ParticipantEvents {
     private final ConferenceLifecycle lifecycle;
     private final Announcements announce;
     private final Bridges bridges;
+    private final ConferencePrompts prompts;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ParticipantEvents(ConferenceRepository conferences, ConferencecallRepository participants,
-            ConferenceLifecycle lifecycle, Announcements announce, Bridges bridges, TransactionTemplate tx,
-            Clock clock) {
+            ConferenceLifecycle lifecycle, Announcements announce, Bridges bridges, ConferencePrompts prompts,
+            TransactionTemplate tx, Clock clock) {
+        this.prompts = prompts;
         this.conferences = conferences;
         this.participants = participants;
         this.lifecycle = lifecycle;
@@ -53,8 +55,14 @@ class ParticipantEvents {
                     log.info("conferencecall {} joined conference {}", row.id(), row.conferenceId());
                     return row;
                 }).orElse(null));
-        if (joined != null && ConferencecallRow.LEAVING.equals(joined.status())) {
-            conferences.findById(joined.conferenceId()).ifPresent(c -> bridges.kick(c.confbridgeId(), joined.callId()));
+        if (joined == null) {
+            return;
+        }
+        ConferenceRow conference = conferences.findById(joined.conferenceId()).orElseThrow();
+        if (ConferencecallRow.LEAVING.equals(joined.status())) {
+            bridges.kick(conference.confbridgeId(), joined.callId());
+        } else {
+            prompts.entered(conference, joined);
         }
     }
 
@@ -91,7 +99,7 @@ class ParticipantEvents {
         }
     }
 
-    private record Left(UUID conferenceId, List<ConferencecallRow> toKick) {
+    private record Left(UUID conferenceId, ConferencecallRow participant, List<ConferencecallRow> toKick) {
     }
 
     private Left leave(ConferencecallRow p, String reason) {
@@ -102,7 +110,8 @@ class ParticipantEvents {
         log.info("conferencecall {} left conference {} ({})", row.id(), row.conferenceId(), reason);
         boolean connectBroken = conference.typeEnum() == Conference.Type.CONNECT && conference.progressing()
                 && row.tmJoin() != null;
-        return new Left(conference.id(), connectBroken ? lifecycle.stopLocked(conference.id(), "stop") : List.of());
+        return new Left(conference.id(), row,
+                connectBroken ? lifecycle.stopLocked(conference.id(), "stop") : List.of());
     }
 
     /** After the leave committed: kick whoever a broken connect room still holds, and end what is over. */
@@ -111,6 +120,9 @@ class ParticipantEvents {
             return;
         }
         lifecycle.kick(left.toKick());
+        if (left.participant().tmJoin() != null) {
+            conferences.findById(left.conferenceId()).ifPresent(c -> prompts.left(c, left.participant()));
+        }
         lifecycle.settle(left.conferenceId());
     }
 

@@ -163,6 +163,58 @@ class ConferenceLifecycleIT extends ConferenceManagerITBase {
     }
 
     @Test
+    void participantsHearTheOnlyPersonPromptAndBeepsAsOthersComeAndGo() {
+        UUID conferenceId = id(createConference("{\"entry_exit_beep\":true,\"only_person_prompt\":true}"));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        join(conferenceId, first);
+        await().atMost(WAIT).until(() -> callManager.commands.contains("play " + first + " sound:conf-onlyperson"));
+        join(conferenceId, second);
+        await().atMost(WAIT).until(() -> callManager.commands.contains("play " + first + " sound:beep"));
+        callManager.hangup(second);
+
+        await().atMost(WAIT).until(() -> callManager.commands.stream()
+                .filter(c -> c.equals("play " + first + " sound:beep")).count() == 2);
+        assertThat(callManager.commands).noneMatch(c -> c.startsWith("play " + second));
+        assertThat(get("/conferences/" + conferenceId).get("entry_exit_beep").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theMixedAudioIsRecordedThroughTheConfbridge() {
+        UUID conferenceId = id(createConference("{}"));
+        Http.Response empty = Http.post(api("/conferences/" + conferenceId + "/recording_start"), token, "{}");
+        assertThat(empty.status()).isEqualTo(409);
+        assertThat(json.readTree(empty.body()).get("error").asString()).isEqualTo("confbridge_empty");
+        join(conferenceId, UUID.randomUUID());
+
+        JsonNode recording = json.readTree(
+                Http.post(api("/conferences/" + conferenceId + "/recording_start"), token, "{}").body());
+        String recordingId = recording.get("recording_id").asString();
+        assertThat(callManager.commands).contains("record_start " + recordingId);
+        assertThat(Http.post(api("/conferences/" + conferenceId + "/recording_start"), token, "{}").status())
+                .isEqualTo(409);
+        JsonNode stopped = json.readTree(
+                Http.post(api("/conferences/" + conferenceId + "/recording_stop"), token, "{}").body());
+
+        assertThat(stopped.get("recording_id").isNull()).isTrue();
+        assertThat(stopped.get("recording_ids")).extracting(JsonNode::asString).containsExactly(recordingId);
+        assertThat(callManager.commands).contains("record_stop " + recordingId);
+        assertThat(json.readTree(Http.post(api("/conferences/" + conferenceId + "/recording_stop"), token, "{}")
+                .body()).get("error").asString()).isEqualTo("not_recording");
+    }
+
+    @Test
+    void aConferenceWithoutPromptsPlaysNothing() {
+        UUID conferenceId = id(createConference("{}"));
+        UUID call = UUID.randomUUID();
+        join(conferenceId, call);
+        join(conferenceId, UUID.randomUUID());
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 2);
+
+        assertThat(callManager.commands).noneMatch(c -> c.startsWith("play"));
+    }
+
+    @Test
     void aStopWhoseKicksWereLostInACrashIsFinishedByRecovery() {
         UUID conferenceId = id(createConference("{}"));
         UUID call = UUID.randomUUID();

@@ -18,6 +18,7 @@ import org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer;
 
 import jakarta.validation.Validation;
 import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.Confbridge;
 import net.voipbin.contract.callmanager.ConfbridgeMember;
 import net.voipbin.contract.callmanager.ConfbridgeRequests;
@@ -71,6 +72,17 @@ public final class CallManagerFake implements AutoCloseable {
                     leave(c.pathUuid("id"), c.body().callId(), "kick");
                     return room(c.pathUuid("id"));
                 })
+                .post("/v1/confbridges/{id}/record_start", ConfbridgeRequests.RecordStart.class, c -> {
+                    if (rooms.get(c.pathUuid("id")).members().isEmpty()) {
+                        throw ApiException.conflict("confbridge_empty", "nobody in the room");
+                    }
+                    commands.add("record_start " + c.body().recordingId());
+                    return room(c.pathUuid("id"));
+                })
+                .post("/v1/confbridges/{id}/record_stop", ConfbridgeRequests.RecordStop.class, c -> {
+                    commands.add("record_stop " + c.body().recordingId());
+                    return room(c.pathUuid("id"));
+                })
                 .delete("/v1/confbridges/{id}", c -> {
                     UUID id = c.pathUuid("id");
                     commands.add("delete " + id);
@@ -83,6 +95,10 @@ public final class CallManagerFake implements AutoCloseable {
                 })
                 .post("/v1/calls/{id}/mute", c -> {
                     commands.add("mute " + c.pathUuid("id"));
+                    return Map.of("id", c.pathUuid("id").toString());
+                })
+                .post("/v1/calls/{id}/play", CallRequests.Play.class, c -> {
+                    commands.add("play " + c.pathUuid("id") + " " + String.join(",", c.body().media()));
                     return Map.of("id", c.pathUuid("id").toString());
                 })
                 .post("/v1/calls/{id}/unmute", c -> {

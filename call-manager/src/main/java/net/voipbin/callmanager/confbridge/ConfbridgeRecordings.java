@@ -1,0 +1,63 @@
+package net.voipbin.callmanager.confbridge;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.Confbridge;
+import net.voipbin.contract.callmanager.ConfbridgeRecording;
+import net.voipbin.rpc.error.ApiException;
+import net.voipbin.rpc.event.EventPublisher;
+
+/**
+ * Recording a room's mixed audio (ARI bridge recording, named by the caller's recording id). A room without
+ * a bridge (nobody has joined yet, or it emptied) has nothing to record: 409 {@code confbridge_empty}.
+ */
+@Service
+class ConfbridgeRecordings {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfbridgeRecordings.class);
+
+    private final ConfbridgeService confbridges;
+    private final AriCommands ari;
+    private final EventPublisher events;
+
+    ConfbridgeRecordings(ConfbridgeService confbridges, AriCommands ari, EventPublisher events) {
+        this.confbridges = confbridges;
+        this.ari = ari;
+        this.events = events;
+    }
+
+    Confbridge start(UUID id, UUID recordingId, String format) {
+        Confbridge room = bridged(id);
+        String fileFormat = format == null ? "wav" : format;
+        ari.send(room.asteriskId(), "POST", "/bridges/" + room.bridgeId() + "/record",
+                AriCommands.query("name", recordingId.toString(), "format", fileFormat, "ifExists", "fail"));
+        events.publish(CallManagerEvents.CONFBRIDGE_RECORD_STARTED,
+                new ConfbridgeRecording(id, room.conferenceId(), room.customerId(), recordingId, fileFormat));
+        log.info("confbridge {}: recording {} started", id, recordingId);
+        return room;
+    }
+
+    Confbridge stop(UUID id, UUID recordingId) {
+        Confbridge room = bridged(id);
+        ari.send(room.asteriskId(), "POST", "/recordings/live/" + recordingId + "/stop", AriCommands.query());
+        log.info("confbridge {}: recording {} stopped", id, recordingId);
+        return room;
+    }
+
+    private Confbridge bridged(UUID id) {
+        Confbridge room = confbridges.get(id);
+        if (room.status() != Confbridge.Status.ACTIVE) {
+            throw ApiException.conflict("confbridge_terminated", "confbridge " + id + " is terminated");
+        }
+        if (room.asteriskId() == null) {
+            throw ApiException.conflict("confbridge_empty", "confbridge " + id + " has nobody in it to record");
+        }
+        return room;
+    }
+}
