@@ -14,8 +14,9 @@ import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 
 /**
- * Recording a room's mixed audio (ARI bridge recording, named by the caller's recording id). A room without
- * a bridge (nobody has joined yet, or it emptied) has nothing to record: 409 {@code confbridge_empty}.
+ * What the room's bridge itself plays or records: its mixed audio recorded (ARI bridge recording, named by the
+ * caller's recording id), music on hold into it. A room without a bridge (nobody has joined yet, or it
+ * emptied) has nothing to record or play to: 409 {@code confbridge_empty}.
  */
 @Service
 class ConfbridgeRecordings {
@@ -47,6 +48,15 @@ class ConfbridgeRecordings {
         Confbridge room = bridged(id);
         ari.send(room.asteriskId(), "POST", "/recordings/live/" + recordingId + "/stop", AriCommands.query());
         log.info("confbridge {}: recording {} stopped", id, recordingId);
+        return room;
+    }
+
+    /** Music on hold into the room's bridge (a conference waiting for its moderator), or its end. */
+    Confbridge music(UUID id, boolean on) {
+        Confbridge room = bridged(id);
+        ari.send(room.asteriskId(), on ? "POST" : "DELETE", "/bridges/" + room.bridgeId() + "/moh",
+                on ? AriCommands.query("mohClass", "default") : AriCommands.query());
+        log.info("confbridge {}: music on hold {}", id, on ? "on" : "off");
         return room;
     }
 

@@ -33,6 +33,8 @@ class ConfbridgeRpcEndpoint implements RpcEndpoint {
                 .post("/v1/confbridges/{id}/record_start", ConfbridgeRequests.RecordStart.class,
                         c -> recordings.start(c.pathUuid("id"), c.body().recordingId(), c.body().format()))
                 .post("/v1/confbridges/{id}/record_stop", ConfbridgeRequests.RecordStop.class,
-                        c -> recordings.stop(c.pathUuid("id"), c.body().recordingId()));
+                        c -> recordings.stop(c.pathUuid("id"), c.body().recordingId()))
+                .post("/v1/confbridges/{id}/moh_start", c -> recordings.music(c.pathUuid("id"), true))
+                .post("/v1/confbridges/{id}/moh_stop", c -> recordings.music(c.pathUuid("id"), false));
     }
 }

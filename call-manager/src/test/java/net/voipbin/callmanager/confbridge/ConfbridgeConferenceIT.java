@@ -103,6 +103,22 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
         assertThat(simRequests()).anyMatch(r -> r.path().equals("/ari/recordings/live/" + recording + "/stop"));
     }
 
+    @Test
+    void musicOnHoldPlaysIntoTheRoomsBridgeUntilStopped() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE,
+                UUID.randomUUID()));
+        CallRow call = answeredInbound();
+        rooms.join(room.id(), call.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(call.channelId()));
+
+        rooms.music(room.id(), true);
+        rooms.music(room.id(), false);
+
+        assertThat(simRequests().stream().filter(r -> r.path().equals("/ari/bridges/" + room.bridgeId() + "/moh"))
+                .map(RecordedRequest::method).toList()).containsExactly("POST", "DELETE");
+    }
+
     /** The methods of the ARI requests on the bridge itself (create, destroy), not on its channels. */
     private List<String> bridgeCommands(String bridgeId) {
         return simRequests().stream().filter(r -> r.path().startsWith("/ari/bridges/" + bridgeId))

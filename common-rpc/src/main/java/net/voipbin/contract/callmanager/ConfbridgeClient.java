@@ -47,6 +47,12 @@ public final class ConfbridgeClient {
                 new ConfbridgeRequests.RecordStop(recordingId), Confbridge.class);
     }
 
+    /** Music on hold into the room's bridge ({@code on}), or stops it. 409 {@code confbridge_empty} without a bridge. */
+    public Confbridge music(UUID confbridgeId, boolean on) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + (on ? "/moh_start" : "/moh_stop"), null,
+                Confbridge.class);
+    }
+
     /** Destroys the bridge; members still in it get {@code confbridge_left}, then {@code confbridge_deleted}. */
     public Confbridge delete(UUID confbridgeId) {
         return rpc.call(queue, "DELETE", "/v1/confbridges/" + confbridgeId, null, Confbridge.class);

@@ -10,7 +10,9 @@ import java.util.UUID;
  * 0 = none) counts from {@code tm_create}. {@code max_participants} 0 = no limit. {@code participant_count}
  * is the number of participants in the bridge now. {@code entry_exit_beep}: the others hear a beep when a
  * participant enters or leaves; {@code only_person_prompt}: one who enters an empty conference hears "you are
- * currently the only person in this conference". {@code conference_*} events.
+ * currently the only person in this conference". {@code moderator_gated}: participants hear music on hold
+ * until a moderator is in; {@code end_when_moderators_leave}: the conference is stopped when its last
+ * moderator leaves. {@code conference_*} events.
  */
 public record Conference(
         UUID id,
@@ -26,6 +28,8 @@ public record Conference(
         int participantCount,
         boolean entryExitBeep,
         boolean onlyPersonPrompt,
+        boolean moderatorGated,
+        boolean endWhenModeratorsLeave,
         UUID recordingId,
         List<UUID> recordingIds,
         UUID confbridgeId,

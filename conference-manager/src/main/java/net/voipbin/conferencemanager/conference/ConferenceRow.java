@@ -28,6 +28,8 @@ record ConferenceRow(
         UUID confbridgeId,
         boolean entryExitBeep,
         boolean onlyPersonPrompt,
+        boolean moderatorGated,
+        boolean endWhenModeratorsLeave,
         @Version Long version,
         Instant tmCreate,
         Instant tmUpdate,
@@ -48,26 +50,29 @@ record ConferenceRow(
 
     ConferenceRow withStatus(String newStatus, Instant now) {
         return new ConferenceRow(id, customerId, type, name, detail, newStatus, timeout, preFlowId, postFlowId,
-                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now,
+                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, moderatorGated,
+                endWhenModeratorsLeave, version, tmCreate, now,
                 TERMINATED.equals(newStatus) ? now : tmEnd, tmDelete);
     }
 
     ConferenceRow deleted(Instant now) {
         return new ConferenceRow(id, customerId, type, name, detail, status, timeout, preFlowId, postFlowId,
-                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now, tmEnd,
+                maxParticipants, recordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, moderatorGated,
+                endWhenModeratorsLeave, version, tmCreate, now, tmEnd,
                 now);
     }
 
     ConferenceRow recording(UUID newRecordingId, Instant now) {
         return new ConferenceRow(id, customerId, type, name, detail, status, timeout, preFlowId, postFlowId,
-                maxParticipants, newRecordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, version, tmCreate, now,
+                maxParticipants, newRecordingId, confbridgeId, entryExitBeep, onlyPersonPrompt, moderatorGated,
+                endWhenModeratorsLeave, version, tmCreate, now,
                 tmEnd, tmDelete);
     }
 
     Conference toConference(int participantCount, List<UUID> recordingIds) {
         return new Conference(id, customerId, typeEnum(), name, detail,
                 Conference.Status.valueOf(status.toUpperCase(Locale.ROOT)), timeout, preFlowId, postFlowId,
-                maxParticipants, participantCount, entryExitBeep, onlyPersonPrompt, recordingId, recordingIds, confbridgeId,
-                tmCreate, tmUpdate, tmEnd);
+                maxParticipants, participantCount, entryExitBeep, onlyPersonPrompt, moderatorGated,
+                endWhenModeratorsLeave, recordingId, recordingIds, confbridgeId, tmCreate, tmUpdate, tmEnd);
     }
 }

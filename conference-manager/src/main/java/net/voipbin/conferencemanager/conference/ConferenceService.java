@@ -57,7 +57,8 @@ public class ConferenceService {
             ConferenceRow row = conferences.save(new ConferenceRow(id, customerId, type.name().toLowerCase(Locale.ROOT),
                     name, detail, ConferenceRow.PROGRESSING, timeout, request.preFlowId(), request.postFlowId(), max,
                     null, confbridge, Boolean.TRUE.equals(request.entryExitBeep()),
-                    Boolean.TRUE.equals(request.onlyPersonPrompt()), null, now, now, null, null));
+                    Boolean.TRUE.equals(request.onlyPersonPrompt()), Boolean.TRUE.equals(request.moderatorGated()),
+                    Boolean.TRUE.equals(request.endWhenModeratorsLeave()), null, now, now, null, null));
             if (timeout > 0) {
                 timeouts.set(id, row.tmCreate().plusSeconds(timeout));
             }
@@ -108,6 +109,9 @@ public class ConferenceService {
                     old.recordingId(), old.confbridgeId(),
                     request.entryExitBeep() == null ? old.entryExitBeep() : request.entryExitBeep(),
                     request.onlyPersonPrompt() == null ? old.onlyPersonPrompt() : request.onlyPersonPrompt(),
+                    request.moderatorGated() == null ? old.moderatorGated() : request.moderatorGated(),
+                    request.endWhenModeratorsLeave() == null ? old.endWhenModeratorsLeave()
+                            : request.endWhenModeratorsLeave(),
                     old.version(), old.tmCreate(), clock.instant(), old.tmEnd(), null));
             if (timeout > 0) {
                 timeouts.set(id, row.tmCreate().plusSeconds(timeout));

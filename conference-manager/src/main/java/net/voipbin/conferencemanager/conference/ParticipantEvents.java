@@ -29,13 +29,15 @@ class ParticipantEvents {
     private final Announcements announce;
     private final Bridges bridges;
     private final ConferencePrompts prompts;
+    private final ModeratorGate moderators;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ParticipantEvents(ConferenceRepository conferences, ConferencecallRepository participants,
             ConferenceLifecycle lifecycle, Announcements announce, Bridges bridges, ConferencePrompts prompts,
-            TransactionTemplate tx, Clock clock) {
+            ModeratorGate moderators, TransactionTemplate tx, Clock clock) {
         this.prompts = prompts;
+        this.moderators = moderators;
         this.conferences = conferences;
         this.participants = participants;
         this.lifecycle = lifecycle;
@@ -63,6 +65,7 @@ class ParticipantEvents {
             bridges.kick(conference.confbridgeId(), joined.callId());
         } else {
             prompts.entered(conference, joined);
+            moderators.entered(conference, joined);
         }
     }
 
@@ -121,7 +124,10 @@ class ParticipantEvents {
         }
         lifecycle.kick(left.toKick());
         if (left.participant().tmJoin() != null) {
-            conferences.findById(left.conferenceId()).ifPresent(c -> prompts.left(c, left.participant()));
+            conferences.findById(left.conferenceId()).ifPresent(c -> {
+                prompts.left(c, left.participant());
+                moderators.left(c, left.participant());
+            });
         }
         lifecycle.settle(left.conferenceId());
     }

@@ -204,6 +204,41 @@ class ConferenceLifecycleIT extends ConferenceManagerITBase {
     }
 
     @Test
+    void participantsHearMusicUntilAModeratorIsIn() {
+        UUID conferenceId = id(createConference("{\"moderator_gated\":true}"));
+        UUID participant = UUID.randomUUID();
+        UUID moderator = UUID.randomUUID();
+        join(conferenceId, participant);
+        await().atMost(WAIT).until(() -> callManager.commands.contains("moh on"));
+
+        client.join(new ConferencecallCreate(customer, conferenceId, "call", moderator, null,
+                Conferencecall.Role.MODERATOR));
+        await().atMost(WAIT).until(() -> callManager.commands.contains("moh off"));
+        callManager.hangup(moderator);
+
+        await().atMost(WAIT).until(() -> callManager.commands.stream().filter("moh on"::equals).count() == 2);
+        assertThat(get("/conferences/" + conferenceId).get("status").asString()).isEqualTo("progressing");
+    }
+
+    @Test
+    void theConferenceEndsWhenItsLastModeratorLeaves() {
+        UUID conferenceId = id(createConference("{\"end_when_moderators_leave\":true}"));
+        UUID participant = UUID.randomUUID();
+        UUID moderator = UUID.randomUUID();
+        join(conferenceId, participant);
+        client.join(new ConferencecallCreate(customer, conferenceId, "call", moderator, null,
+                Conferencecall.Role.MODERATOR));
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 2);
+
+        callManager.hangup(moderator);
+
+        await().atMost(WAIT).until(() -> "terminated".equals(get("/conferences/" + conferenceId).get("status").asString()));
+        assertThat(events.members(conferenceId).subList(2, 4)).extracting(e -> e.data().get("reason").asString())
+                .containsExactly("hangup", "stop");
+        assertThat(callManager.commands).noneMatch(c -> c.startsWith("moh"));
+    }
+
+    @Test
     void aConferenceWithoutPromptsPlaysNothing() {
         UUID conferenceId = id(createConference("{}"));
         UUID call = UUID.randomUUID();

@@ -83,6 +83,14 @@ public final class CallManagerFake implements AutoCloseable {
                     commands.add("record_stop " + c.body().recordingId());
                     return room(c.pathUuid("id"));
                 })
+                .post("/v1/confbridges/{id}/moh_start", c -> {
+                    commands.add("moh on");
+                    return room(c.pathUuid("id"));
+                })
+                .post("/v1/confbridges/{id}/moh_stop", c -> {
+                    commands.add("moh off");
+                    return room(c.pathUuid("id"));
+                })
                 .delete("/v1/confbridges/{id}", c -> {
                     UUID id = c.pathUuid("id");
                     commands.add("delete " + id);

@@ -22,7 +22,8 @@ import net.voipbin.flowmanager.flow.FlowLookup;
 import net.voipbin.rpc.error.ApiException;
 
 /**
- * Joins the call to a conference; the flow goes on when it leaves ({@code conferencecall_left}). A join the
+ * Joins the call to a conference (option {@code conference_id}, and {@code role}: participant by default, or
+ * moderator); the flow goes on when it leaves ({@code conferencecall_left}). A join the
  * conference refuses (4xx: unknown or another customer's conference, terminated, full) goes on with the next
  * action at once, the reason in {@code voipbin.conference.error}: the caller hears the rest of the flow
  * instead of silence. A conference-manager that does not answer (5xx) fails the action as any other.
@@ -61,7 +62,7 @@ class ConferenceJoinExecutor implements ActionExecutor {
         UUID conferencecallId;
         try {
             conferencecallId = services.joinConference(new ServiceRequests.ConferencecallCreate(context.customerId(),
-                    option.conferenceId(), "call", CallOf.require(context), context.activeflowId()));
+                    option.conferenceId(), "call", CallOf.require(context), context.activeflowId(), role(context)));
         } catch (ApiException e) {
             if (e.status() < 400 || e.status() >= 500) {
                 throw e;
@@ -72,6 +73,15 @@ class ConferenceJoinExecutor implements ActionExecutor {
             return Outcome.NEXT;
         }
         return Outcome.await(Wait.external(ServiceKeys.conferencecall(conferencecallId)));
+    }
+
+    /**
+     * The option's {@code role} (moderator or participant), read from the option as written: conference-manager
+     * judges the value (an unknown one is its 400, and the flow goes on).
+     */
+    private static String role(ActionContext context) {
+        String role = context.action().option() == null ? "" : context.action().option().path("role").asString("");
+        return role.isBlank() ? null : role;
     }
 
     @Override

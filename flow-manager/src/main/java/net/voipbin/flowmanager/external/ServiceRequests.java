@@ -15,7 +15,8 @@ public final class ServiceRequests {
             UUID activeflowId) {
     }
 
+    /** {@code role}: participant (null: conference-manager's default) or moderator. */
     public record ConferencecallCreate(UUID customerId, UUID conferenceId, String referenceType, UUID referenceId,
-            UUID activeflowId) {
+            UUID activeflowId, String role) {
     }
 }

@@ -32,6 +32,7 @@ class ConferenceJoinExecutorTest {
     private final UUID postFlowId = UUID.randomUUID();
     private final List<Action> postActions = List.of(action("bye", "talk", "{\"text\":\"the conference has ended\"}"));
     private ApiException refusal;
+    private ServiceRequests.ConferencecallCreate asked;
 
     private final ExternalServices services = new ExternalServices() {
         @Override
@@ -41,7 +42,11 @@ class ConferenceJoinExecutorTest {
 
         @Override
         public UUID joinConference(ServiceRequests.ConferencecallCreate request) {
-            throw refusal;
+            if (refusal != null) {
+                throw refusal;
+            }
+            asked = request;
+            return UUID.randomUUID();
         }
 
         @Override
@@ -62,6 +67,17 @@ class ConferenceJoinExecutorTest {
         assertThat(executor.execute(context)).isEqualTo(Outcome.NEXT);
         assertThat(context.variables().get(ConferenceJoinExecutor.ERROR_VARIABLE))
                 .isEqualTo("409 conference_terminated: conference " + conference + " is terminated");
+    }
+
+    @Test
+    void theCallJoinsInTheRoleTheOptionNames() {
+        executor.execute(context(call, action("c", "conference_join",
+                "{\"conference_id\":\"" + conference + "\",\"role\":\"moderator\"}"), Map.of()));
+        assertThat(asked.role()).isEqualTo("moderator");
+        assertThat(asked.referenceId()).isEqualTo(call);
+
+        executor.execute(context(call, join, Map.of()));
+        assertThat(asked.role()).isNull();
     }
 
     @Test
