@@ -1,0 +1,135 @@
+package net.voipbin.campaignmanager.campaigncall;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import net.voipbin.contract.campaignmanager.Campaigncall;
+
+/**
+ * Campaigncall rows, with SQL that decides races: every transition names the status it leaves, so an
+ * event handled twice (redelivery, two instances) or a late event changes nothing the second time.
+ */
+@Repository
+public class CampaigncallStore {
+
+    private static final String COLUMNS = "id, customer_id, campaign_id, outdial_id, outdial_target_id, claim_id, "
+            + "lease_expires_at, slot, destination, try_number, call_id, activeflow_id, status, result, hangup_reason, "
+            + "tm_reported, tm_create, tm_dial, tm_answer, tm_end, tm_update";
+    private static final String LIVE = "('CLAIMED', 'DIALING', 'PROGRESSING')";
+
+    private final JdbcClient jdbc;
+
+    CampaigncallStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertClaimed(CampaigncallRow row) {
+        jdbc.sql("INSERT INTO campaigncalls (" + COLUMNS + ") VALUES (:id, :customerId, :campaignId, :outdialId, "
+                + ":targetId, :claimId, :lease, :slot, :destination, :tryNumber, NULL, :activeflowId, 'CLAIMED', NULL, "
+                + "NULL, NULL, :now, NULL, NULL, NULL, :now)")
+                .param("id", row.id()).param("customerId", row.customerId()).param("campaignId", row.campaignId())
+                .param("outdialId", row.outdialId()).param("targetId", row.outdialTargetId())
+                .param("claimId", row.claimId()).param("lease", ts(row.leaseExpiresAt())).param("slot", row.slot())
+                .param("destination", row.destination()).param("tryNumber", row.tryNumber())
+                .param("activeflowId", row.activeflowId()).param("now", ts(row.tmCreate())).update();
+    }
+
+    public Optional<CampaigncallRow> find(UUID id) {
+        return select("WHERE id = :v", id, false);
+    }
+
+    public Optional<CampaigncallRow> lockByCall(UUID callId) {
+        return select("WHERE call_id = :v", callId, true);
+    }
+
+    public Optional<CampaigncallRow> lockByActiveflow(UUID activeflowId) {
+        return select("WHERE activeflow_id = :v", activeflowId, true);
+    }
+
+    public Optional<CampaigncallRow> lock(UUID id) {
+        return select("WHERE id = :v", id, true);
+    }
+
+    /** CLAIMED → DIALING with the call (or activeflow) that was made. */
+    public boolean dialed(UUID id, UUID callId, UUID activeflowId, Instant now) {
+        return jdbc.sql("UPDATE campaigncalls SET status = 'DIALING', call_id = :call, activeflow_id = :af, "
+                + "tm_dial = :now, tm_update = :now WHERE id = :id AND status = 'CLAIMED'").param("call", callId)
+                .param("af", activeflowId).param("now", ts(now)).param("id", id).update() == 1;
+    }
+
+    /** DIALING → PROGRESSING. */
+    public boolean answered(UUID id, Instant at, Instant now) {
+        return jdbc.sql("UPDATE campaigncalls SET status = 'PROGRESSING', tm_answer = :at, tm_update = :now "
+                + "WHERE id = :id AND status IN ('CLAIMED', 'DIALING')").param("at", ts(at)).param("now", ts(now))
+                .param("id", id).update() == 1;
+    }
+
+    /** Any live status → DONE with its result; false when it had ended already. */
+    public boolean end(UUID id, Campaigncall.Result result, String hangupReason, UUID activeflowId, Instant answeredAt,
+            Instant endedAt, Instant now) {
+        return jdbc.sql("UPDATE campaigncalls SET status = 'DONE', result = :result, hangup_reason = :reason, "
+                + "activeflow_id = coalesce(activeflow_id, :af), tm_answer = coalesce(tm_answer, :answered), "
+                + "tm_end = :ended, tm_update = :now WHERE id = :id AND status IN " + LIVE)
+                .param("result", result.name()).param("reason", hangupReason).param("af", activeflowId)
+                .param("answered", ts(answeredAt)).param("ended", ts(endedAt)).param("now", ts(now)).param("id", id)
+                .update() == 1;
+    }
+
+    /** A claim given back undialled: the row never showed, it goes. */
+    public void forget(UUID id) {
+        jdbc.sql("DELETE FROM campaigncalls WHERE id = :id AND status = 'CLAIMED'").param("id", id).update();
+    }
+
+    public void reported(UUID id, Instant now) {
+        jdbc.sql("UPDATE campaigncalls SET tm_reported = :now WHERE id = :id").param("now", ts(now)).param("id", id).update();
+    }
+
+    public void lease(UUID id, Instant expiresAt) {
+        jdbc.sql("UPDATE campaigncalls SET lease_expires_at = :at WHERE id = :id").param("at", ts(expiresAt))
+                .param("id", id).update();
+    }
+
+    /** Live attempts whose lease lapses before {@code before}, locked for one renewer. */
+    public List<CampaigncallRow> leasesDue(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigncalls WHERE status IN ('DIALING', 'PROGRESSING') "
+                + "AND lease_expires_at < :before ORDER BY lease_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("before", ts(before)).param("limit", limit).query(CampaigncallRow::map).list();
+    }
+
+    /** Claims taken by an instance that died before dialling them (or still dialling, past any deadline). */
+    public List<CampaigncallRow> staleClaims(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigncalls WHERE status = 'CLAIMED' AND tm_create < :before "
+                + "ORDER BY tm_create LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("before", ts(before)).param("limit", limit).query(CampaigncallRow::map).list();
+    }
+
+    /** Ended attempts whose outcome has not reached outdial-manager (it was away). */
+    public List<CampaigncallRow> unreported(Instant endedBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigncalls WHERE status = 'DONE' AND tm_reported IS NULL "
+                + "AND tm_end < :before ORDER BY tm_end LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("before", ts(endedBefore)).param("limit", limit).query(CampaigncallRow::map).list();
+    }
+
+    public long inFlight(UUID campaignId) {
+        return jdbc.sql("SELECT count(*) FROM campaigncalls WHERE campaign_id = :id AND status IN " + LIVE)
+                .param("id", campaignId).query(Long.class).single();
+    }
+
+    private Optional<CampaigncallRow> select(String where, UUID value, boolean forUpdate) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigncalls " + where + (forUpdate ? " FOR UPDATE" : ""))
+                .param("v", value).query(CampaigncallRow::map).optional();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,27 @@
+package net.voipbin.campaignmanager.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code voipbin.campaign.*}.
+ *
+ * @param paceInterval how often an instance's pacer looks for running campaigns whose time has come
+ * @param idleRecheck  the longest a running campaign with nothing due waits before the pacer asks the
+ *                     outdial again (targets added meanwhile are seen within this)
+ * @param claimBatch   most targets one claim asks outdial-manager for
+ * @param leaseMargin  a claim's lease beyond the dial timeout (the originate, its events, the report)
+ * @param talkLease    how long a claim is renewed for at each renewal while its call lasts
+ * @param renewBefore  a lease is renewed once it lapses within this
+ */
+@ConfigurationProperties("voipbin.campaign")
+public record CampaignProperties(
+        @DefaultValue("50ms") Duration paceInterval,
+        @DefaultValue("5s") Duration idleRecheck,
+        @DefaultValue("50") int claimBatch,
+        @DefaultValue("30s") Duration leaseMargin,
+        @DefaultValue("5m") Duration talkLease,
+        @DefaultValue("1m") Duration renewBefore) {
+}

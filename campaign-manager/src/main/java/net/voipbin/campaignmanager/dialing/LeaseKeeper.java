@@ -1,0 +1,88 @@
+package net.voipbin.campaignmanager.dialing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.voipbin.campaignmanager.campaigncall.CampaigncallRow;
+import net.voipbin.campaignmanager.campaigncall.CampaigncallStore;
+import net.voipbin.campaignmanager.config.CampaignProperties;
+import net.voipbin.contract.outdialmanager.ClaimRequests;
+import net.voipbin.contract.outdialmanager.OutdialManagerClient;
+import net.voipbin.contract.outdialmanager.TargetClaim;
+import net.voipbin.rpc.error.ApiException;
+
+/**
+ * Keeps outdial-manager's claims in step with our attempts, on any instance (rows are taken with SKIP
+ * LOCKED): a call in flight has its lease renewed before it lapses (else another claimer would dial the
+ * target again); a claim an instance took and died before dialling is given back; an outcome
+ * outdial-manager did not take (it was away) is reported again.
+ */
+@Component
+class LeaseKeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+    /** A CLAIMED row older than this was left by a dialer that died (the originate's deadline is seconds). */
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(60);
+    private static final Duration REPORT_AGAIN_AFTER = Duration.ofSeconds(10);
+    private static final int BATCH = 100;
+
+    private final CampaigncallStore calls;
+    private final OutdialManagerClient outdials;
+    private final AttemptEnds ends;
+    private final CampaignProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    LeaseKeeper(CampaigncallStore calls, OutdialManagerClient outdials, AttemptEnds ends, CampaignProperties properties,
+            TransactionTemplate tx, Clock clock) {
+        this.calls = calls;
+        this.outdials = outdials;
+        this.ends = ends;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${voipbin.campaign.keeper-period:5s}", initialDelayString = "${voipbin.campaign.keeper-period:5s}")
+    void keep() {
+        try {
+            Instant now = clock.instant();
+            tx.executeWithoutResult(s -> calls.leasesDue(now.plus(properties.renewBefore()), BATCH).forEach(this::renew));
+            tx.executeWithoutResult(s -> calls.staleClaims(now.minus(STALE_CLAIM), BATCH).forEach(this::giveBack));
+            tx.executeWithoutResult(s -> calls.unreported(now.minus(REPORT_AGAIN_AFTER), BATCH).forEach(ends::report));
+        } catch (RuntimeException e) {
+            log.warn("lease keeping failed, next round soon: {}", e.toString());
+        }
+    }
+
+    /** Renews the attempt's claim for the talk lease; a lost claim is logged (the call goes on). */
+    void renew(CampaigncallRow row) {
+        try {
+            TargetClaim claim = outdials.renew(row.outdialTargetId(),
+                    new ClaimRequests.Renew(row.claimId(), properties.talkLease().toMillis()));
+            calls.lease(row.id(), claim.leaseExpiresAt());
+        } catch (ApiException e) {
+            log.warn("campaigncall {}: lease not renewed: {}", row.id(), e.getMessage());
+            if (e.status() == 409 || e.status() == 404) {
+                calls.lease(row.id(), clock.instant().plus(properties.talkLease()));
+            }
+        }
+    }
+
+    private void giveBack(CampaigncallRow row) {
+        try {
+            outdials.release(row.outdialTargetId(), new ClaimRequests.Release(row.claimId(), null));
+        } catch (ApiException e) {
+            log.warn("campaigncall {}: stale claim not released ({}); its lease lapses", row.id(), e.getMessage());
+        }
+        calls.forget(row.id());
+        log.warn("campaigncall {}: claim left undialled by a dialer that stopped, given back", row.id());
+    }
+}
