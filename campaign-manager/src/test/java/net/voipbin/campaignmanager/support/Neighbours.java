@@ -68,7 +68,9 @@ public final class Neighbours implements AutoCloseable {
                 "--spring.flyway.schemas=" + schema,
                 "--spring.flyway.locations=classpath:db/migration/" + name.replace('-', '_') + ",classpath:db/outbox",
                 "--spring.rabbitmq.addresses=" + TestInfra.rabbit().uri(), "--voipbin.amqp.namespace=" + namespace,
-                "--voipbin.auth.jwt-secret=" + TestInfra.JWT_SECRET, "--logging.level.net.voipbin=WARN"));
+                "--voipbin.auth.jwt-secret=" + TestInfra.JWT_SECRET, "--logging.level.net.voipbin=WARN",
+                // Logging is one per JVM: keep campaign-manager's own lines.
+                "--logging.level.net.voipbin.campaignmanager=INFO"));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
     }
