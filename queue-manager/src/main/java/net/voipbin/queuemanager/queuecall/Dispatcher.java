@@ -37,6 +37,12 @@ class Dispatcher {
     private static final int MAX_OFFERS_PER_RUN = 200;
     /** Matching agents held by another reservation at the instant: try again at once, a few times. */
     private static final int LOCKED_RETRIES = 5;
+    /**
+     * agent-manager's ring deadline is a safety net (a lost call event): it falls this long after call-manager's
+     * dial timeout, so an unanswered offer ends by the call's own hangup, with its reason and the queue's
+     * away-after-misses, not by the deadline.
+     */
+    static final int RING_DEADLINE_MARGIN_SECONDS = 5;
 
     private final QueuecallRepository queuecalls;
     private final QueuecallLocks locks;
@@ -126,7 +132,8 @@ class Dispatcher {
         for (int attempt = 0; attempt < LOCKED_RETRIES; attempt++) {
             Reservation r = agents.reserve(new AgentReserve(queue.customerId(), UUID.randomUUID(), caller.id(),
                     queue.strategy(), queue.skills(), exclude, queue.agentOrder(),
-                    locks.cursor(queue.id()).orElse(null), queue.ringTimeoutSeconds(), null));
+                    locks.cursor(queue.id()).orElse(null),
+                    Math.min(3600, queue.ringTimeoutSeconds() + RING_DEADLINE_MARGIN_SECONDS), null));
             if (!r.agents().isEmpty()) {
                 return r;
             }
