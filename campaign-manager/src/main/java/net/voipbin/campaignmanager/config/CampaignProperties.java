@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseMargin  a claim's lease beyond the dial timeout (the originate, its events, the report)
  * @param talkLease    how long a claim is renewed for at each renewal while its call lasts
  * @param renewBefore  a lease is renewed once it lapses within this
+ * @param staleClaim   a claim stored but not dialled for this long was left by an instance that died: it is
+ *                     given back (well above the originate's RPC deadline)
  */
 @ConfigurationProperties("voipbin.campaign")
 public record CampaignProperties(
@@ -23,5 +25,6 @@ public record CampaignProperties(
         @DefaultValue("50") int claimBatch,
         @DefaultValue("30s") Duration leaseMargin,
         @DefaultValue("5m") Duration talkLease,
-        @DefaultValue("1m") Duration renewBefore) {
+        @DefaultValue("1m") Duration renewBefore,
+        @DefaultValue("60s") Duration staleClaim) {
 }

@@ -28,8 +28,6 @@ import net.voipbin.rpc.error.ApiException;
 class LeaseKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
-    /** A CLAIMED row older than this was left by a dialer that died (the originate's deadline is seconds). */
-    private static final Duration STALE_CLAIM = Duration.ofSeconds(60);
     private static final Duration REPORT_AGAIN_AFTER = Duration.ofSeconds(10);
     private static final int BATCH = 100;
 
@@ -55,7 +53,7 @@ class LeaseKeeper {
         try {
             Instant now = clock.instant();
             tx.executeWithoutResult(s -> calls.leasesDue(now.plus(properties.renewBefore()), BATCH).forEach(this::renew));
-            tx.executeWithoutResult(s -> calls.staleClaims(now.minus(STALE_CLAIM), BATCH).forEach(this::giveBack));
+            tx.executeWithoutResult(s -> calls.staleClaims(now.minus(properties.staleClaim()), BATCH).forEach(this::giveBack));
             tx.executeWithoutResult(s -> calls.unreported(now.minus(REPORT_AGAIN_AFTER), BATCH).forEach(ends::report));
         } catch (RuntimeException e) {
             log.warn("lease keeping failed, next round soon: {}", e.toString());
