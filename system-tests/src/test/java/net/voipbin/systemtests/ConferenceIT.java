@@ -161,6 +161,30 @@ class ConferenceIT {
     }
 
     @Test
+    void thePreFlowPlaysBeforeTheCallerEntersTheBridge() {
+        String preFlow = created(Http.post(fleet.flowManager("/flows"), token, """
+                {"name": "before the conference", "actions": [
+                  {"id": "welcome", "type": "talk", "option": {"text": "welcome to the conference"}}]}"""))
+                .path("id").asString();
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+                "{\"pre_flow_id\": \"" + preFlow + "\"}"));
+        String conferenceId = conference.path("id").asString();
+        String bridgeId = conference.path("confbridge_id").asString();
+
+        String channel = fleet.sim().placeCall("+15550005000", numberRunning(conferenceId));
+
+        await().atMost(WAIT).until(() -> bridgeChannels(bridgeId).contains(channel));
+        List<String> order = fleet.sim().requests().stream().map(r -> r.path().replaceFirst("^/ari", ""))
+                .filter(p -> p.startsWith("/channels/" + channel + "/play/") || p.endsWith("/addChannel")
+                        && p.startsWith("/bridges/" + bridgeId)).map(p -> p.startsWith("/bridges") ? "bridge" : "play")
+                .toList();
+        assertThat(order).containsExactly("play", "bridge");
+        assertThat(plays(channel)).containsExactly("sound:welcome-to-the-conference");
+        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        await().atMost(WAIT).until(() -> plays(channel).contains("sound:you-have-left"));
+    }
+
+    @Test
     void aTimeoutFiresOnceAlthoughConferenceManagerWasKilledWhileItRan() {
         String postFlow = created(Http.post(fleet.flowManager("/flows"), token, """
                 {"name": "after the conference", "actions": [

@@ -1,5 +1,6 @@
 package net.voipbin.flowmanager.external;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import net.voipbin.contract.pipecatmanager.PipecatcallCreate;
@@ -16,6 +17,14 @@ public interface ExternalServices {
 
     /** conference-manager {@code POST /v1/conferencecalls}; resumes on {@code conferencecall_left}. */
     UUID joinConference(ServiceRequests.ConferencecallCreate request);
+
+    /**
+     * The pre flow of the customer's conference ({@code GET /v1/conferences/<id>} at conference-manager), run
+     * before the call joins; empty when it has none, or the conference cannot be read (the join then says why).
+     */
+    default Optional<UUID> conferencePreFlow(UUID customerId, UUID conferenceId) {
+        return Optional.empty();
+    }
 
     /** pipecat-manager {@code POST /v1/pipecatcalls}; resumes on {@code pipecatcall_ended}. */
     UUID startAiTalk(PipecatcallCreate request);

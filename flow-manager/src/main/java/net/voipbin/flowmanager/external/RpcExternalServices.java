@@ -1,5 +1,6 @@
 package net.voipbin.flowmanager.external;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -38,6 +39,20 @@ class RpcExternalServices implements ExternalServices {
     public UUID joinConference(ServiceRequests.ConferencecallCreate request) {
         return idOf(rpc.call(topology.requestQueue(CONFERENCE_MANAGER), "POST", "/v1/conferencecalls", request,
                 JsonNode.class), CONFERENCE_MANAGER);
+    }
+
+    @Override
+    public Optional<UUID> conferencePreFlow(UUID customerId, UUID conferenceId) {
+        try {
+            JsonNode conference = rpc.call(topology.requestQueue(CONFERENCE_MANAGER), "GET",
+                    "/v1/conferences/" + conferenceId, null, JsonNode.class);
+            if (!customerId.toString().equals(conference.path("customer_id").asString(""))) {
+                return Optional.empty();
+            }
+            return Optional.of(UUID.fromString(conference.path("pre_flow_id").asString("")));
+        } catch (ApiException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

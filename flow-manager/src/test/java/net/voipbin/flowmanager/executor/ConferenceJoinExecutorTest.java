@@ -31,6 +31,11 @@ class ConferenceJoinExecutorTest {
     private final Action join = action("c", "conference_join", "{\"conference_id\":\"" + conference + "\"}");
     private final UUID postFlowId = UUID.randomUUID();
     private final List<Action> postActions = List.of(action("bye", "talk", "{\"text\":\"the conference has ended\"}"));
+    private final UUID preFlowIdOfConference = UUID.randomUUID();
+    private final List<Action> preActions = List.of(
+            action("hello", "talk", "{\"text\":\"welcome\"}"),
+            action("again", "goto", "{\"target_id\":\"hello\",\"loop_count\":1}"));
+    private UUID preFlowId;
     private ApiException refusal;
     private ServiceRequests.ConferencecallCreate asked;
 
@@ -50,6 +55,11 @@ class ConferenceJoinExecutorTest {
         }
 
         @Override
+        public Optional<UUID> conferencePreFlow(UUID customerId, UUID conferenceId) {
+            return Optional.ofNullable(preFlowId);
+        }
+
+        @Override
         public UUID startAiTalk(PipecatcallCreate request) {
             throw new UnsupportedOperationException();
         }
@@ -57,7 +67,8 @@ class ConferenceJoinExecutorTest {
 
     private final ConferenceJoinExecutor executor = new ConferenceJoinExecutor(services, (customer, flowId) ->
             flowId.equals(postFlowId) ? Optional.of(new Flow(flowId, customer, "post", "", postActions, Instant.now(),
-                    Instant.now())) : Optional.empty());
+                    Instant.now())) : flowId.equals(preFlowIdOfConference) ? Optional.of(new Flow(flowId, customer,
+                    "pre", "", preActions, Instant.now(), Instant.now())) : Optional.empty(), TestContexts.VALIDATOR);
 
     @Test
     void aRefusedJoinGoesOnWithTheNextActionAndSaysWhy() {
@@ -78,6 +89,30 @@ class ConferenceJoinExecutorTest {
 
         executor.execute(context(call, join, Map.of()));
         assertThat(asked.role()).isNull();
+    }
+
+    @Test
+    void thePreFlowRunsFirstThenTheSameJoinGoesAhead() {
+        preFlowId = preFlowIdOfConference;
+        Action after = action("after", "talk", "{\"text\":\"bye\"}");
+        ActionContext first = TestContexts.context(TestContexts.state(call, List.of(join, after), Map.of()), join);
+
+        Outcome outcome = executor.execute(first);
+
+        List<Action> spliced = ((Outcome.Replace) outcome).actions();
+        String prefix = spliced.getFirst().id().replace("hello", "");
+        assertThat(spliced).extracting(Action::id).containsExactly(prefix + "hello", prefix + "again", prefix + "join",
+                "c", "after");
+        // The pre flow's own goto still points into the pre flow; its end goes back to the join.
+        assertThat(spliced.get(1).option().path("target_id").asString()).isEqualTo(prefix + "hello");
+        assertThat(spliced.get(2).type()).isEqualTo("goto");
+        assertThat(spliced.get(2).option().path("target_id").asString()).isEqualTo("c");
+        assertThat(asked).isNull();
+
+        ActionContext second = context(call, join, first.variables());
+        assertThat(executor.execute(second)).isInstanceOf(Outcome.Await.class);
+        assertThat(asked.conferenceId()).isEqualTo(conference);
+        assertThat(second.variables().get(ConferenceJoinExecutor.PRE_FLOW_VARIABLE)).isEmpty();
     }
 
     @Test
