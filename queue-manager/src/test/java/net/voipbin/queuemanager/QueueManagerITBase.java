@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class QueueManagerITBase {
 
     protected static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final String NAMESPACE = TestInfra.uniqueNamespace();
-    private static final String SCHEMA = TestInfra.uniqueSchema("queue-manager");
+    protected static final String NAMESPACE = TestInfra.uniqueNamespace();
+    protected static final String SCHEMA = TestInfra.uniqueSchema("queue-manager");
     protected static final AgentManagerProcess AGENT_MANAGER = AgentManagerProcess.start(NAMESPACE);
 
     @DynamicPropertySource

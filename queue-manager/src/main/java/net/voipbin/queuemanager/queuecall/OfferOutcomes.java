@@ -179,7 +179,7 @@ class OfferOutcomes {
         }).run();
     }
 
-    /** The talk ends ({@code reason}): the agent goes to wrap-up, the other side is hung up when the service timed out. */
+    /** The talk ends ({@code reason}): the agent goes to wrap-up, the agent's call is hung up unless it ended it. */
     Effects ended(QueuecallEntity q, String reason, Effects after) {
         UUID reservation = q.reservationId();
         Queue queue = queues.find(q.queueId()).orElse(null);
@@ -189,9 +189,13 @@ class OfferOutcomes {
                 queue == null ? 0 : queue.wrapUpSeconds())));
         events.publish(QueueManagerEvents.QUEUECALL_DONE, q.toQueuecall());
         log.info("queuecall {} done ({}), talked {} ms", q.id(), reason, q.toQueuecall().talkedMs());
+        // The caller gone or the time up: the agent's call ends too (not left to the bridge's peer hangup). After
+        // the agent hangs up the caller stays: their flow goes on after queue_join.
+        if (!reason.equals("agent_hangup")) {
+            offerCalls.answered(reservation).ifPresent(c -> after.then(calls.hangup(c.callId())));
+        }
         if (reason.equals("service_timeout")) {
             after.then(calls.hangup(q.callId()));
-            offerCalls.answered(reservation).ifPresent(c -> after.then(calls.hangup(c.callId())));
         }
         return after;
     }

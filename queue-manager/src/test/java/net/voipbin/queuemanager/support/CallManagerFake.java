@@ -47,6 +47,9 @@ public final class CallManagerFake implements AutoCloseable {
     private final Map<UUID, String> targets = new ConcurrentHashMap<>();
     private final Set<UUID> ended = ConcurrentHashMap.newKeySet();
     private final Map<UUID, UUID> customers = new ConcurrentHashMap<>();
+    /** Per target, its calls not ended yet: a dial while one is live is a double offer. */
+    private final Map<String, Set<UUID>> live = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger doubleOffers = new java.util.concurrent.atomic.AtomicInteger();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final DirectMessageListenerContainer container;
     private final EventPublisher publisher;
@@ -119,6 +122,11 @@ public final class CallManagerFake implements AutoCloseable {
         return ended.contains(callId);
     }
 
+    /** Dials to a target that still had a call up (ringing or talking): an agent offered two calls. */
+    public int doubleOffers() {
+        return doubleOffers.get();
+    }
+
     /** The targets dialled, in order. */
     public List<String> dialled() {
         return commands.stream().filter(c -> c.startsWith("dial ")).map(c -> c.substring(5)).toList();
@@ -129,6 +137,13 @@ public final class CallManagerFake implements AutoCloseable {
         targets.put(id, destination.target());
         customers.put(id, request.customerId());
         commands.add("dial " + destination.target());
+        Set<UUID> calls = live.computeIfAbsent(destination.target(), t -> ConcurrentHashMap.newKeySet());
+        synchronized (calls) {
+            if (!calls.isEmpty()) {
+                doubleOffers.incrementAndGet();
+            }
+            calls.add(id);
+        }
         Plan plan = plans.getOrDefault(destination.target(), Plan.ANSWER);
         switch (plan) {
             case ANSWER -> scheduler.schedule(() -> {
@@ -145,6 +160,12 @@ public final class CallManagerFake implements AutoCloseable {
 
     private void end(UUID id, Call.HangupReason reason) {
         if (ended.add(id)) {
+            Set<UUID> calls = live.get(targets.getOrDefault(id, ""));
+            if (calls != null) {
+                synchronized (calls) {
+                    calls.remove(id);
+                }
+            }
             publish(CallManagerEvents.CALL_HUNGUP, call(id, CallStatus.HANGUP, reason));
         }
     }
