@@ -23,6 +23,8 @@ class ServiceEventSubscriber implements EventSubscriber {
     static final String QUEUE_MANAGER = "queue-manager";
     static final String CONFERENCE_MANAGER = "conference-manager";
     static final String QUEUECALL_TIMEOUT = "queuecall_timeout";
+    static final String QUEUECALL_DONE = "queuecall_done";
+    static final String QUEUECALL_ABANDONED = "queuecall_abandoned";
     static final String CONFERENCECALL_LEFT = "conferencecall_left";
 
     private final ActiveflowSignals signals;
@@ -34,6 +36,8 @@ class ServiceEventSubscriber implements EventSubscriber {
     @Override
     public void subscriptions(EventSubscriptions s) {
         s.onEvent(QUEUE_MANAGER, QUEUECALL_TIMEOUT, resume(ServiceKeys::queuecall))
+                .onEvent(QUEUE_MANAGER, QUEUECALL_DONE, resume(ServiceKeys::queuecall))
+                .onEvent(QUEUE_MANAGER, QUEUECALL_ABANDONED, resume(ServiceKeys::queuecall))
                 .onEvent(CONFERENCE_MANAGER, CONFERENCECALL_LEFT, resume(ServiceKeys::conferencecall))
                 .onEvent(PipecatManagerClient.SERVICE, PipecatManagerEvents.PIPECATCALL_ENDED,
                         resume(ServiceKeys::pipecatcall));

@@ -12,7 +12,7 @@ import net.voipbin.contract.pipecatmanager.PipecatcallCreate;
  */
 public interface ExternalServices {
 
-    /** queue-manager {@code POST /v1/queuecalls}; resumes on {@code queuecall_timeout}. */
+    /** queue-manager {@code POST /v1/queuecalls}; resumes on {@code queuecall_done|abandoned|timeout}. */
     UUID joinQueue(ServiceRequests.QueuecallCreate request);
 
     /** conference-manager {@code POST /v1/conferencecalls}; resumes on {@code conferencecall_left}. */

@@ -11,8 +11,14 @@ public final class ServiceRequests {
     private ServiceRequests() {
     }
 
+    /** {@code variables}: the activeflow's, of which queue-manager reads the queue's priority variable. */
     public record QueuecallCreate(UUID customerId, UUID queueId, String referenceType, UUID referenceId,
-            UUID activeflowId) {
+            UUID activeflowId, java.util.Map<String, String> variables) {
+
+        public QueuecallCreate(UUID customerId, UUID queueId, String referenceType, UUID referenceId,
+                UUID activeflowId) {
+            this(customerId, queueId, referenceType, referenceId, activeflowId, java.util.Map.of());
+        }
     }
 
     /** {@code role}: participant (null: conference-manager's default) or moderator. */
