@@ -116,6 +116,18 @@ public class CallManagerResponder implements RpcEndpoint, EventSubscriber {
                 "transferee_call_id", transfereeId.toString(), "status", "completed"));
     }
 
+    /**
+     * A transfer of {@code transfereeId} completed and moves it on to {@code flowId}, as activeflow
+     * {@code activeflowId} (call-manager's {@code transfer_completed} with those fields).
+     */
+    public void transferred(UUID transferId, UUID customerId, UUID transfereeId, UUID targetId, UUID flowId,
+            UUID activeflowId) {
+        publisher.publish(CallManagerEvents.TRANSFER_COMPLETED, java.util.Map.of("id", transferId.toString(),
+                "customer_id", customerId.toString(), "transferee_call_id", transfereeId.toString(),
+                "target_call_id", targetId.toString(), "status", "completed", "flow_id", flowId.toString(),
+                "activeflow_id", activeflowId.toString()));
+    }
+
     private Call command(UUID callId, String operation, JsonNode body) {
         commands.add(new Command(callId, operation, body));
         String operationId = body == null ? "" : body.path("operation_id").asString("");

@@ -279,6 +279,56 @@ class ActiveflowEngineIT {
                 .until(() -> callManager.operations(call).equals(List.of("bridge")));
     }
 
+    @Test
+    void aTransferThatNamesAFlowMovesTheCallOnToItAndARedeliveredCompletionStartsNothingTwice() {
+        UUID oldFlow = createFlow("[{\"id\":\"answer\",\"type\":\"answer\"},"
+                + "{\"id\":\"mark\",\"type\":\"variable_set\",\"option\":{\"name\":\"menu\",\"value\":\"sales\"}},"
+                + "{\"id\":\"wait\",\"type\":\"sleep\",\"option\":{\"duration_ms\":60000}},"
+                + "{\"id\":\"never\",\"type\":\"play\",\"option\":{\"media\":[\"sound:old-flow\"]}}]");
+        UUID nextFlow = createFlow("[{\"id\":\"after\",\"type\":\"play\","
+                + "\"option\":{\"media\":[\"sound:after-${menu}\"]}},{\"id\":\"bye\",\"type\":\"hangup\"}]");
+        Activeflow old = startCall(oldFlow);
+        await().atMost(DEADLINE).until(() -> flowManager.get(old.id()).currentActionId().equals("wait"));
+        UUID transfer = UUID.randomUUID();
+        UUID target = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+
+        // The completion comes twice (a redelivery), then once more after the new flow has ended.
+        callManager.transferred(transfer, customer, call, target, nextFlow, next);
+        callManager.transferred(transfer, customer, call, target, nextFlow, next);
+
+        assertThat(deletedEvent(old.id()).has("error")).isFalse();
+        JsonNode ended = deletedEvent(next);
+        assertThat(ended.has("error")).as("%s", ended).isFalse();
+        assertThat(ended.path("flow_id").asString()).isEqualTo(nextFlow.toString());
+        assertThat(ended.path("reference_id").asString()).isEqualTo(call.toString());
+        assertThat(ended.path("variables").path("voipbin.transfer.id").asString()).isEqualTo(transfer.toString());
+        assertThat(ended.path("variables").path("voipbin.transfer.target_call_id").asString())
+                .isEqualTo(target.toString());
+        assertThat(ended.path("variables").path("voipbin.call.source").asString()).isEqualTo("+15550001");
+        callManager.transferred(transfer, customer, call, target, nextFlow, next);
+        // The old flow played nothing more; the new one ran once: one prompt, one hangup.
+        await().during(Duration.ofSeconds(1)).atMost(DEADLINE)
+                .until(() -> callManager.operations(call).equals(List.of("answer", "play", "hangup")));
+        assertThat(callManager.commands(call).get(1).body().path("media").get(0).asString())
+                .isEqualTo("sound:after-sales");
+        assertThat(eventsOf(next)).containsOnlyOnce(FlowManagerEvents.ACTIVEFLOW_CREATED,
+                FlowManagerEvents.ACTIVEFLOW_DELETED);
+        assertThat(eventsOf(next).getFirst()).isEqualTo(FlowManagerEvents.ACTIVEFLOW_CREATED);
+        assertThat(flowManager.get(old.id()).currentActionId()).isEqualTo("wait");
+    }
+
+    @Test
+    void aCustomersFlowIsFoundByRpcAndAnotherCustomersFlowIsNot() {
+        UUID flowId = createFlow("[{\"id\":\"bye\",\"type\":\"hangup\"}]");
+
+        assertThat(flowManager.getFlow(customer, flowId).id()).isEqualTo(flowId);
+        assertThatThrownBy(() -> flowManager.getFlow(UUID.randomUUID(), flowId))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> flowManager.getFlow(customer, UUID.randomUUID()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
     private static void declare(String queue) {
         try (var connection = TestInfra.rabbit().connectionFactory().newConnection();
                 var channel = connection.createChannel()) {

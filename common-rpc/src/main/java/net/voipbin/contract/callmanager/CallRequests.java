@@ -78,8 +78,17 @@ public final class CallRequests {
     public record RecordStart(String format, @Min(1) @Max(14_400) Integer maxDurationSeconds, String operationId) {
     }
 
-    /** {@code POST /v1/calls/<id>/transfer}: blind or attended, to an address. */
-    public record Transfer(@NotNull TransferType type, @NotNull @Valid Address destination) {
+    /**
+     * {@code POST /v1/calls/<id>/transfer}: blind or attended, to an address. {@code flow_id} (optional, the
+     * customer's flow): once the transfer completes, the transferee call (the call named in the request)
+     * runs that flow instead of the one it ran; without it the call's flow control simply ends.
+     */
+    public record Transfer(@NotNull TransferType type, @NotNull @Valid Address destination, UUID flowId) {
+
+        /** A transfer that ends the flow's control of the call (no flow after it). */
+        public Transfer(TransferType type, Address destination) {
+            this(type, destination, null);
+        }
 
         public enum TransferType { BLIND, ATTENDED }
     }

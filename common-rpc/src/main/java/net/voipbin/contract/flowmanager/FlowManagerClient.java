@@ -23,6 +23,11 @@ public final class FlowManagerClient {
         return rpc.call(queue, "POST", "/v1/flows", request, Flow.class);
     }
 
+    /** The customer's flow; 404 when there is none (another customer's flow is none). */
+    public Flow getFlow(UUID customerId, UUID flowId) {
+        return rpc.call(queue, "GET", "/v1/flows/" + flowId + "?customer_id=" + customerId, null, Flow.class);
+    }
+
     /** Starts a flow; answers 201 with the activeflow. */
     public Activeflow create(ActiveflowCreate request) {
         return rpc.call(queue, "POST", "/v1/activeflows", request, Activeflow.class);

@@ -29,7 +29,9 @@ public final class ExternalOptions {
             @Min(1000) @Max(300_000) Integer ringTimeoutMs) {
     }
 
-    public record Transfer(@NotNull CallRequests.Transfer.TransferType type, @NotNull @Valid Address destination) {
+    /** {@code flow_id} (optional): the flow the transferred call runs once the transfer completes. */
+    public record Transfer(@NotNull CallRequests.Transfer.TransferType type, @NotNull @Valid Address destination,
+            UUID flowId) {
     }
 
     public record QueueJoin(@NotNull UUID queueId) {

@@ -103,6 +103,13 @@ class ActiveflowRepository implements ActiveflowStore {
                 .param("limit", page.pageSize() + 1).query(this::map).list();
     }
 
+    /** The call's (or other reference's) latest activeflow but {@code except}, running or ended. */
+    Optional<ActiveflowState> latestOf(UUID referenceId, UUID except) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM activeflows WHERE reference_id = :ref AND id <> :except "
+                        + "ORDER BY tm_create DESC LIMIT 1")
+                .param("ref", referenceId).param("except", except).query(this::map).optional();
+    }
+
     @Override
     public List<ActiveflowState> running() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM activeflows WHERE status = 'running'").query(this::map).list();

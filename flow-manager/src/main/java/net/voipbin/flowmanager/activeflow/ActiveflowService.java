@@ -37,6 +37,9 @@ import net.voipbin.rpc.topology.Topology;
 public class ActiveflowService {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveflowService.class);
+    /** Seeded into the flow a completed transfer moves its call on to. */
+    static final String TRANSFER_ID = "voipbin.transfer.id";
+    static final String TRANSFER_TARGET_CALL_ID = "voipbin.transfer.target_call_id";
 
     private final ActiveflowRepository repository;
     private final RunningActiveflows activeflows;
@@ -90,6 +93,40 @@ public class ActiveflowService {
                 request.referenceId());
         engine.start(id);
         return state.toActiveflow();
+    }
+
+    /**
+     * A completed transfer moves its call on to the flow it names: the call's new activeflow, under the id
+     * the transfer chose, seeded with the variables of the call's previous flow (what it collected and set
+     * travels on) and {@code voipbin.transfer.id} / {@code voipbin.transfer.target_call_id}. Started once:
+     * an activeflow with that id, running or ended, is left as it is. A flow deleted since the transfer was
+     * asked for starts nothing (logged): the call stays with the target, as a transfer without a flow leaves it.
+     */
+    void moveOn(ActiveflowSignals.TransferCompleted transfer) {
+        UUID id = transfer.activeflowId();
+        if (activeflows.running(id).isPresent() || repository.find(id).isPresent()) {
+            log.info("transfer {}: activeflow {} of call {} exists already", transfer.transferId(), id,
+                    transfer.transfereeCallId());
+            return;
+        }
+        Map<String, String> variables = new HashMap<>(repository.latestOf(transfer.transfereeCallId(), id)
+                .map(ActiveflowState::variables).orElse(Map.of()));
+        if (transfer.transferId() != null) {
+            variables.put(TRANSFER_ID, transfer.transferId().toString());
+        }
+        if (transfer.targetCallId() != null) {
+            variables.put(TRANSFER_TARGET_CALL_ID, transfer.targetCallId().toString());
+        }
+        try {
+            create(new ActiveflowCreate(id, transfer.customerId(), transfer.flowId(), Activeflow.ReferenceType.CALL,
+                    transfer.transfereeCallId(), variables));
+        } catch (ApiException e) {
+            if (e.status() == 409) {
+                return;
+            }
+            log.warn("transfer {}: flow {} could not be started on call {}: {}", transfer.transferId(),
+                    transfer.flowId(), transfer.transfereeCallId(), e.getMessage());
+        }
     }
 
     public Activeflow get(UUID id) {

@@ -29,8 +29,11 @@ class ActiveflowSignals {
     private final RunningActiveflows activeflows;
     private final ActionEngine engine;
     private final EarlySignals early;
+    private final ActiveflowService starter;
 
-    ActiveflowSignals(RunningActiveflows activeflows, ActionEngine engine, EarlySignals early) {
+    ActiveflowSignals(RunningActiveflows activeflows, ActionEngine engine, EarlySignals early,
+            ActiveflowService starter) {
+        this.starter = starter;
         this.activeflows = activeflows;
         this.engine = engine;
         this.early = early;
@@ -68,13 +71,36 @@ class ActiveflowSignals {
     }
 
     /**
-     * The call was transferred: it talks with the transfer's target now, and its flow must not go on to
-     * act on it (play into the conversation, hang it up). The flow ends, without an error.
+     * A transfer completed, as {@code transfer_completed} tells it: the transferee talks with the target now.
+     * {@code flowId} (null: none) is the flow the transferee runs from now on, as {@code activeflowId}, an id
+     * call-manager chose when the transfer was created and linked the call to at completion.
      */
-    void callTransferred(UUID callId) {
+    record TransferCompleted(UUID transferId, UUID customerId, UUID transfereeCallId, UUID targetCallId, UUID flowId,
+            UUID activeflowId) {
+
+        boolean movesOn() {
+            return customerId != null && flowId != null && activeflowId != null;
+        }
+    }
+
+    /**
+     * The call was transferred: it talks with the transfer's target now, and its flow must not go on to
+     * act on it (play into the conversation, hang it up). Every flow of the call ends, without an error, but
+     * the one the transfer moves the call on to; that one is started if the transfer names a flow.
+     * Idempotent: a redelivered event ends nothing more and starts nothing twice (the new flow's id is the
+     * transfer's).
+     */
+    void callTransferred(TransferCompleted transfer) {
+        UUID callId = transfer.transfereeCallId();
         for (UUID id : activeflows.byReference(callId)) {
+            if (id.equals(transfer.activeflowId())) {
+                continue;
+            }
             log.info("activeflow {}: call {} was transferred, ending the flow", id, callId);
             engine.end(id, null);
+        }
+        if (transfer.movesOn()) {
+            starter.moveOn(transfer);
         }
     }
 

@@ -32,8 +32,14 @@ class CallEventSubscriber implements EventSubscriber {
         s.onEvent(cm, CallManagerEvents.CALL_OPERATION_FINISHED, this::operationFinished)
                 .onEvent(cm, CallManagerEvents.CALL_ANSWERED, e -> e.uuid("id").ifPresent(signals::callAnswered))
                 .onEvent(cm, CallManagerEvents.CALL_HUNGUP, e -> e.uuid("id").ifPresent(signals::callHungup))
-                .onEvent(cm, CallManagerEvents.TRANSFER_COMPLETED,
-                        e -> e.uuid("transferee_call_id").ifPresent(signals::callTransferred));
+                .onEvent(cm, CallManagerEvents.TRANSFER_COMPLETED, this::transferCompleted);
+    }
+
+    private void transferCompleted(Event event) {
+        event.uuid("transferee_call_id").ifPresent(callId -> signals.callTransferred(
+                new ActiveflowSignals.TransferCompleted(event.uuid("id").orElse(null),
+                        event.uuid("customer_id").orElse(null), callId, event.uuid("target_call_id").orElse(null),
+                        event.uuid("flow_id").orElse(null), event.uuid("activeflow_id").orElse(null))));
     }
 
     private void operationFinished(Event event) {

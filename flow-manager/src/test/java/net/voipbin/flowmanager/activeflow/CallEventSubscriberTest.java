@@ -17,7 +17,7 @@ import net.voipbin.rpc.event.EventSubscriptions;
 class CallEventSubscriberTest {
 
     private final List<Object> delivered = new ArrayList<>();
-    private final ActiveflowSignals signals = new ActiveflowSignals(null, null, null) {
+    private final ActiveflowSignals signals = new ActiveflowSignals(null, null, null, null) {
         @Override
         void operationFinished(CallOperationFinished event) {
             delivered.add(event);
@@ -31,6 +31,11 @@ class CallEventSubscriberTest {
         @Override
         void callHungup(UUID callId) {
             delivered.add("hungup " + callId);
+        }
+
+        @Override
+        void callTransferred(TransferCompleted transfer) {
+            delivered.add(transfer);
         }
     };
     private final EventSubscriptions subscriptions = new EventSubscriptions(TestContexts.JSON);
@@ -82,4 +87,25 @@ class CallEventSubscriberTest {
         assertThat(delivered).containsExactly("answered " + call, "hungup " + call);
     }
 
+
+    @Test
+    void readsACompletedTransferWithTheFlowItMovesTheCallOnToOrWithout() throws Exception {
+        UUID transfer = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        UUID call = UUID.randomUUID();
+        UUID target = UUID.randomUUID();
+        UUID flow = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        deliver("transfer_completed", "{\"id\":\"" + transfer + "\",\"customer_id\":\"" + customer
+                + "\",\"transferee_call_id\":\"" + call + "\",\"target_call_id\":\"" + target
+                + "\",\"flow_id\":\"" + flow + "\",\"activeflow_id\":\"" + next + "\",\"status\":\"completed\"}");
+        deliver("transfer_completed", "{\"id\":\"" + transfer + "\",\"transferee_call_id\":\"" + call
+                + "\",\"flow_id\":null,\"activeflow_id\":null}");
+
+        assertThat(delivered).containsExactly(
+                new ActiveflowSignals.TransferCompleted(transfer, customer, call, target, flow, next),
+                new ActiveflowSignals.TransferCompleted(transfer, null, call, null, null, null));
+        assertThat(((ActiveflowSignals.TransferCompleted) delivered.getFirst()).movesOn()).isTrue();
+        assertThat(((ActiveflowSignals.TransferCompleted) delivered.getLast()).movesOn()).isFalse();
+    }
 }

@@ -168,7 +168,7 @@ class CallMediaExecutorsTest {
                 Map.of()))).isEqualTo(Outcome.NEXT);
         assertThat(new MuteExecutor(calls).execute(context(call, action("m", "mute", "{\"direction\":\"in\"}"),
                 Map.of()))).isEqualTo(Outcome.NEXT);
-        assertThat(new TransferExecutor(calls).execute(context(call, action("x", "transfer",
+        assertThat(new TransferExecutor(calls, (customer, flow) -> java.util.Optional.empty()).execute(context(call, action("x", "transfer",
                 "{\"type\":\"blind\",\"destination\":{\"type\":\"tel\",\"target\":\"+15550100\"}}"), Map.of())))
                 .isEqualTo(Outcome.NEXT);
         assertThat(calls.operations()).containsExactly("digits_send", "record_start", "record_stop", "mute", "transfer");

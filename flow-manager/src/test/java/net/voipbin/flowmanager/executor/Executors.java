@@ -42,7 +42,7 @@ public final class Executors {
                 new SleepExecutor(), new VariableSetExecutor(), new ConditionVariableExecutor(),
                 new ConditionCallDigitsExecutor(), new ConditionDatetimeExecutor(),
                 new FetchFlowExecutor((customer, flow) -> Optional.empty()), new StopExecutor(),
-                new ConnectExecutor(calls), new TransferExecutor(calls), new QueueJoinExecutor(none),
+                new ConnectExecutor(calls), new TransferExecutor(calls, (customer, flow) -> Optional.empty()), new QueueJoinExecutor(none),
                 new ConferenceJoinExecutor(none), new AiTalkExecutor(none), new WebhookSendExecutor(http, TestContexts.JSON),
                 new FetchExecutor(http, TestContexts.JSON, TestContexts.VALIDATOR));
     }
