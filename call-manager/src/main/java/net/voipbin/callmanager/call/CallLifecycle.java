@@ -150,6 +150,19 @@ public class CallLifecycle {
     }
 
     /**
+     * A completed transfer moves the call on to another flow: the call runs {@code flowId} as
+     * {@code activeflowId} from now on (its old flow's end no longer concerns it); {@code call_updated}.
+     */
+    public Optional<CallRow> moveOn(UUID callId, UUID flowId, UUID activeflowId) {
+        Optional<CallRow> next = calls.setFlow(callId, flowId, activeflowId);
+        next.ifPresent(row -> {
+            events.publish(CallManagerEvents.CALL_UPDATED, row.toCall());
+            log.info("call {} moves on to flow {} as activeflow {}", callId, flowId, activeflowId);
+        });
+        return next;
+    }
+
+    /**
      * Reads the call, applies the transition and writes it if nobody wrote the row meanwhile, else
      * starts over from the newer row: no lock and no transaction to commit, and still no change of one
      * call overwrites another.

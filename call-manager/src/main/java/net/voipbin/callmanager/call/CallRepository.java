@@ -109,6 +109,13 @@ public class CallRepository {
                 + COLUMNS).param("id", id).param("activeflow", activeflowId).query(CallRepository::map).optional();
     }
 
+    /** The call runs another flow, as another activeflow (a transfer moved it on); the row after the change. */
+    public Optional<CallRow> setFlow(UUID id, UUID flowId, UUID activeflowId) {
+        return jdbc.sql("UPDATE calls SET flow_id = :flow, activeflow_id = :activeflow, tm_update = now() "
+                        + "WHERE id = :id RETURNING " + COLUMNS).param("id", id).param("flow", flowId)
+                .param("activeflow", activeflowId).query(CallRepository::map).optional();
+    }
+
     public Optional<CallRow> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM calls WHERE id = :id").param("id", id)
                 .query(CallRepository::map).optional();

@@ -31,7 +31,7 @@ class TransferController {
     @ResponseStatus(HttpStatus.CREATED)
     Transfer transfer(Customer customer, @PathVariable UUID id, @RequestBody TransferRequest body) {
         calls.get(customer.id(), id);
-        return transfers.start(id, body.transferType(), body.address());
+        return transfers.start(id, body.transferType(), body.address(), body.flowId(), body.actions());
     }
 
     @GetMapping("/v1.0/transfers/{id}")

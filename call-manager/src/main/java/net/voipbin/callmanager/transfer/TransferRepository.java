@@ -19,7 +19,7 @@ class TransferRepository {
 
     private static final String COLUMNS = "id, customer_id, type, transferee_call_id, transferor_call_id, "
             + "transferor_channel_id, target_call_id, destination_type, destination_target, status, bridge_id, "
-            + "consult_bridge_id, reason, tm_create, tm_update";
+            + "consult_bridge_id, reason, tm_create, tm_update, flow_id, activeflow_id";
 
     private final JdbcClient jdbc;
 
@@ -29,13 +29,15 @@ class TransferRepository {
 
     TransferRow insert(TransferRow t) {
         return jdbc.sql("INSERT INTO transfers (" + COLUMNS + ") VALUES (:id, :customer, :type, :transferee, :transferor, "
-                        + ":transferorChannel, :target, :dt, :dv, :status, :bridge, NULL, NULL, now(), now()) RETURNING "
+                        + ":transferorChannel, :target, :dt, :dv, :status, :bridge, NULL, NULL, now(), now(), :flow, "
+                        + ":activeflow) RETURNING "
                         + COLUMNS)
                 .param("id", t.id()).param("customer", t.customerId()).param("type", lower(t.type()))
                 .param("transferee", t.transfereeCallId()).param("transferor", t.transferorCallId())
                 .param("transferorChannel", t.transferorChannelId()).param("target", t.targetCallId())
                 .param("dt", lower(t.destination().type())).param("dv", t.destination().target())
                 .param("status", lower(t.status())).param("bridge", t.bridgeId())
+                .param("flow", t.flowId()).param("activeflow", t.activeflowId())
                 .query(TransferRepository::map).single();
     }
 
@@ -76,6 +78,7 @@ class TransferRepository {
                         rs.getString("destination_target")),
                 Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("bridge_id"),
                 rs.getString("consult_bridge_id"), rs.getString("reason"), rs.getTimestamp("tm_create").toInstant(),
-                rs.getTimestamp("tm_update").toInstant());
+                rs.getTimestamp("tm_update").toInstant(), rs.getObject("flow_id", UUID.class),
+                rs.getObject("activeflow_id", UUID.class));
     }
 }

@@ -1,18 +1,26 @@
 package net.voipbin.callmanager.transfer;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.CallRequests.Transfer.TransferType;
+import net.voipbin.contract.flowmanager.Action;
 import net.voipbin.rpc.error.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Body of {@code POST .../calls/<id>/transfer} in both shapes the fleet sends: {@code destination} as an
  * address object ({@code CallRequests.Transfer}) or as a string ({@code CallTransferCreate}: E.164,
- * {@code sip:} URI or extension).
+ * {@code sip:} URI or extension). Optionally what the transferee runs once the transfer completes: a stored
+ * flow of the customer's ({@code flow_id}) or inline {@code actions} (stored as a flow), not both.
  */
-record TransferRequest(String type, JsonNode destination) {
+record TransferRequest(String type, JsonNode destination, UUID flowId, List<Action> actions) {
+
+    TransferRequest(String type, JsonNode destination) {
+        this(type, destination, null, null);
+    }
 
     TransferType transferType() {
         if (type == null || type.isBlank()) {
@@ -23,6 +31,11 @@ record TransferRequest(String type, JsonNode destination) {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("type", "must be blind or attended");
         }
+    }
+
+    /** Inline actions were given (a non-empty list). */
+    boolean inline() {
+        return actions != null && !actions.isEmpty();
     }
 
     Address address() {

@@ -21,7 +21,8 @@ class TransferRpcEndpoint implements RpcEndpoint {
     @Override
     public void routes(RpcRoutes r) {
         r.post("/v1/calls/{id}/transfer", TransferRequest.class, c -> {
-            transfers.start(c.pathUuid("id"), c.body().transferType(), c.body().address());
+            transfers.start(c.pathUuid("id"), c.body().transferType(), c.body().address(), c.body().flowId(),
+                    c.body().actions());
             return calls.get(c.pathUuid("id")).toCall();
         })
                 .get("/v1/transfers/{id}", c -> transfers.get(c.pathUuid("id")))

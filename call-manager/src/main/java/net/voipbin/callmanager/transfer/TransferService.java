@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.ari.ChannelRepository;
 import net.voipbin.callmanager.call.CallHolder;
+import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
@@ -23,6 +24,7 @@ import net.voipbin.contract.callmanager.CallRequests.Transfer.TransferType;
 import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.contract.callmanager.Transfer;
 import net.voipbin.contract.callmanager.Transfer.Status;
+import net.voipbin.contract.flowmanager.Action;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 
@@ -32,6 +34,8 @@ import net.voipbin.rpc.event.EventPublisher;
  * outbound leg dials the target; blind: when it answers, transferee and target are bridged and the
  * transferor dropped; attended: the transferee is held while the transferor consults the target, then
  * complete or cancel. A target that is busy or does not answer leaves the transferee with the transferor.
+ * Completed, the transferee's flow no longer controls it; a transfer that names a flow moves the call on to it
+ * (the call is linked to the new activeflow here, flow-manager starts it on {@code transfer_completed}).
  */
 @Service
 public class TransferService implements CallHolder {
@@ -46,9 +50,14 @@ public class TransferService implements CallHolder {
     private final TransferBridging bridging;
     private final EventPublisher events;
     private final TransactionTemplate tx;
+    private final TransferFlows flows;
+    private final CallLifecycle lifecycle;
 
     TransferService(TransferRepository transfers, CallRepository callRows, CallService calls, ChannelRepository channels,
-            OutboundDialer dialer, TransferBridging bridging, EventPublisher events, TransactionTemplate tx) {
+            OutboundDialer dialer, TransferBridging bridging, EventPublisher events, TransactionTemplate tx,
+            TransferFlows flows, CallLifecycle lifecycle) {
+        this.flows = flows;
+        this.lifecycle = lifecycle;
         this.transfers = transfers;
         this.callRows = callRows;
         this.calls = calls;
@@ -60,14 +69,25 @@ public class TransferService implements CallHolder {
     }
 
     public Transfer start(UUID transfereeId, TransferType type, Address destination) {
+        return start(transfereeId, type, destination, null, null);
+    }
+
+    /**
+     * Starts a transfer; with {@code flowId} or inline {@code actions} the transferee runs that flow once the
+     * transfer completes (checked here, before the target is dialed: {@code 400 flow_id} when the customer
+     * has no such flow), as an activeflow whose id is chosen now.
+     */
+    public Transfer start(UUID transfereeId, TransferType type, Address destination, UUID flowId,
+            List<Action> actions) {
         CallRow transferee = calls.live(transfereeId);
         if (transferee.status() != CallStatus.PROGRESSING) {
             throw ApiException.conflict("call_not_answered", "only an answered call can be transferred");
         }
+        UUID nextFlow = flows.resolve(transferee.customerId(), flowId, actions);
         UUID targetId = UUID.randomUUID();
         TransferRow row = transferorOf(transferee, new TransferRow(UUID.randomUUID(), transferee.customerId(), type,
                 transferee.id(), null, null, targetId, destination, Status.DIALING, transferee.bridgeId(), null, null,
-                null, null));
+                null, null, nextFlow, nextFlow == null ? null : UUID.randomUUID()));
         TransferRow created = tx.execute(s -> {
             TransferRow inserted = transfers.insert(row);
             events.publish(CallManagerEvents.TRANSFER_CREATED, inserted.toTransfer());
@@ -96,7 +116,7 @@ public class TransferService implements CallHolder {
                 : others.getFirst().channelId();
         return new TransferRow(row.id(), row.customerId(), row.type(), row.transfereeCallId(), transferorCall,
                 transferorChannel, row.targetCallId(), row.destination(), row.status(), row.bridgeId(), null, null,
-                null, null);
+                null, null, row.flowId(), row.activeflowId());
     }
 
     /** A call in a transfer still dialing or consulting is the transfer's, whatever its flow does. */
@@ -188,8 +208,18 @@ public class TransferService implements CallHolder {
         } else {
             bridging.restore(t, transferee);
         }
-        events.publish(status == Status.COMPLETED ? CallManagerEvents.TRANSFER_COMPLETED : CallManagerEvents.TRANSFER_FAILED,
-                t.toTransfer());
+        if (status == Status.COMPLETED && t.movesOn()) {
+            // The call names its next activeflow before flow-manager hears of the completion (which ends the old
+            // flow and starts this one): an end of the old flow no longer concerns the call, the new one's does.
+            tx.execute(s -> {
+                lifecycle.moveOn(t.transfereeCallId(), t.flowId(), t.activeflowId());
+                events.publish(CallManagerEvents.TRANSFER_COMPLETED, t.toTransfer());
+                return null;
+            });
+        } else {
+            events.publish(status == Status.COMPLETED ? CallManagerEvents.TRANSFER_COMPLETED
+                    : CallManagerEvents.TRANSFER_FAILED, t.toTransfer());
+        }
         log.info("transfer {} {} {}", id, status, reason == null ? "" : reason);
         return t.toTransfer();
     }
