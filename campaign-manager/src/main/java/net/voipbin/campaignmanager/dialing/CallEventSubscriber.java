@@ -14,6 +14,7 @@ import net.voipbin.contract.campaignmanager.Campaigncall.Result;
 import net.voipbin.contract.flowmanager.Activeflow;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.event.EventSubscriber;
 import net.voipbin.rpc.event.EventSubscriptions;
 
@@ -29,12 +30,12 @@ class CallEventSubscriber implements EventSubscriber {
     private final CampaigncallStore calls;
     private final AttemptEnds ends;
     private final LeaseKeeper leases;
-    private final net.voipbin.rpc.event.EventPublisher events;
+    private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CallEventSubscriber(CampaigncallStore calls, AttemptEnds ends, LeaseKeeper leases,
-            net.voipbin.rpc.event.EventPublisher events, TransactionTemplate tx, Clock clock) {
+            EventPublisher events, TransactionTemplate tx, Clock clock) {
         this.calls = calls;
         this.ends = ends;
         this.leases = leases;

@@ -3,6 +3,9 @@ package net.voipbin.campaignmanager.dialing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import net.voipbin.campaignmanager.campaigncall.CampaigncallRow;
 import net.voipbin.campaignmanager.campaigncall.CampaigncallStore;
 import net.voipbin.campaignmanager.config.CampaignProperties;
+import net.voipbin.contract.callmanager.Call;
+import net.voipbin.contract.callmanager.CallManagerClient;
+import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.contract.outdialmanager.ClaimRequests;
 import net.voipbin.contract.outdialmanager.OutdialManagerClient;
 import net.voipbin.contract.outdialmanager.TargetClaim;
@@ -21,7 +27,7 @@ import net.voipbin.rpc.error.ApiException;
 /**
  * Keeps outdial-manager's claims in step with our attempts, on any instance (rows are taken with SKIP
  * LOCKED): a call in flight has its lease renewed before it lapses (else another claimer would dial the
- * target again); a claim an instance took and died before dialling is given back; an outcome
+ * target again), unless call-manager says it has ended (then the attempt ends here); a claim an instance took and died before dialling is given back; an outcome
  * outdial-manager did not take (it was away) is reported again.
  */
 @Component
@@ -33,15 +39,17 @@ class LeaseKeeper {
 
     private final CampaigncallStore calls;
     private final OutdialManagerClient outdials;
+    private final CallManagerClient callManager;
     private final AttemptEnds ends;
     private final CampaignProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    LeaseKeeper(CampaigncallStore calls, OutdialManagerClient outdials, AttemptEnds ends, CampaignProperties properties,
-            TransactionTemplate tx, Clock clock) {
+    LeaseKeeper(CampaigncallStore calls, OutdialManagerClient outdials, CallManagerClient callManager, AttemptEnds ends,
+            CampaignProperties properties, TransactionTemplate tx, Clock clock) {
         this.calls = calls;
         this.outdials = outdials;
+        this.callManager = callManager;
         this.ends = ends;
         this.properties = properties;
         this.tx = tx;
@@ -52,11 +60,30 @@ class LeaseKeeper {
     void keep() {
         try {
             Instant now = clock.instant();
-            tx.executeWithoutResult(s -> calls.leasesDue(now.plus(properties.renewBefore()), BATCH).forEach(this::renew));
+            List<Call> ended = new ArrayList<>();
+            tx.executeWithoutResult(s -> calls.leasesDue(now.plus(properties.renewBefore()), BATCH).forEach(row ->
+                    endedCall(row).ifPresentOrElse(ended::add, () -> renew(row))));
+            // A call whose call_hungup this service missed (it ended before its id was stored, and the look
+            // after the dial failed too) would otherwise be renewed for ever.
+            ended.forEach(call -> ends.end(() -> calls.lockByCall(call.id()), Outcomes.of(call), Dialer.reason(call),
+                    call.activeflowId(), call.tmProgressing(), call.tmHangup() == null ? now : call.tmHangup(), false));
             tx.executeWithoutResult(s -> calls.staleClaims(now.minus(properties.staleClaim()), BATCH).forEach(this::giveBack));
             tx.executeWithoutResult(s -> calls.unreported(now.minus(REPORT_AGAIN_AFTER), BATCH).forEach(ends::report));
         } catch (RuntimeException e) {
             log.warn("lease keeping failed, next round soon: {}", e.toString());
+        }
+    }
+
+    /** The attempt's call if call-manager says it has ended. */
+    private Optional<Call> endedCall(CampaigncallRow row) {
+        if (row.callId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(callManager.get(row.callId())).filter(c -> c.status() == CallStatus.HANGUP);
+        } catch (ApiException e) {
+            log.warn("campaigncall {}: call {} not read: {}", row.id(), row.callId(), e.getMessage());
+            return Optional.empty();
         }
     }
 
