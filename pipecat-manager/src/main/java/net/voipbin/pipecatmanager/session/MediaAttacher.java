@@ -1,5 +1,7 @@
 package net.voipbin.pipecatmanager.session;
 
+import java.util.function.BooleanSupplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,13 @@ public class MediaAttacher {
         this.advertisedAddress = advertisedAddress;
     }
 
-    AudioFormat attach(SessionSpec spec, boolean mayFallBack) {
+    /** {@code mayFallBack} is asked after a refusal: a session that ended meanwhile is not tried again. */
+    AudioFormat attach(SessionSpec spec, BooleanSupplier mayFallBack) {
         try {
             request(spec, spec.format());
             return spec.format();
         } catch (RpcErrorException e) {
-            if (!mayFallBack || e.status() != 400) {
+            if (e.status() != 400 || !mayFallBack.getAsBoolean()) {
                 throw e;
             }
             log.info("pipecatcall {}: slin16 refused ({}), falling back to slin", spec.id(), e.getMessage());

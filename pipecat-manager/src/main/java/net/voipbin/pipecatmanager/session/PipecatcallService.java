@@ -3,8 +3,10 @@ package net.voipbin.pipecatmanager.session;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +60,8 @@ public class PipecatcallService implements SessionHooks {
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("pipecatcall-deadlines").factory());
     private final PipecatProperties properties;
+    /** Sessions whose {@link #start} has not returned yet: their end waits for their start's announcement. */
+    private final Map<UUID, CompletableFuture<Void>> starting = new ConcurrentHashMap<>();
     private final SessionLimits limits;
     private final Clock clock;
     private final Counter skippedFrames;
@@ -89,7 +93,12 @@ public class PipecatcallService implements SessionHooks {
         deadlines.shutdownNow();
     }
 
-    /** Registers the session first (Asterisk may connect before call-manager even answers), then asks for the audio. */
+    /**
+     * Registers the session first (Asterisk may connect before call-manager even answers), then asks for the
+     * audio. The session can end while that request is under way (Asterisk connected and the runner refused
+     * at once); its end is announced after {@code pipecatcall_started}, and the request failing because its
+     * AudioSocket channel is already gone is no failure of the POST: the session ended for its own reason.
+     */
     public Pipecatcall start(PipecatcallCreate request) {
         AudioFormat format = AudioFormat.of(request.audioFormat() == null ? "slin16" : request.audioFormat());
         UUID id = UUID.randomUUID();
@@ -100,23 +109,35 @@ public class PipecatcallService implements SessionHooks {
                 request.runnerUrl(), request.toolEndpoint() == null ? null : request.toolEndpoint().url(), null,
                 clock.instant(), clock.instant());
         repository.insert(row);
-        registry.add(newSession(spec));
-        AudioFormat attached;
+        PipecatSession session = newSession(spec);
+        starting.put(id, new CompletableFuture<>());
         try {
-            attached = media.attach(spec, spec.mayFallBack());
-        } catch (ApiException e) {
-            registry.remove(id);
-            repository.updateStatus(id, Pipecatcall.STATUS_ENDED, "external media failed: " + e.getMessage(), clock.instant());
-            throw e;
+            registry.add(session);
+            AudioFormat attached;
+            try {
+                attached = media.attach(spec, () -> spec.mayFallBack() && !session.isEnded());
+            } catch (ApiException e) {
+                if (!session.isEnded()) {
+                    registry.remove(id);
+                    repository.updateStatus(id, Pipecatcall.STATUS_ENDED, "external media failed: " + e.getMessage(),
+                            clock.instant());
+                    throw e;
+                }
+                log.info("pipecatcall {}: ended while its external media was set up ({})", id, e.getMessage());
+                attached = format;
+            }
+            if (attached != format) {
+                registry.add(newSession(spec.in(attached)));
+                row = repository.updateFormat(id, attached.wireName(), clock.instant());
+            }
+            log.info("pipecatcall {} started for call {} ({}, runner {})", id, request.callId(), attached.wireName(),
+                    runner);
+            events.publish(PipecatManagerEvents.PIPECATCALL_STARTED, row);
+            registry.get(id).ifPresent(this::awaitAttach);
+            return row;
+        } finally {
+            starting.remove(id).complete(null);
         }
-        if (attached != format) {
-            registry.add(newSession(spec.in(attached)));
-            row = repository.updateFormat(id, attached.wireName(), clock.instant());
-        }
-        log.info("pipecatcall {} started for call {} ({}, runner {})", id, request.callId(), attached.wireName(), runner);
-        events.publish(PipecatManagerEvents.PIPECATCALL_STARTED, row);
-        registry.get(id).ifPresent(this::awaitAttach);
-        return row;
     }
 
     /**
@@ -170,7 +191,26 @@ public class PipecatcallService implements SessionHooks {
     public void ended(PipecatSession session, String reason) {
         registry.remove(session);
         droppedAudio.increment(session.droppedCallerMillis());
-        blocking.execute(() -> finish(session.spec().id(), reason));
+        UUID id = session.spec().id();
+        blocking.execute(() -> {
+            awaitStarted(id);
+            finish(id, reason);
+        });
+    }
+
+    /** A session that ends while {@link #start} is still under way is announced ended after it started. */
+    private void awaitStarted(UUID id) {
+        CompletableFuture<Void> started = starting.get(id);
+        if (started == null) {
+            return;
+        }
+        try {
+            started.get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("pipecatcall {}: start still under way, announcing its end anyway", id);
+        }
     }
 
     /**

@@ -3,9 +3,13 @@ package net.voipbin.pipecatmanager.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +25,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.asterisksim.AudioSocketStats;
+import net.voipbin.asterisksim.HeldRequest;
 import net.voipbin.asterisksim.SimConfig;
 import net.voipbin.contract.callmanager.ExternalMediaCreate;
 import net.voipbin.contract.pipecatmanager.Pipecatcall;
@@ -136,6 +141,51 @@ class AiCallLifecycleIT {
                 String media = call.asterisk.mediaChannels.getFirst();
                 await().atMost(DEADLINE).until(() -> !sim.channelIds().contains(media));
                 assertThat(call.callManager.of("external-media")).hasSize(1);
+            }
+        }
+    }
+
+    /**
+     * Asterisk connects while call-manager is still bridging (its addChannel held here), the runner refuses at
+     * once and the session ends, so its AudioSocket channel is gone when call-manager adds it to the bridge.
+     * Before: that 400 was taken for "slin16 refused" (a second channel in slin for an ended session), the POST
+     * failed (the flow's ai_talk failed instead of going on) and pipecatcall_ended came before pipecatcall_started.
+     */
+    @Test
+    void aRunnerThatRefusesWhileCallManagerStillBridgesEndsTheSessionAfterItStarted() throws Exception {
+        try (AsteriskSim sim = AsteriskSim.start(SimConfig.defaults());
+                EventRecorder events = new EventRecorder(topology.eventExchange(), json)) {
+            SimCallManager asterisk = new SimCallManager(sim);
+            UUID callId = UUID.randomUUID();
+            asterisk.answeredCaller(callId);
+            HeldRequest bridging = sim.holdNext("POST", "/addChannel");
+            String nobody;
+            try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                nobody = "ws://127.0.0.1:" + closed.getLocalPort() + "/runner";   // refused from now on
+            }
+            try (CallManagerResponder callManager = new CallManagerResponder(connectionFactory, json,
+                    topology.requestQueue("call-manager"), asterisk)) {
+                PipecatManagerClient client = new PipecatManagerClient(rpc, topology);
+                CompletableFuture<Pipecatcall> created = CompletableFuture.supplyAsync(
+                        () -> client.create(new PipecatcallCreate(callId, nobody, null, null)));
+                await().atMost(DEADLINE).until(bridging::arrived);
+                // The AudioSocket channel came and went: only the caller is left.
+                await().atMost(DEADLINE).until(() -> sim.channelIds().size() == 1 && sim.events().stream()
+                        .anyMatch(e -> e.contains("ChannelDestroyed") && e.contains("AudioSocket/")));
+                bridging.release();
+
+                Pipecatcall started = created.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                String id = started.id().toString();
+                await().atMost(DEADLINE).until(() -> events.of("pipecatcall_ended", id).size() == 1);
+                assertThat(events.events.stream().filter(e -> id.equals(e.path("data").path("id").asString("")))
+                        .map(e -> e.path("type").asString()))
+                        .containsExactly("pipecatcall_started", "pipecatcall_ended");
+                assertThat(events.of("pipecatcall_ended", id).getFirst().path("data").path("end_reason").asString())
+                        .startsWith("runner unreachable");
+                assertThat(client.get(started.id()).endReason())
+                        .startsWith("runner unreachable");
+                assertThat(callManager.of("external-media")).as("no second try in slin for a session that ended")
+                        .hasSize(1);
             }
         }
     }

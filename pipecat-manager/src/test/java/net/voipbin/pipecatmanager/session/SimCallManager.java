@@ -102,7 +102,9 @@ final class SimCallManager implements CallManagerResponder.Media {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("ARI " + pathAndQuery + " answered " + response.statusCode() + " " + response.body());
+                // As call-manager's AriCommands answers: Asterisk's status, code ari_error.
+                throw new ApiException(response.statusCode(), "ari_error",
+                        "ARI POST " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("ARI " + pathAndQuery + " failed", e);
