@@ -15,14 +15,16 @@ import net.voipbin.systemtests.launch.FleetServices;
 import net.voipbin.systemtests.launch.FreePorts;
 import net.voipbin.systemtests.launch.RunnableJars;
 import net.voipbin.systemtests.launch.ServiceProcess;
+import net.voipbin.systemtests.launch.ServiceSpec;
 import net.voipbin.testsupport.Postgres;
 import net.voipbin.testsupport.TestInfra;
 
 /**
- * One test class's fleet: asterisk-sim and asterisk-proxy, optionally call-manager and flow-manager,
- * each a JVM started from its packaged jar on free loopback ports, against the real PostgreSQL (a
- * schema per service) and RabbitMQ (a namespace per fleet). Closing stops the processes and deletes
- * the namespace's queues; the schemas are dropped when the test JVM exits.
+ * One test class's fleet: asterisk-sim and asterisk-proxy, optionally call-manager and flow-manager
+ * (and pipecat-manager for AI calls), each a JVM started from its packaged jar on free loopback ports,
+ * against the real PostgreSQL (a schema per service) and RabbitMQ (a namespace per fleet). Closing
+ * stops the processes and deletes the namespace's queues; the schemas are dropped when the test JVM
+ * exits.
  */
 final class Fleet implements CallFleet, AutoCloseable {
 
@@ -36,6 +38,9 @@ final class Fleet implements CallFleet, AutoCloseable {
     private final int proxyPort = FreePorts.next();
     private final int callManagerPort = FreePorts.next();
     private final int flowManagerPort = FreePorts.next();
+    private final int pipecatManagerPort = FreePorts.next();
+    /** pipecat-manager's AudioSocket server, which asterisk-sim's externalMedia channels connect to. */
+    private final int audioSocketPort = FreePorts.next();
 
     private final Map<String, ServiceProcess> processes = new ConcurrentHashMap<>();
 
@@ -61,10 +66,19 @@ final class Fleet implements CallFleet, AutoCloseable {
         return start(true, settings);
     }
 
-    private static Fleet start(boolean callServices, List<String> settings) {
+    /**
+     * The inbound-call path plus pipecat-manager for {@code ai_talk}: its AudioSocket server on loopback,
+     * advertised to Asterisk as that address, and runners on loopback allowed (a test's fake runner).
+     */
+    static Fleet aiTalk() {
         Fleet fleet = new Fleet();
         try {
-            fleet.launch(callServices, settings);
+            fleet.launch(true, List.of(), List.of(FleetServices.service("pipecat-manager", fleet.env,
+                    fleet.pipecatManagerPort, TestInfra.uniqueSchema("pipecat-manager"), List.of(
+                            "--voipbin.pipecat.audiosocket-host=127.0.0.1",
+                            "--voipbin.pipecat.audiosocket-port=" + fleet.audioSocketPort,
+                            "--voipbin.pipecat.advertised-address=" + fleet.audioSocketAddress(),
+                            "--voipbin.outbound.allowed-networks=127.0.0.0/8"))));
             return fleet;
         } catch (RuntimeException e) {
             fleet.close();
@@ -72,7 +86,18 @@ final class Fleet implements CallFleet, AutoCloseable {
         }
     }
 
-    private void launch(boolean callServices, List<String> settings) {
+    private static Fleet start(boolean callServices, List<String> settings) {
+        Fleet fleet = new Fleet();
+        try {
+            fleet.launch(callServices, settings, List.of());
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private void launch(boolean callServices, List<String> settings, List<ServiceSpec> more) {
         // The simulator first: the proxy's readiness (health UP) means its ARI WebSocket is open.
         launcher.start(FleetServices.asteriskSim(simPort, ASTERISK_ID, 1.0), READY_WITHIN);
         var specs = new ArrayList<>(List.of(FleetServices.asteriskProxy(env, proxyPort, ASTERISK_ID, simUrl())));
@@ -82,6 +107,7 @@ final class Fleet implements CallFleet, AutoCloseable {
             specs.add(FleetServices.service("flow-manager", env, flowManagerPort, TestInfra.uniqueSchema("flow-manager"),
                     List.of()));
         }
+        specs.addAll(more);
         launcher.startAll(specs.stream().map(spec -> spec.withMoreArgs(settings)).toList(), READY_WITHIN)
                 .forEach(process -> processes.put(process.name(), process));
     }
@@ -110,6 +136,11 @@ final class Fleet implements CallFleet, AutoCloseable {
     @Override
     public SimControl sim() {
         return new SimControl(simUrl());
+    }
+
+    /** host:port of pipecat-manager's AudioSocket server, as Asterisk is told to connect to it. */
+    String audioSocketAddress() {
+        return "127.0.0.1:" + audioSocketPort;
     }
 
     int proxyPort() {
