@@ -88,6 +88,8 @@ class Dialer implements DisposableBean {
             return;
         }
         if (dnc.listed(campaign.customerId(), row.destination())) {
+            // The rate caps calls: a number never dialled gives its dial back.
+            campaigns.refund(campaign.id());
             ends.end(() -> calls.lock(row.id()), Result.DNC, null, null, null, clock.instant(), true);
             return;
         }

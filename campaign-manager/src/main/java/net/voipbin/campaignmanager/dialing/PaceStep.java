@@ -36,8 +36,12 @@ import net.voipbin.rpc.error.ApiException;
 class PaceStep {
 
     private static final Logger log = LoggerFactory.getLogger(PaceStep.class);
-    /** A budget holds at most this much of a second's dials, so a pause is not followed by a burst. */
-    private static final double BURST_SECONDS = 0.2;
+    /**
+     * A budget holds at most one second's dials: a step delayed by a loaded machine (GC, a slow claim) keeps
+     * the dials it missed instead of losing them (0.2 s lost 8 % of the rate on this 2-core box), while a
+     * long pause is still not followed by more than a second's burst.
+     */
+    private static final double BURST_SECONDS = 1.0;
     /** The outdial has targets due that other claimers hold right now: ask again soon. */
     private static final Duration BUSY_RECHECK = Duration.ofMillis(250);
 

@@ -62,6 +62,11 @@ class PaceStore {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** An attempt took a dial from the budget but made no call (DNC, released): it goes back. */
+    void refund(UUID id) {
+        jdbc.sql("UPDATE campaigns SET dial_tokens = dial_tokens + 1 WHERE id = :id").param("id", id).update();
+    }
+
     boolean running(UUID id) {
         return jdbc.sql("SELECT status FROM campaigns WHERE id = :id AND tm_delete IS NULL").param("id", id)
                 .query(String.class).optional().filter("RUN"::equals).isPresent();
