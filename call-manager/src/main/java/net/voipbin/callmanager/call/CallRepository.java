@@ -109,6 +109,16 @@ public class CallRepository {
                 + COLUMNS).param("id", id).param("activeflow", activeflowId).query(CallRepository::map).optional();
     }
 
+    /**
+     * The call no longer runs {@code activeflowId} (it ended while the call was handed over); the row after the
+     * change, empty when the call names another activeflow by now (a transfer moved it on meanwhile).
+     */
+    public Optional<CallRow> unlinkActiveflow(UUID id, UUID activeflowId) {
+        return jdbc.sql("UPDATE calls SET activeflow_id = NULL, tm_update = now() WHERE id = :id "
+                        + "AND activeflow_id = :activeflow RETURNING " + COLUMNS)
+                .param("id", id).param("activeflow", activeflowId).query(CallRepository::map).optional();
+    }
+
     /** The call runs another flow, as another activeflow (a transfer moved it on); the row after the change. */
     public Optional<CallRow> setFlow(UUID id, UUID flowId, UUID activeflowId) {
         return jdbc.sql("UPDATE calls SET flow_id = :flow, activeflow_id = :activeflow, tm_update = now() "

@@ -104,7 +104,7 @@ public class CallService {
      * The call's flow has ended (its last action, {@code stop}, a guard or an error). A call still up and
      * not handed over is hung up, with the flow's end as the note; one in a bridge with another party
      * (connected to another call, transferred, with AI media), or in a transfer still dialing its target,
-     * belongs to that bridge or transfer now and stays up. An
+     * belongs to that bridge or transfer now and stays up, running no flow (its link cleared). An
      * end of a flow the call no longer runs, or of a call already ending, changes nothing.
      */
     public void flowEnded(UUID callId, UUID activeflowId, String error) {
@@ -119,16 +119,28 @@ public class CallService {
         if (holders.stream().anyMatch(holder -> holder.holds(callId))) {
             log.info("call {}: its flow {} ended while another feature holds it (a transfer); it stays up", callId,
                     activeflowId);
+            runsNoFlow(callId, activeflowId);
             return;
         }
         if (call.bridgeId() != null && channels.othersInBridge(call.bridgeId(), call.channelId())) {
             log.info("call {}: its flow {} ended while it is in bridge {} with another party; it stays up", callId,
                     activeflowId, call.bridgeId());
+            runsNoFlow(callId, activeflowId);
             return;
         }
         log.info("call {}: its flow {} ended{}, hanging up", callId, activeflowId, error == null ? "" : ": " + error);
         hangup(callId, error == null ? HangupReason.NORMAL : HangupReason.FAILED,
                 error == null ? "flow_ended" : "flow_failed");
+    }
+
+    /**
+     * A call handed over whose flow has ended runs no flow any more: its link is cleared ({@code call_updated}),
+     * so that when the party it was handed to leaves, it is hung up as a lone peer that runs no flow rather than
+     * left alone in silence. Unless it names another activeflow by now (a completed transfer moved it on).
+     */
+    private void runsNoFlow(UUID callId, UUID activeflowId) {
+        calls.unlinkActiveflow(callId, activeflowId)
+                .ifPresent(row -> events.publish(CallManagerEvents.CALL_UPDATED, row.toCall()));
     }
 
     /** Marks the call as being hung up by us (written unless the row changed meanwhile, then read again). */

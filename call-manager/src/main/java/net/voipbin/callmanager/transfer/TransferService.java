@@ -34,8 +34,9 @@ import net.voipbin.rpc.event.EventPublisher;
  * outbound leg dials the target; blind: when it answers, transferee and target are bridged and the
  * transferor dropped; attended: the transferee is held while the transferor consults the target, then
  * complete or cancel. A target that is busy or does not answer leaves the transferee with the transferor.
- * Completed, the transferee's flow no longer controls it; a transfer that names a flow moves the call on to it
- * (the call is linked to the new activeflow here, flow-manager starts it on {@code transfer_completed}).
+ * Completed, the transferee's flow no longer controls it (its link is cleared); a transfer that names a flow
+ * moves the call on to it (the call is linked to the new activeflow here, flow-manager starts it on
+ * {@code transfer_completed}).
  */
 @Service
 public class TransferService implements CallHolder {
@@ -208,11 +209,17 @@ public class TransferService implements CallHolder {
         } else {
             bridging.restore(t, transferee);
         }
-        if (status == Status.COMPLETED && t.movesOn()) {
-            // The call names its next activeflow before flow-manager hears of the completion (which ends the old
-            // flow and starts this one): an end of the old flow no longer concerns the call, the new one's does.
+        if (status == Status.COMPLETED) {
+            // Before flow-manager hears of the completion (and ends the old flow, starting the new one if any) the
+            // call names its next activeflow, or none: the old flow's end no longer concerns the call (it would
+            // otherwise race the bridge events and could hang up a call that is talking with the target), and
+            // with no flow the call is hung up as a lone peer when the target leaves, not left in silence.
             tx.execute(s -> {
-                lifecycle.moveOn(t.transfereeCallId(), t.flowId(), t.activeflowId());
+                if (t.movesOn()) {
+                    lifecycle.moveOn(t.transfereeCallId(), t.flowId(), t.activeflowId());
+                } else {
+                    lifecycle.linkActiveflow(t.transfereeCallId(), null);
+                }
                 events.publish(CallManagerEvents.TRANSFER_COMPLETED, t.toTransfer());
                 return null;
             });

@@ -102,7 +102,7 @@ class TransferMovesOnIT extends CallManagerITBase {
     }
 
     @Test
-    void aTransferWithoutAFlowLeavesTheCallsFlowAsItWas() {
+    void aTransferWithoutAFlowEndsTheFlowsControlOfTheCall() {
         CallRow caller = answeredInbound();
         Transfer asked = json.treeToValue(read(transfer(caller, "+15550302002", ""), 201), Transfer.class);
 
@@ -110,9 +110,65 @@ class TransferMovesOnIT extends CallManagerITBase {
 
         assertThat(done.flowId()).isNull();
         assertThat(done.activeflowId()).isNull();
+        // The flow's control ended: the call runs no flow (an end of its old flow no longer concerns it).
         CallRow after = callRows.find(caller.id()).orElseThrow();
-        assertThat(after.activeflowId()).isEqualTo(caller.activeflowId());
+        assertThat(after.activeflowId()).isNull();
         assertThat(after.flowId()).isEqualTo(caller.flowId());
+    }
+
+    @Test
+    void aTransferredCallerWhoseFlowEndedIsHungUpWhenTheTargetHangsUpInsteadOfLeftInSilence() {
+        CallRow caller = answeredInbound();
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550302005", ""), 201), Transfer.class);
+        Transfer done = awaitCompleted(asked.id());
+        // flow-manager ends the caller's flow on the completion, at once (before call-manager may have seen the
+        // bridge events): the caller stays with the target.
+        flowEnded(caller.id(), caller.activeflowId());
+        await().during(Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> callRows.find(caller.id()).orElseThrow().status() == CallStatus.PROGRESSING);
+
+        CallRow target = callRows.find(done.targetCallId()).orElseThrow();
+        SIM.hangupFromCaller(target.channelId());
+
+        CallRow ended = awaitStatus(caller.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupNote()).isEqualTo("peer_hungup");
+    }
+
+    @Test
+    void aCallerWhoseFlowEndedWhileItsTransferDialedIsHungUpWhenTheTargetHangsUp() {
+        CallRow caller = answeredInbound();
+        SIM.planOriginate("+15550302006", net.voipbin.asterisksim.OriginateOutcome.ANSWERED, Duration.ofSeconds(100));
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550302006", ""), 201), Transfer.class);
+        // The flow's last action was the transfer: it ends while the target still rings.
+        flowEnded(caller.id(), caller.activeflowId());
+        await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().activeflowId() == null);
+
+        Transfer done = awaitCompleted(asked.id());
+        CallRow target = callRows.find(done.targetCallId()).orElseThrow();
+        SIM.hangupFromCaller(target.channelId());
+
+        assertThat(awaitStatus(caller.id(), CallStatus.HANGUP).hangupNote()).isEqualTo("peer_hungup");
+    }
+
+    @Test
+    void aCallerWhoseNewFlowEndedWhileWithTheTargetIsHungUpWhenTheTargetHangsUp() {
+        CallRow caller = answeredInbound();
+        UUID nextFlow = UUID.randomUUID();
+        flows.flowOwners.put(nextFlow, customer);
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550302007", ",\"flow_id\":\"" + nextFlow + "\""),
+                201), Transfer.class);
+        Transfer done = awaitCompleted(asked.id());
+        // A late end of the old flow changes nothing: the call names its new flow.
+        flowEnded(caller.id(), caller.activeflowId());
+        // The new flow, say [play after-transfer], ends while the caller talks with the target: the caller stays.
+        flowEnded(caller.id(), asked.activeflowId());
+        await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().activeflowId() == null);
+        assertThat(callRows.find(caller.id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
+
+        CallRow target = callRows.find(done.targetCallId()).orElseThrow();
+        SIM.hangupFromCaller(target.channelId());
+
+        assertThat(awaitStatus(caller.id(), CallStatus.HANGUP).hangupNote()).isEqualTo("peer_hungup");
     }
 
     @Test
