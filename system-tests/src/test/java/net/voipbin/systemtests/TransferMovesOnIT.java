@@ -139,6 +139,40 @@ class TransferMovesOnIT {
         assertThat(story).doesNotContain("transfer_failed");
     }
 
+    @Test
+    void aCallerTransferredWithoutAFlowIsHungUpWhenTheTargetHangsUpNotLeftInSilence() {
+        String target = "+15550707122";
+        // The old flow is still running (its menu) when the transfer completes, and ends on the completion.
+        String number = numberRunning(flow("""
+                {"name": "transfer then menu", "actions": [
+                  {"id": "answer", "type": "answer", "option": {}},
+                  {"id": "away", "type": "transfer", "option": {"type": "blind",
+                      "destination": {"type": "tel", "target": "%s"}}},
+                  {"id": "menu", "type": "digits_receive", "option": {"timeout_ms": 60000, "max_length": 1}},
+                  {"id": "end", "type": "hangup", "option": {}}
+                ]}""".formatted(target)));
+        String channel = fleet.sim().placeCall(CALLER, number);
+        JsonNode caller = callOn(channel);
+        String callerId = caller.path("id").asString();
+        JsonNode completed = await().atMost(WAIT).until(() -> transferEvent("transfer_completed", callerId),
+                e -> e != null);
+        assertThat(completed.path("flow_id").isNull()).as("%s", completed).isTrue();
+        String oldActiveflow = caller.path("activeflow_id").asString();
+        await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + oldActiveflow)),
+                a -> "ended".equals(a.path("status").asString()));
+        String targetId = completed.path("target_call_id").asString();
+        String targetChannel = get(fleet.callManager("/calls/" + targetId)).path("channel_id").asString();
+        // Talking with the target, the caller is not hung up by its old flow's end.
+        assertThat(get(fleet.callManager("/calls/" + callerId)).path("status").asString()).isEqualTo("progressing");
+
+        fleet.sim().callerHangsUp(targetChannel);
+
+        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),
+                c -> "hangup".equals(c.path("status").asString()));
+        assertThat(ended.path("hangup_note").asString()).isEqualTo("peer_hungup");
+        assertThat(ariCommands(channel)).containsExactly("POST /channels/{ch}/answer", "DELETE /channels/{ch}");
+    }
+
     /**
      * The caller's story on the bus: its own call events, its transfers', and its activeflows' (named old or
      * new), in delivery order.
