@@ -27,6 +27,7 @@ public final class Benchmarks {
         benchmarks.put("ari-proxy", net.voipbin.bench.ari.AriProxyThroughput::main);
         benchmarks.put("webhook", net.voipbin.bench.webhook.WebhookThroughput::main);
         benchmarks.put("inbound-call", net.voipbin.bench.call.InboundCallSetup::main);
+        benchmarks.put("campaign", net.voipbin.bench.campaign.CampaignBenchmark::main);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar <" + String.join("|", benchmarks.keySet())
                     + "> [args]");
