@@ -182,11 +182,24 @@ public class TransferService implements CallHolder {
                 : gone.hangupReason().name().toLowerCase()) : "transferee_hungup";
     }
 
-    /** The transferee gone, the target leg is not left ringing or talking to nobody. */
+    /**
+     * The transferee gone, the target leg is not left ringing or talking to nobody. The target gone, a transferee
+     * that runs no flow any more (its flow ended while the transfer dialed) and talks with nobody is hung up
+     * ({@code transfer_failed}) rather than left in silence; one whose flow still runs goes on with it.
+     */
     private void afterFailure(TransferRow t, String reason) {
         if ("transferee_hungup".equals(reason)) {
             calls.hangup(t.targetCallId(), HangupReason.NORMAL, "transferee_hungup");
+            return;
         }
+        callRows.find(t.transfereeCallId())
+                .filter(c -> c.isLive() && c.activeflowId() == null)
+                .filter(c -> c.bridgeId() == null || !channels.othersInBridge(c.bridgeId(), c.channelId()))
+                .ifPresent(c -> {
+                    log.info("transfer {} failed ({}): call {} runs no flow and talks with nobody, hanging up",
+                            t.id(), reason, c.id());
+                    calls.hangup(c.id(), HangupReason.NORMAL, "transfer_failed");
+                });
     }
 
     /**

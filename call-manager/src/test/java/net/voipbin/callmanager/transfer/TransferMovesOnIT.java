@@ -172,6 +172,33 @@ class TransferMovesOnIT extends CallManagerITBase {
     }
 
     @Test
+    void aCallerWhoseFlowEndedWhileItsTransferDialedIsHungUpWhenTheTargetIsBusyNotLeftInSilence() {
+        CallRow caller = answeredInbound();
+        SIM.planOriginate("+15550302008", net.voipbin.asterisksim.OriginateOutcome.BUSY, Duration.ofSeconds(100));
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550302008", ""), 201), Transfer.class);
+        flowEnded(caller.id(), caller.activeflowId());
+        await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().activeflowId() == null);
+
+        await().atMost(WAIT).until(() -> client.getTransfer(asked.id()).status() == Transfer.Status.FAILED);
+
+        CallRow ended = awaitStatus(caller.id(), CallStatus.HANGUP);
+        assertThat(ended.hangupNote()).isEqualTo("transfer_failed");
+    }
+
+    @Test
+    void aCallerWhoseFlowStillRunsStaysWithItWhenTheTransferFails() {
+        CallRow caller = answeredInbound();
+        SIM.planOriginate("+15550302009", net.voipbin.asterisksim.OriginateOutcome.BUSY, Duration.ofSeconds(50));
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550302009", ""), 201), Transfer.class);
+
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_FAILED, "id", asked.id()).size() == 1);
+
+        await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .until(() -> callRows.find(caller.id()).orElseThrow().status() == CallStatus.PROGRESSING);
+        assertThat(callRows.find(caller.id()).orElseThrow().activeflowId()).isEqualTo(caller.activeflowId());
+    }
+
+    @Test
     void anUnknownOrForeignFlowIsRefusedAtTheRequestAndNothingIsDialed() {
         CallRow caller = answeredInbound();
         UUID foreign = UUID.randomUUID();
