@@ -199,6 +199,46 @@ class TransferMovesOnIT extends CallManagerITBase {
     }
 
     @Test
+    void anAttendedTransferMovesTheTransfereeOnNotTheAgentNorTheTarget() {
+        CallRow caller = answeredInbound();
+        CallRow agent = answeredInbound();
+        net.voipbin.contract.callmanager.Confbridge room = rpc.call(topology.requestQueue("call-manager"), "POST",
+                "/v1/confbridges", new net.voipbin.contract.callmanager.ConfbridgeRequests.Create(customer,
+                        net.voipbin.contract.callmanager.Confbridge.Type.CONNECT),
+                net.voipbin.contract.callmanager.Confbridge.class);
+        for (UUID id : List.of(caller.id(), agent.id())) {
+            rpc.call(topology.requestQueue("call-manager"), "POST", "/v1/confbridges/" + room.id() + "/join",
+                    new net.voipbin.contract.callmanager.ConfbridgeRequests.Member(id),
+                    net.voipbin.contract.callmanager.Confbridge.class);
+        }
+        await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().bridgeId() != null
+                && callRows.find(agent.id()).orElseThrow().bridgeId() != null);
+        UUID nextFlow = UUID.randomUUID();
+        flows.flowOwners.put(nextFlow, customer);
+
+        // The agent's side asks (the RPC of flow-manager's transfer action) for the caller to move on to nextFlow.
+        client.transfer(caller.id(), new CallRequests.Transfer(CallRequests.Transfer.TransferType.ATTENDED,
+                Address.tel("+15550302010"), nextFlow));
+        Transfer consulting = await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_CREATED,
+                "transferee_call_id", caller.id()), l -> l.size() == 1).stream()
+                .map(n -> json.treeToValue(n, Transfer.class)).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> client.getTransfer(consulting.id()).status() == Transfer.Status.CONSULTING);
+        // Consulting: the caller still names its old flow.
+        assertThat(callRows.find(caller.id()).orElseThrow().activeflowId()).isEqualTo(caller.activeflowId());
+
+        client.completeTransfer(consulting.id());
+
+        Transfer done = awaitCompleted(consulting.id());
+        assertThat(done.transfereeCallId()).isEqualTo(caller.id());
+        CallRow moved = callRows.find(caller.id()).orElseThrow();
+        assertThat(moved.flowId()).isEqualTo(nextFlow);
+        assertThat(moved.activeflowId()).isEqualTo(consulting.activeflowId());
+        awaitStatus(agent.id(), CallStatus.HANGUP);
+        assertThat(callRows.find(agent.id()).orElseThrow().activeflowId()).isEqualTo(agent.activeflowId());
+        assertThat(callRows.find(done.targetCallId()).orElseThrow().activeflowId()).isNull();
+    }
+
+    @Test
     void anUnknownOrForeignFlowIsRefusedAtTheRequestAndNothingIsDialed() {
         CallRow caller = answeredInbound();
         UUID foreign = UUID.randomUUID();
