@@ -185,15 +185,16 @@ class OfferOutcomes {
         Queue queue = queues.find(q.queueId()).orElse(null);
         q.done(reason, clock.instant());
         queuecalls.save(q);
+        // The agent's call is hung up before the agent is reported free: an agent without wrap-up is offered the
+        // next caller at once, and must not be rung while the last call is still up.
+        if (!reason.equals("agent_hangup")) {
+            offerCalls.answered(reservation).ifPresent(c -> quietly(calls.hangup(c.callId())));
+        }
         report(() -> agents.ended(q.agentId(), new OfferRequests.Ended(customer(q), reservation,
                 queue == null ? 0 : queue.wrapUpSeconds())));
         events.publish(QueueManagerEvents.QUEUECALL_DONE, q.toQueuecall());
         log.info("queuecall {} done ({}), talked {} ms", q.id(), reason, q.toQueuecall().talkedMs());
-        // The caller gone or the time up: the agent's call ends too (not left to the bridge's peer hangup). After
-        // the agent hangs up the caller stays: their flow goes on after queue_join.
-        if (!reason.equals("agent_hangup")) {
-            offerCalls.answered(reservation).ifPresent(c -> after.then(calls.hangup(c.callId())));
-        }
+        // After the agent hangs up the caller stays: their flow goes on after queue_join.
         if (reason.equals("service_timeout")) {
             after.then(calls.hangup(q.callId()));
         }
@@ -235,6 +236,14 @@ class OfferOutcomes {
                 throw e;
             }
             log.info("agent-manager ignored a late report: {}", e.getMessage());
+        }
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.info("hangup of an agent's call failed: {}", e.toString());
         }
     }
 

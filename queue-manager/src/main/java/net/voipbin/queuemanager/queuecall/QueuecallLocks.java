@@ -46,6 +46,11 @@ class QueuecallLocks {
                 .param(callId).query(UUID.class).optional();
     }
 
+    boolean hasLiveCaller(UUID callId) {
+        return jdbc.sql("SELECT count(*) FROM queuecalls WHERE reference_id = ? AND status IN " + LIVE)
+                .param(callId).query(Long.class).single() > 0;
+    }
+
     long waiting(UUID queueId) {
         return jdbc.sql("SELECT count(*) FROM queuecalls WHERE queue_id = ? AND status IN ('INITIATING', 'WAITING', 'OFFERING')")
                 .param(queueId).query(Long.class).single();
