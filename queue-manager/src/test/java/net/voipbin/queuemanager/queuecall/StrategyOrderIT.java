@@ -136,8 +136,12 @@ class StrategyOrderIT extends QueueManagerITBase {
     void randomAndWeightedRandomOfferDistinctFreeAgents() {
         team();
         UUID random = queue("{\"name\":\"rnd\",\"strategy\":\"random\"}");
-        serve(random, 3);
+        List<Queuecall> first = serve(random, 3);
         assertThat(calls.dialled()).containsExactlyInAnyOrder(a, b, c);
+        hangUpInOrder(first, 0, 1, 2);
+        UUID weighted = queue("{\"name\":\"wrnd\",\"strategy\":\"weighted_random\"}");
+        serve(weighted, 3);
+        assertThat(calls.dialled().subList(3, 6)).containsExactlyInAnyOrder(a, b, c);
     }
 
     private String nameOf(Queuecall q) {
