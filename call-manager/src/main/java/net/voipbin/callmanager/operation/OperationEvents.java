@@ -62,12 +62,31 @@ public class OperationEvents implements net.voipbin.callmanager.call.TimeoutSwee
                     () -> operations.typeAhead(call.id(), digit));
             return operations.bargeInPlaybacks(call.id());
         });
-        for (String playbackId : barged) {
+        stop(call, barged, "barge-in");
+    }
+
+    /**
+     * The flow that started the call's prompts and digit collection controls it no more (a completed transfer:
+     * the caller talks with the target now). They end without a word to any flow, its typed-ahead digits are
+     * dropped, and Asterisk stops the prompts (after the commit), so the old flow plays nothing into the
+     * conversation.
+     */
+    public void abandon(CallRow call) {
+        List<String> prompts = tx.execute(status -> {
+            operations.endCollection(call.id());
+            operations.takeTypedAhead(call.id());
+            return operations.takePrompts(call.id());
+        });
+        stop(call, prompts, "its flow's control ended");
+    }
+
+    private void stop(CallRow call, List<String> playbackIds, String why) {
+        for (String playbackId : playbackIds) {
             try {
                 ari.stopPlayback(call.asteriskId(), playbackId);
             } catch (RuntimeException e) {
                 // Finished on its own meanwhile (404), or Asterisk is away: the prompt plays out.
-                log.info("call {}: barge-in could not stop playback {}: {}", call.id(), playbackId, e.getMessage());
+                log.info("call {}: {}: could not stop playback {}: {}", call.id(), why, playbackId, e.getMessage());
             }
         }
     }

@@ -40,6 +40,12 @@ class OperationRepository {
                 .query(String.class).list();
     }
 
+    /** The call's prompts in flight, taken: whoever started them no longer controls the call. */
+    List<String> takePrompts(UUID callId) {
+        return jdbc.sql("DELETE FROM operations WHERE call_id = :call AND kind IN ('PLAY', 'TALK') RETURNING id")
+                .param("call", callId).query(String.class).list();
+    }
+
     /** Removes and returns the operation: exactly one finisher wins. */
     Optional<Pending> take(String id) {
         return jdbc.sql("DELETE FROM operations WHERE id = :id RETURNING call_id, operation_id, kind").param("id", id)

@@ -16,6 +16,7 @@ import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
 import net.voipbin.callmanager.call.OutboundDialer;
+import net.voipbin.callmanager.operation.OperationEvents;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.Call.Direction;
 import net.voipbin.contract.callmanager.Call.HangupReason;
@@ -53,10 +54,12 @@ public class TransferService implements CallHolder {
     private final TransactionTemplate tx;
     private final TransferFlows flows;
     private final CallLifecycle lifecycle;
+    private final OperationEvents operations;
 
     TransferService(TransferRepository transfers, CallRepository callRows, CallService calls, ChannelRepository channels,
             OutboundDialer dialer, TransferBridging bridging, EventPublisher events, TransactionTemplate tx,
-            TransferFlows flows, CallLifecycle lifecycle) {
+            TransferFlows flows, CallLifecycle lifecycle, OperationEvents operations) {
+        this.operations = operations;
         this.flows = flows;
         this.lifecycle = lifecycle;
         this.transfers = transfers;
@@ -236,6 +239,8 @@ public class TransferService implements CallHolder {
                 events.publish(CallManagerEvents.TRANSFER_COMPLETED, t.toTransfer());
                 return null;
             });
+            // The old flow's prompt (music while the target rang, a menu) must not play into the conversation.
+            operations.abandon(transferee);
         } else {
             events.publish(status == Status.COMPLETED ? CallManagerEvents.TRANSFER_COMPLETED
                     : CallManagerEvents.TRANSFER_FAILED, t.toTransfer());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,26 @@ class TransferMovesOnIT extends CallManagerITBase {
         CallRow ended = awaitStatus(caller.id(), CallStatus.HANGUP);
         assertThat(ended.hangupNote()).isEqualTo("flow_ended");
         assertThat(requestsFor(caller.channelId())).containsOnlyOnce("DELETE /ari/channels/{ch}");
+    }
+
+    @Test
+    void theOldFlowsPromptStopsWhenTheTransferCompletesSoTheCallerHearsTheTargetOnly() {
+        CallRow caller = answeredInbound();
+        // Music the old flow plays while the target rings (tone: media plays until stopped).
+        client.play(caller.id(), new CallRequests.Play(List.of("tone:ring"), null, "op-waiting", false));
+        String prefix = "/ari/channels/" + caller.channelId() + "/play/";
+        String playback = await().atMost(WAIT).until(() -> simRequests().stream().filter(r -> r.path().startsWith(prefix))
+                .map(r -> r.path().substring(prefix.length())).findFirst(), Optional::isPresent).orElseThrow();
+
+        Transfer asked = json.treeToValue(read(transfer(caller, "+15550377001", ""), 201), Transfer.class);
+        awaitCompleted(asked.id());
+
+        await().atMost(WAIT).until(() -> simRequests().stream()
+                .anyMatch(r -> r.method().equals("DELETE") && r.path().equals("/ari/playbacks/" + playback)));
+        // Ended without a word to any flow: the old one is over, a new one never asked for it.
+        await().during(Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> events.ofCall(CallManagerEvents.CALL_OPERATION_FINISHED, caller.id()).stream()
+                        .noneMatch(e -> e.path("operation_id").asString("").equals("op-waiting")));
     }
 
     @Test
