@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import net.voipbin.callmanager.asterisk.AriCommands;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;

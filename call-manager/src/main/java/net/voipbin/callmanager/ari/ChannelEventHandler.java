@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
+import net.voipbin.callmanager.asterisk.ChannelIds;
 import net.voipbin.callmanager.call.ActiveflowLink;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;

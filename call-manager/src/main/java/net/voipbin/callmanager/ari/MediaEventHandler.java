@@ -2,6 +2,7 @@ package net.voipbin.callmanager.ari;
 
 import org.springframework.stereotype.Component;
 
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.operation.OperationEvents;
 
 /** Playback and recording events → the end of the operation that started them. */

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import net.voipbin.callmanager.ari.AriCommands;
-import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.asterisk.AriCommands;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.Confbridge;
 import net.voipbin.contract.callmanager.ConfbridgeRecording;

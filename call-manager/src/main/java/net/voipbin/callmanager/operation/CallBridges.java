@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
 import net.voipbin.rpc.error.ApiException;

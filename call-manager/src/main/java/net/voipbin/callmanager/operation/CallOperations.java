@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 
-import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
 import net.voipbin.contract.callmanager.CallOperationFinished.Operation;

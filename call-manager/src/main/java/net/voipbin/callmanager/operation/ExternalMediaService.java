@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import net.voipbin.callmanager.ari.AriCommands;
-import net.voipbin.callmanager.ari.ChannelIds;
-import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.asterisk.AriCommands;
+import net.voipbin.callmanager.asterisk.ChannelIds;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
 import net.voipbin.callmanager.config.CallManagerProperties;

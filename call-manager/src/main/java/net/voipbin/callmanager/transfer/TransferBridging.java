@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import net.voipbin.callmanager.ari.AriCommands;
+import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.callmanager.call.CallRow;
 import net.voipbin.callmanager.call.CallService;
 import net.voipbin.contract.callmanager.Call.HangupReason;

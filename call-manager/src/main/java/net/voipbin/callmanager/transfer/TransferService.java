@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.call.CallHolder;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;

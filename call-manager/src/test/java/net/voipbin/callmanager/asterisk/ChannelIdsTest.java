@@ -1,4 +1,4 @@
-package net.voipbin.callmanager.ari;
+package net.voipbin.callmanager.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package net.voipbin.callmanager.ari;
+package net.voipbin.callmanager.asterisk;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
