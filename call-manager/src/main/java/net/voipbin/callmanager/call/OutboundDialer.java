@@ -4,23 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import net.voipbin.callmanager.ari.AriCommands;
-import net.voipbin.callmanager.ari.ChannelRepository;
+import net.voipbin.callmanager.asterisk.AriCommands;
+import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.Call.Direction;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 
 /**
@@ -62,12 +65,43 @@ public class OutboundDialer {
     /** One call per destination; each is dialing (or already failed) when this returns. */
     public List<CallRow> dial(UUID customerId, Address source, List<Address> destinations, UUID flowId,
             Integer dialTimeoutMs) {
+        return dial(customerId, source, destinations, flowId, dialTimeoutMs, null);
+    }
+
+    /**
+     * With {@code callId} (one destination only) the caller names the call: asked again with the same id (its first
+     * answer was lost), this answers the call already made instead of dialing twice.
+     */
+    public List<CallRow> dial(UUID customerId, Address source, List<Address> destinations, UUID flowId,
+            Integer dialTimeoutMs, UUID callId) {
         Duration timeout = dialTimeoutMs == null ? properties.dialTimeout() : Duration.ofMillis(dialTimeoutMs);
+        if (callId != null) {
+            if (destinations.size() != 1) {
+                throw ApiException.invalidField("call_id", "names one call: give exactly one destination");
+            }
+            Optional<CallRow> made = calls.find(callId);
+            if (made.isPresent()) {
+                return List.of(sameCustomers(made.get(), customerId));
+            }
+            try {
+                return List.of(dialOne(callId, customerId, source, destinations.getFirst(), flowId, timeout));
+            } catch (DuplicateKeyException e) {
+                // The same request twice at once: the other one made the call.
+                return List.of(sameCustomers(calls.find(callId).orElseThrow(() -> e), customerId));
+            }
+        }
         List<CallRow> dialed = new ArrayList<>();
         for (Address destination : destinations) {
             dialed.add(dialOne(UUID.randomUUID(), customerId, source, destination, flowId, timeout));
         }
         return dialed;
+    }
+
+    private static CallRow sameCustomers(CallRow made, UUID customerId) {
+        if (!customerId.equals(made.customerId())) {
+            throw new ApiException(409, "call_exists", "call " + made.id() + " exists");
+        }
+        return made;
     }
 
     /** Dials one call with an id chosen by the caller (a transfer records its target before dialing). */

@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;
 import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.CallStatus;
+import net.voipbin.rpc.client.RpcErrorException;
 
 class OutboundCallIT extends CallManagerITBase {
 
@@ -44,6 +46,29 @@ class OutboundCallIT extends CallManagerITBase {
                 && call.channelId().equals(r.param("channelId").orElse(""))).findFirst().orElseThrow();
         assertThat(originate.param("endpoint")).contains("PJSIP/+15550101001@trunk");
         assertThat(originate.param("app")).contains("voipbin");
+    }
+
+    @Test
+    void aCallIdChosenByTheCallerMakesOneCallHoweverOftenItIsAskedFor() {
+        UUID id = UUID.randomUUID();
+        CallRequests.Create request = new CallRequests.Create(customer, Address.tel("+15550100000"),
+                List.of(Address.tel("+15550101009")), null, null, id);
+
+        Call first = client.create(request).getFirst();
+        // The answer was lost (a timeout): the dialer asks again with the same id.
+        Call again = client.create(request).getFirst();
+
+        assertThat(first.id()).isEqualTo(id);
+        assertThat(again.id()).isEqualTo(id);
+        assertThat(simRequests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/ari/channels")
+                && id.toString().equals(r.param("channelId").orElse("")))).as("originates of call %s", id).hasSize(1);
+        UUID stranger = UUID.randomUUID();
+        assertThatThrownBy(() -> client.create(new CallRequests.Create(stranger, Address.tel("+15550100000"),
+                List.of(Address.tel("+15550101009")), null, null, id)))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.code()).isEqualTo("call_exists"));
+        assertThatThrownBy(() -> client.create(new CallRequests.Create(customer, Address.tel("+15550100000"),
+                List.of(Address.tel("+15550101010"), Address.tel("+15550101011")), null, null, UUID.randomUUID())))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.field()).isEqualTo("call_id"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package net.voipbin.campaignmanager.dialing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,12 +100,20 @@ class Dialer implements DisposableBean {
         }
         Call call;
         try {
+            // The call is named after the attempt: whatever happens to this answer, call-manager can be asked
+            // whether the attempt was dialled (below, and by the lease keeper after a crash), so none is dialled twice.
             call = callManager.create(new CallRequests.Create(campaign.customerId(), Address.tel(plan.source()),
-                    List.of(Address.tel(row.destination())), campaign.flowId(), plan.dialTimeoutMs())).getFirst();
+                    List.of(Address.tel(row.destination())), campaign.flowId(), plan.dialTimeoutMs(), row.id()))
+                    .getFirst();
         } catch (ApiException e) {
-            log.warn("campaigncall {}: originate to {} refused: {}", row.id(), row.destination(), e.getMessage());
-            ends.end(() -> calls.lock(row.id()), Result.FAIL, "originate_refused", null, null, clock.instant(), true);
-            return;
+            Optional<Call> made = e.status() >= 500 ? madeCall(row.id()) : Optional.empty();
+            if (made.isEmpty()) {
+                log.warn("campaigncall {}: originate to {} refused: {}", row.id(), row.destination(), e.getMessage());
+                ends.end(() -> calls.lock(row.id()), Result.FAIL, "originate_refused", null, null, clock.instant(), true);
+                return;
+            }
+            log.info("campaigncall {}: originate answered {}, but call-manager made the call", row.id(), e.getMessage());
+            call = made.get();
         }
         announceDialing(row, call.id(), null);
         log.info("campaigncall {} dialing {} as call {} (campaign {}, try {} of slot {})", row.id(), row.destination(),
@@ -128,6 +137,30 @@ class Dialer implements DisposableBean {
             log.warn("campaigncall {}: activeflow refused: {}", row.id(), e.getMessage());
             ends.end(() -> calls.lock(row.id()), Result.FAIL, "activeflow_refused", activeflowId, null, clock.instant(),
                     false);
+        }
+    }
+
+    /** The attempt's call, if call-manager made it (the call id is the campaigncall's). */
+    Optional<Call> madeCall(UUID campaigncallId) {
+        try {
+            return Optional.of(callManager.get(campaigncallId));
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                log.warn("campaigncall {}: its call not read: {}", campaigncallId, e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An attempt whose dialer stopped after call-manager made its call: the attempt is that call's (and ends now if
+     * the call already has), instead of being given back and dialled again.
+     */
+    void adopt(CampaigncallRow row, Call call) {
+        announceDialing(row, call.id(), null);
+        if (call.status() == CallStatus.HANGUP) {
+            ends.end(() -> calls.lockByCall(call.id()), Outcomes.of(call), reason(call), call.activeflowId(),
+                    call.tmProgressing(), call.tmHangup(), false);
         }
     }
 

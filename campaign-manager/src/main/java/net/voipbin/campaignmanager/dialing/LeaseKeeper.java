@@ -44,9 +44,11 @@ class LeaseKeeper {
     private final CampaignProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Dialer dialer;
 
     LeaseKeeper(CampaigncallStore calls, OutdialManagerClient outdials, CallManagerClient callManager, AttemptEnds ends,
-            CampaignProperties properties, TransactionTemplate tx, Clock clock) {
+            CampaignProperties properties, TransactionTemplate tx, Clock clock, Dialer dialer) {
+        this.dialer = dialer;
         this.calls = calls;
         this.outdials = outdials;
         this.callManager = callManager;
@@ -102,6 +104,13 @@ class LeaseKeeper {
     }
 
     private void giveBack(CampaigncallRow row) {
+        Optional<Call> made = dialer.madeCall(row.id());
+        if (made.isPresent()) {
+            log.warn("campaigncall {}: its dialer stopped after call {} was made; the attempt is that call's", row.id(),
+                    made.get().id());
+            dialer.adopt(row, made.get());
+            return;
+        }
         try {
             outdials.release(row.outdialTargetId(), new ClaimRequests.Release(row.claimId(), null));
         } catch (ApiException e) {

@@ -21,12 +21,22 @@ public final class CallRequests {
      * {@code POST /v1/calls}: originate one outbound call per destination. With {@code flow_id} the
      * answered call runs that flow; {@code dial_timeout_ms} bounds the ringing.
      */
+    /**
+     * {@code call_id}: the id the caller chooses for the one call it asks for (one destination only), so that a
+     * request whose answer was lost can be asked again, or the call looked up, without dialing twice: the same id
+     * again answers the call it made.
+     */
     public record Create(
             @NotNull UUID customerId,
             @NotNull @Valid Address source,
             @NotEmpty List<@Valid Address> destinations,
             UUID flowId,
-            @Min(1000) @Max(300_000) Integer dialTimeoutMs) {
+            @Min(1000) @Max(300_000) Integer dialTimeoutMs,
+            UUID callId) {
+
+        public Create(UUID customerId, Address source, List<Address> destinations, UUID flowId, Integer dialTimeoutMs) {
+            this(customerId, source, destinations, flowId, dialTimeoutMs, null);
+        }
     }
 
     /**
