@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.callmanager.asterisk.ChannelRepository;
+import net.voipbin.callmanager.call.CallHolder;
 import net.voipbin.callmanager.call.CallLifecycle;
 import net.voipbin.callmanager.call.CallRepository;
 import net.voipbin.callmanager.call.CallRow;
@@ -36,9 +37,11 @@ class BridgeEventHandler {
     private final ConfbridgeService confbridges;
     private final CallService callService;
     private final AriCommands ari;
+    private final List<CallHolder> holders;
 
     BridgeEventHandler(ChannelRepository channels, CallRepository calls, CallLifecycle lifecycle,
-            ConfbridgeService confbridges, CallService callService, AriCommands ari) {
+            ConfbridgeService confbridges, CallService callService, AriCommands ari, List<CallHolder> holders) {
+        this.holders = holders;
         this.callService = callService;
         this.ari = ari;
         this.channels = channels;
@@ -60,7 +63,9 @@ class BridgeEventHandler {
             lifecycle.bridged(channel.id(), null);
             boolean ending = ending(call);
             confbridges.left(bridgeId, call.id(), ending ? "hangup" : "kick");
-            if (ending && !confbridges.isConference(bridgeId)) {
+            // A party of an open transfer (its target hanging up during the consult) is the transfer's to end:
+            // it puts the transferor back with the transferee, who must not be hung up as alone meanwhile.
+            if (ending && !confbridges.isConference(bridgeId) && holders.stream().noneMatch(h -> h.holds(call.id()))) {
                 hangupLonePeer(bridgeId, call);
             }
         });
@@ -92,7 +97,8 @@ class BridgeEventHandler {
 
     private void hangupLonePeer(String bridgeId, CallRow leaving) {
         List<CallRow> rest = calls.liveInBridge(bridgeId).stream().filter(c -> !c.id().equals(leaving.id())).toList();
-        if (rest.size() == 1 && rest.getFirst().activeflowId() == null && channels.liveMediaInBridge(bridgeId).isEmpty()) {
+        if (rest.size() == 1 && rest.getFirst().activeflowId() == null && channels.liveMediaInBridge(bridgeId).isEmpty()
+                && holders.stream().noneMatch(h -> h.holds(rest.getFirst().id()))) {
             CallRow peer = rest.getFirst();
             log.info("call {} left bridge {}: its peer {} runs no flow and is hung up", leaving.id(), bridgeId, peer.id());
             try {

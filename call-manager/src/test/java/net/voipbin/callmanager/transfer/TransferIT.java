@@ -111,6 +111,26 @@ class TransferIT extends CallManagerITBase {
     }
 
     @Test
+    void aTargetWhoHangsUpDuringTheConsultLeavesTheAgentUpAndBackWithTheCaller() {
+        // The agent runs no flow: a party left alone in a bridge without one is hung up, but not the agent whose
+        // consult ended; the transfer fails and puts the agent back with the caller.
+        Pair pair = callerWithAgent();
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301007");
+        Transfer consulting = awaitTransfer(transfer.id(), Transfer.Status.CONSULTING);
+        CallRow target = callRows.find(consulting.targetCallId()).orElseThrow();
+
+        SIM.hangupFromCaller(target.channelId());
+
+        Transfer failed = awaitTransfer(transfer.id(), Transfer.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("target_normal");
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), pair.agent().channelId())));
+        await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .until(() -> callRows.find(pair.agent().id()).orElseThrow().status() == CallStatus.PROGRESSING);
+        assertThat(requestsFor(pair.agent().channelId())).doesNotContain("DELETE /ari/channels/{ch}");
+    }
+
+    @Test
     void attendedTransferToATargetThatDoesNotAnswerLeavesTheCallerWithTheAgent() {
         SIM.planOriginate("+15550301003", OriginateOutcome.NO_ANSWER, Duration.ofMillis(200));
         Pair pair = callerWithAgent();
