@@ -148,8 +148,12 @@ abstract class InboundCallScenarios {
         JsonNode caller = callOn(channel);
         String callerId = caller.path("id").asString();
 
-        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/"
-                + caller.path("activeflow_id").asString())), a -> "ended".equals(a.path("status").asString()));
+        // From call_created: the call record names no activeflow once the transfer has ended the flow's control.
+        String activeflowId = await().atMost(WAIT).until(() -> bus.matching(e -> "call_created".equals(e.type())
+                && callerId.equals(e.data().path("id").asString(""))), created -> !created.isEmpty())
+                .getFirst().data().path("activeflow_id").asString();
+        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + activeflowId)),
+                a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
         // The target answers and talks with the caller in one bridge; the caller was not hung up at the flow's end.
         JsonNode bridged = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),

@@ -38,7 +38,7 @@ public record CallManagerProperties(
         @DefaultValue("5s") Duration sweepPeriod,
         @DefaultValue("4h") Duration maxDuration,
         @DefaultValue Echo echo,
-        @DefaultValue("10s") Duration retryBudget) {
+        @DefaultValue("20s") Duration retryBudget) {
 
     public record Endpoints(
             @DefaultValue("PJSIP/%s@trunk") String tel,

@@ -37,7 +37,9 @@ public final class ExternalOptions {
     public record QueueJoin(@NotNull UUID queueId) {
     }
 
-    public record ConferenceJoin(@NotNull UUID conferenceId) {
+    /** {@code role}: participant (default) or moderator; a flow naming another is refused when stored. */
+    public record ConferenceJoin(@NotNull UUID conferenceId,
+            @Pattern(regexp = "participant|moderator", message = "must be participant or moderator") String role) {
     }
 
     public record AiTalk(

@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("voipbin.flow")
 public record EngineProperties(@DefaultValue("1000") int maxExecutions,
         @DefaultValue("1s") Duration leaderCheckInterval,
-        @DefaultValue("10s") Duration retryBudget) {
+        @DefaultValue("20s") Duration retryBudget) {
 }

@@ -73,7 +73,7 @@ class ConferenceJoinExecutor implements ActionExecutor {
         UUID conferencecallId;
         try {
             conferencecallId = services.joinConference(new ServiceRequests.ConferencecallCreate(context.customerId(),
-                    option.conferenceId(), "call", CallOf.require(context), context.activeflowId(), role(context)));
+                    option.conferenceId(), "call", CallOf.require(context), context.activeflowId(), option.role()));
         } catch (ApiException e) {
             if (e.status() < 400 || e.status() >= 500) {
                 throw e;
@@ -107,15 +107,6 @@ class ConferenceJoinExecutor implements ActionExecutor {
                     return new Outcome.Replace(ConferencePreFlow.splice(flow.actions(), context.state().actions(),
                             context.action().id(), options));
                 });
-    }
-
-    /**
-     * The option's {@code role} (moderator or participant), read from the option as written: conference-manager
-     * judges the value (an unknown one is its 400, and the flow goes on).
-     */
-    private static String role(ActionContext context) {
-        String role = context.action().option() == null ? "" : context.action().option().path("role").asString("");
-        return role.isBlank() ? null : role;
     }
 
     @Override

@@ -53,6 +53,16 @@ class FlowValidatorTest {
     }
 
     @Test
+    void namesAConferenceRoleThatIsNeitherParticipantNorModerator() {
+        String conference = "\"conference_id\":\"" + java.util.UUID.randomUUID() + "\"";
+        validator.validate(List.of(action("c", "conference_join", "{" + conference + ",\"role\":\"moderator\"}")));
+        ApiException e = rejection(List.of(action("c", "conference_join", "{" + conference + ",\"role\":\"boss\"}")));
+
+        assertThat(e.field()).isEqualTo("actions[0].option.role");
+        assertThat(e.getMessage()).contains("must be participant or moderator");
+    }
+
+    @Test
     void refusesAnUnknownType() {
         ApiException e = rejection(List.of(action("x", "dance", "{}")));
 
