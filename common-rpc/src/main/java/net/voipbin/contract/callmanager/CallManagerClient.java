@@ -86,6 +86,20 @@ public final class CallManagerClient {
         return operation(callId, "bridge", java.util.Map.of("peer_call_id", peerCallId));
     }
 
+    /** Music on hold from Asterisk's class {@code mohClass} (blank: the default class) until {@link #mohStop}. */
+    public Call mohStart(UUID callId, String mohClass) {
+        return operation(callId, "moh", mohClass == null ? java.util.Map.of() : java.util.Map.of("moh_class", mohClass));
+    }
+
+    public Call mohStop(UUID callId) {
+        return rpc.call(queue, "DELETE", "/v1/calls/" + callId + "/moh", null, Call.class);
+    }
+
+    /** The call's prompts in flight (play, talk) stop at once, without {@code call_operation_finished}. */
+    public Call mediaStop(UUID callId) {
+        return operation(callId, "media_stop", null);
+    }
+
     public Transfer getTransfer(UUID transferId) {
         return rpc.call(queue, "GET", "/v1/transfers/" + transferId, null, Transfer.class);
     }

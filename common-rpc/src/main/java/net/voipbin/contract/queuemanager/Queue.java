@@ -10,8 +10,9 @@ import net.voipbin.contract.agentmanager.ReservationStrategy;
 /**
  * A call queue: how its waiting callers are offered to agent-manager's agents ({@code strategy}, the
  * {@code skills} every agent must have at least at the level, {@code agent_order} for {@code linear} and
- * {@code round_robin_ordered}), what a waiting caller hears ({@code wait_media} in a loop, a position
- * announcement every {@code announcement_interval_seconds}), how long a caller waits ({@code wait_timeout_seconds})
+ * {@code round_robin_ordered}), what a waiting caller hears (music on hold of Asterisk's class {@code moh_class},
+ * blank for silence; the {@code wait_actions} talk / play / sleep in a loop, or the older {@code wait_media}; a
+ * position announcement every {@code announcement_interval_seconds}), how long a caller waits ({@code wait_timeout_seconds})
  * and talks ({@code service_timeout_seconds}, 0 = no limit), how many may wait ({@code max_waiting_calls}, 0 = no
  * limit), what happens to a caller turned away or timed out ({@code overflow}), the agent's wrap-up, and which
  * flow variable holds a caller's priority ({@code priority_variable}; higher first, FIFO within a priority).
@@ -28,6 +29,8 @@ public record Queue(
         int waitTimeoutSeconds,
         int serviceTimeoutSeconds,
         List<String> waitMedia,
+        String mohClass,
+        List<WaitAction> waitActions,
         int announcementIntervalSeconds,
         String positionAnnouncement,
         int maxWaitingCalls,
@@ -43,7 +46,23 @@ public record Queue(
         skills = skills == null ? List.of() : List.copyOf(skills);
         agentOrder = agentOrder == null ? List.of() : List.copyOf(agentOrder);
         waitMedia = waitMedia == null ? List.of() : List.copyOf(waitMedia);
+        mohClass = mohClass == null ? "" : mohClass;
+        waitActions = waitActions == null ? List.of() : List.copyOf(waitActions);
     }
+
+    /**
+     * One step of what a waiting caller hears, played in order and looped until an agent answers: {@code talk}
+     * ({@code text}, {@code language}), {@code play} ({@code media}), {@code sleep} ({@code duration_ms} of music on
+     * hold).
+     */
+    public record WaitAction(WaitActionType type, String text, String language, List<String> media, Integer durationMs) {
+
+        public WaitAction {
+            media = media == null ? List.of() : List.copyOf(media);
+        }
+    }
+
+    public enum WaitActionType { TALK, PLAY, SLEEP }
 
     /**
      * What a caller the queue turns away (full) or whose wait timed out does next: {@code continue} the caller's

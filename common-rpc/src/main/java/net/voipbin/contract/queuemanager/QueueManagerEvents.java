@@ -3,8 +3,8 @@ package net.voipbin.contract.queuemanager;
 /**
  * queue-manager's event types (routing key {@code queue-manager.<type>}): {@code queue_*} carry the {@link Queue},
  * {@code queuecall_*} the {@link Queuecall} after the change (with {@code queue_id} and {@code tm_end}).
- * flow-manager resumes its {@code queue_join} on the three final ones: {@code queuecall_done},
- * {@code queuecall_abandoned} and {@code queuecall_timeout}.
+ * flow-manager resumes its {@code queue_join} on the four final ones: {@code queuecall_done},
+ * {@code queuecall_abandoned}, {@code queuecall_timeout} and {@code queuecall_kicked}.
  */
 public final class QueueManagerEvents {
 
@@ -21,6 +21,8 @@ public final class QueueManagerEvents {
     public static final String QUEUECALL_DONE = "queuecall_done";
     public static final String QUEUECALL_ABANDONED = "queuecall_abandoned";
     public static final String QUEUECALL_TIMEOUT = "queuecall_timeout";
+    /** The customer took the caller out of the line; the caller's flow goes on after {@code queue_join}. */
+    public static final String QUEUECALL_KICKED = "queuecall_kicked";
 
     private QueueManagerEvents() {
     }

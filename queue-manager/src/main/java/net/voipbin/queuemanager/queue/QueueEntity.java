@@ -16,10 +16,14 @@ import org.springframework.data.relational.core.mapping.Table;
 import net.voipbin.contract.agentmanager.AgentSkill;
 import net.voipbin.contract.agentmanager.ReservationStrategy;
 import net.voipbin.contract.queuemanager.Queue;
+import net.voipbin.rpc.json.Json;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A queue, the aggregate the customer edits. {@code version}: two concurrent edits fail instead of one winning silently. */
 @Table("queues")
 class QueueEntity {
+
+    private static final JsonMapper JSON = Json.newMapper();
 
     @Id
     private final UUID id;
@@ -34,6 +38,9 @@ class QueueEntity {
     private int waitTimeoutSeconds;
     private int serviceTimeoutSeconds;
     private String[] waitMedia;
+    private String mohClass;
+    /** JSON list of {@link Queue.WaitAction}: a value of the queue, never queried into. */
+    private String waitActions;
     private int announcementIntervalSeconds;
     private String positionAnnouncement;
     private int maxWaitingCalls;
@@ -72,6 +79,8 @@ class QueueEntity {
         waitTimeoutSeconds = s.waitTimeoutSeconds();
         serviceTimeoutSeconds = s.serviceTimeoutSeconds();
         waitMedia = s.waitMedia().toArray(String[]::new);
+        mohClass = s.mohClass();
+        waitActions = JSON.writeValueAsString(s.waitActions());
         announcementIntervalSeconds = s.announcementIntervalSeconds();
         positionAnnouncement = s.positionAnnouncement();
         maxWaitingCalls = s.maxWaitingCalls();
@@ -93,7 +102,8 @@ class QueueEntity {
         List<AgentSkill> sorted = skills.stream().map(QueueSkillRow::toSkill)
                 .sorted(Comparator.comparing(AgentSkill::name)).toList();
         return new Queue(id, customerId, name, detail, strategy, sorted, List.of(agentOrder), ringTimeoutSeconds,
-                waitTimeoutSeconds, serviceTimeoutSeconds, List.of(waitMedia), announcementIntervalSeconds,
+                waitTimeoutSeconds, serviceTimeoutSeconds, List.of(waitMedia), mohClass,
+                List.of(JSON.readValue(waitActions, Queue.WaitAction[].class)), announcementIntervalSeconds,
                 positionAnnouncement, maxWaitingCalls, new Queue.Overflow(overflowType, overflowQueueId, overflowFlowId),
                 wrapUpSeconds, awayAfterMisses, priorityVariable, serviceLevelSeconds, tmCreate, tmUpdate);
     }

@@ -16,9 +16,13 @@ final class QueueRequests {
 
     record Body(String name, String detail, String strategy, List<AgentSkill> skills, List<UUID> agentOrder,
             Integer ringTimeoutSeconds, Integer waitTimeoutSeconds, Integer serviceTimeoutSeconds,
-            List<String> waitMedia, Integer announcementIntervalSeconds, String positionAnnouncement,
+            List<String> waitMedia, String mohClass, List<WaitActionBody> waitActions, Integer announcementIntervalSeconds, String positionAnnouncement,
             Integer maxWaitingCalls, OverflowBody overflow, Integer wrapUpSeconds, Integer awayAfterMisses,
             String priorityVariable, Integer serviceLevelSeconds) {
+    }
+
+    /** {@code type}: talk (text, language), play (media), sleep (duration_ms). */
+    record WaitActionBody(String type, String text, String language, List<String> media, Integer durationMs) {
     }
 
     record OverflowBody(String type, UUID queueId, UUID flowId) {

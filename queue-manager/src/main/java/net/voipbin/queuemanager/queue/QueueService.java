@@ -88,7 +88,8 @@ public class QueueService {
                 Queue old = entity.toQueue();
                 QueueSettings base = new QueueSettings(old.name(), old.detail(), old.strategy(), old.skills(),
                         old.agentOrder(), old.ringTimeoutSeconds(), old.waitTimeoutSeconds(),
-                        old.serviceTimeoutSeconds(), old.waitMedia(), old.announcementIntervalSeconds(),
+                        old.serviceTimeoutSeconds(), old.waitMedia(), old.mohClass(), old.waitActions(),
+                        old.announcementIntervalSeconds(),
                         old.positionAnnouncement(), old.maxWaitingCalls(), old.overflow(), old.wrapUpSeconds(),
                         old.awayAfterMisses(), old.priorityVariable(), old.serviceLevelSeconds());
                 entity.change(checked(customerId, QueueValidation.merge(base, body, id)), clock.instant());

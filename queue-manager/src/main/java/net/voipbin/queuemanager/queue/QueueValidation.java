@@ -19,10 +19,13 @@ import net.voipbin.rpc.error.ApiException;
 final class QueueValidation {
 
     static final QueueSettings DEFAULTS = new QueueSettings(null, "", ReservationStrategy.ROUND_ROBIN, List.of(),
-            List.of(), 20, 300, 0, List.of(), 30, "You are caller number {position}.", 0, Queue.Overflow.CONTINUE, 0, 3,
+            List.of(), 20, 300, 0, List.of(), "default", List.of(), 30, "You are caller number {position}.", 0, Queue.Overflow.CONTINUE, 0, 3,
             "voipbin.queue.priority", 20);
 
     private static final Pattern SKILL = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** An Asterisk music-on-hold class name (musiconhold.conf section); blank = silence. */
+    private static final Pattern MOH_CLASS = Pattern.compile("[A-Za-z0-9_.-]{0,80}");
+    private static final int MAX_WAIT_ACTIONS = 20;
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private QueueValidation() {
@@ -48,6 +51,12 @@ final class QueueValidation {
         if (media.size() > 20 || media.stream().anyMatch(m -> m == null || m.isBlank())) {
             throw ApiException.invalidField("wait_media", "up to 20 media URLs or sound: prompts, none blank");
         }
+        String mohClass = b.mohClass() == null ? base.mohClass() : b.mohClass().strip();
+        if (!MOH_CLASS.matcher(mohClass).matches()) {
+            throw ApiException.invalidField("moh_class", "an Asterisk music-on-hold class: up to 80 letters, digits, "
+                    + "'_', '.' or '-'; empty for silence");
+        }
+        List<Queue.WaitAction> waitActions = b.waitActions() == null ? base.waitActions() : waitActions(b.waitActions());
         String announcement = b.positionAnnouncement() == null ? base.positionAnnouncement() : b.positionAnnouncement();
         if (announcement.length() > 500) {
             throw ApiException.invalidField("position_announcement", "up to 500 characters");
@@ -61,7 +70,7 @@ final class QueueValidation {
                 range("ring_timeout_seconds", b.ringTimeoutSeconds(), base.ringTimeoutSeconds(), 1, 3600),
                 range("wait_timeout_seconds", b.waitTimeoutSeconds(), base.waitTimeoutSeconds(), 1, 86_400),
                 range("service_timeout_seconds", b.serviceTimeoutSeconds(), base.serviceTimeoutSeconds(), 0, 86_400),
-                List.copyOf(media),
+                List.copyOf(media), mohClass, waitActions,
                 range("announcement_interval_seconds", b.announcementIntervalSeconds(),
                         base.announcementIntervalSeconds(), 0, 3600),
                 announcement,
@@ -100,6 +109,44 @@ final class QueueValidation {
             result.add(new AgentSkill(s.name().toLowerCase(Locale.ROOT), s.level()));
         }
         return result;
+    }
+
+    private static List<Queue.WaitAction> waitActions(List<QueueRequests.WaitActionBody> actions) {
+        if (actions.size() > MAX_WAIT_ACTIONS) {
+            throw ApiException.invalidField("wait_actions", "at most " + MAX_WAIT_ACTIONS);
+        }
+        List<Queue.WaitAction> result = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            result.add(waitAction("wait_actions[" + i + "]", actions.get(i)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static Queue.WaitAction waitAction(String field, QueueRequests.WaitActionBody a) {
+        Queue.WaitActionType type;
+        try {
+            type = Queue.WaitActionType.valueOf(String.valueOf(a == null ? null : a.type()).strip()
+                    .toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field + ".type", "must be one of talk, play, sleep");
+        }
+        return switch (type) {
+            case TALK -> {
+                if (a.text() == null || a.text().isBlank() || a.text().length() > 1000) {
+                    throw ApiException.invalidField(field + ".text", "required for talk, up to 1000 characters");
+                }
+                yield new Queue.WaitAction(type, a.text(), a.language(), null, null);
+            }
+            case PLAY -> {
+                if (a.media() == null || a.media().isEmpty() || a.media().size() > 20
+                        || a.media().stream().anyMatch(m -> m == null || m.isBlank())) {
+                    throw ApiException.invalidField(field + ".media", "1 to 20 media URLs or sound: prompts, none blank");
+                }
+                yield new Queue.WaitAction(type, null, null, a.media(), null);
+            }
+            case SLEEP -> new Queue.WaitAction(type, null, null, null,
+                    range(field + ".duration_ms", a.durationMs(), 0, 100, 3_600_000));
+        };
     }
 
     private static Queue.Overflow overflow(QueueRequests.OverflowBody o, UUID selfId) {

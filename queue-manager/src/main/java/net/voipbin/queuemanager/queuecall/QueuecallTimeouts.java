@@ -118,7 +118,7 @@ class QueuecallTimeouts implements SmartLifecycle {
     /** A deleted queue's caller times out to its flow's next action. */
     private static Queue deletedQueue(QueuecallEntity q) {
         Queuecall c = q.toQueuecall();
-        return new Queue(c.queueId(), c.customerId(), "", "", null, null, null, 0, 0, 0, null, 0, "", 0,
+        return new Queue(c.queueId(), c.customerId(), "", "", null, null, null, 0, 0, 0, null, "", null, 0, "", 0,
                 Queue.Overflow.CONTINUE, 0, 0, "", 1, c.tmCreate(), c.tmCreate());
     }
 

@@ -17,7 +17,7 @@ class QueueValidationTest {
 
     private static QueueRequests.Body body(String name, String strategy, List<AgentSkill> skills) {
         return new QueueRequests.Body(name, null, strategy, skills, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static String field(Runnable call) {
@@ -51,15 +51,45 @@ class QueueValidationTest {
         assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, body("q", null,
                 List.of(new AgentSkill("bad name", 10))), self))).isEqualTo("skills[0].name");
         assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, new QueueRequests.Body("q", null, null,
-                null, null, null, 0, null, null, null, null, null, null, null, null, null, null), self)))
+                null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null), self)))
                 .isEqualTo("wait_timeout_seconds");
         assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, new QueueRequests.Body("q", null, null,
-                null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new QueueRequests.OverflowBody("queue", self, null), null, null, null, null), self)))
                 .isEqualTo("overflow.queue_id");
         assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, new QueueRequests.Body("q", null, null,
-                null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
                 new QueueRequests.OverflowBody("voicemail", null, null), null, null, null, null), self)))
                 .isEqualTo("overflow.type");
+        assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, waits("default", List.of(
+                new QueueRequests.WaitActionBody("talk", "hello", null, null, null),
+                new QueueRequests.WaitActionBody("sleep", null, null, null, 50))), self)))
+                .isEqualTo("wait_actions[1].duration_ms");
+        assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, waits("default", List.of(
+                new QueueRequests.WaitActionBody("dance", null, null, null, null))), self)))
+                .isEqualTo("wait_actions[0].type");
+        assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, waits("default", List.of(
+                new QueueRequests.WaitActionBody("play", null, null, List.of(" "), null))), self)))
+                .isEqualTo("wait_actions[0].media");
+        assertThat(field(() -> QueueValidation.merge(QueueValidation.DEFAULTS, waits("jazz;rm", null), self)))
+                .isEqualTo("moh_class");
+    }
+
+    @Test
+    void musicOnHoldDefaultsToTheDefaultClassAndWaitActionsAreKeptInOrder() {
+        QueueSettings s = QueueValidation.merge(QueueValidation.DEFAULTS, waits(null, List.of(
+                new QueueRequests.WaitActionBody("Talk", "Thanks for waiting", "en-US", null, null),
+                new QueueRequests.WaitActionBody("sleep", null, null, null, 5000))), UUID.randomUUID());
+        assertThat(s.mohClass()).isEqualTo("default");
+        assertThat(s.waitActions()).containsExactly(
+                new Queue.WaitAction(Queue.WaitActionType.TALK, "Thanks for waiting", "en-US", null, null),
+                new Queue.WaitAction(Queue.WaitActionType.SLEEP, null, null, null, 5000));
+        assertThat(QueueValidation.merge(QueueValidation.DEFAULTS, waits("", null), UUID.randomUUID()).mohClass())
+                .as("blank: silence").isEmpty();
+    }
+
+    private static QueueRequests.Body waits(String mohClass, List<QueueRequests.WaitActionBody> actions) {
+        return new QueueRequests.Body("q", null, null, null, null, null, null, null, null, mohClass, actions, null,
+                null, null, null, null, null, null, null);
     }
 }

@@ -91,7 +91,7 @@ class QueuecallEntityTest {
 
     @Test
     void theCallersPriorityComesFromTheQueuesFlowVariable() {
-        Queue queue = new Queue(UUID.randomUUID(), UUID.randomUUID(), "q", "", null, null, null, 20, 300, 0, null, 30,
+        Queue queue = new Queue(UUID.randomUUID(), UUID.randomUUID(), "q", "", null, null, null, 20, 300, 0, null, "", null, 30,
                 "", 0, Queue.Overflow.CONTINUE, 0, 3, "vip", 20, null, null);
         assertThat(Admission.priority(queue, java.util.Map.of("vip", " 7 "))).isEqualTo(7);
         assertThat(Admission.priority(queue, java.util.Map.of("vip", "high"))).isZero();
