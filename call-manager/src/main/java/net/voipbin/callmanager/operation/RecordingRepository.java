@@ -11,12 +11,12 @@ import org.springframework.stereotype.Repository;
 
 import net.voipbin.contract.callmanager.Recording;
 
-/** Call recordings; {@code name} is the ARI live recording name (the recording id). */
+/** Recordings of calls and of confbridges; {@code name} is the ARI live recording name (the recording id). */
 @Repository
 class RecordingRepository {
 
     private static final String COLUMNS = "id, customer_id, call_id, name, format, status, operation_id, "
-            + "duration_seconds, tm_start, tm_end";
+            + "duration_seconds, tm_start, tm_end, confbridge_id, conference_id";
 
     record Row(Recording recording, String operationId) {
     }
@@ -27,11 +27,18 @@ class RecordingRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Recording r, String operationId) {
-        jdbc.sql("INSERT INTO recordings (" + COLUMNS + ") VALUES (:id, :customer, :call, :name, :format, 'recording', "
-                        + ":op, 0, now(), NULL)")
+    /** False when a recording of that id or name exists already. */
+    boolean insert(Recording r, String operationId) {
+        return jdbc.sql("INSERT INTO recordings (" + COLUMNS + ") VALUES (:id, :customer, :call, :name, :format, 'recording', "
+                        + ":op, 0, now(), NULL, :confbridge, :conference) ON CONFLICT DO NOTHING")
                 .param("id", r.id()).param("customer", r.customerId()).param("call", r.callId())
-                .param("name", r.name()).param("format", r.format()).param("op", operationId).update();
+                .param("name", r.name()).param("format", r.format()).param("op", operationId)
+                .param("confbridge", r.confbridgeId()).param("conference", r.conferenceId()).update() == 1;
+    }
+
+    /** A recording Asterisk never started (it refused the command) is forgotten. */
+    void delete(String name) {
+        jdbc.sql("DELETE FROM recordings WHERE name = :name AND status = 'recording'").param("name", name).update();
     }
 
     Optional<Row> find(String name) {
@@ -58,7 +65,8 @@ class RecordingRepository {
         return new Row(new Recording(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
                 rs.getObject("call_id", UUID.class), rs.getString("name"), rs.getString("format"),
                 Recording.Status.valueOf(rs.getString("status").toUpperCase()), rs.getInt("duration_seconds"),
-                rs.getTimestamp("tm_start").toInstant(), end == null ? null : end.toInstant()),
+                rs.getTimestamp("tm_start").toInstant(), end == null ? null : end.toInstant(),
+                rs.getObject("confbridge_id", UUID.class), rs.getObject("conference_id", UUID.class)),
                 rs.getString("operation_id"));
     }
 }

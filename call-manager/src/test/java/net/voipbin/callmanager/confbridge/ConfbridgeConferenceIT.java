@@ -101,6 +101,52 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
         assertThat(started.path("recording_id").asString()).isEqualTo(recording.toString());
         rooms.recordStop(room.id(), recording);
         assertThat(simRequests()).anyMatch(r -> r.path().equals("/ari/recordings/live/" + recording + "/stop"));
+        JsonNode finished = finishedRecording(recording);
+        assertThat(finished.path("confbridge_id").asString()).isEqualTo(room.id().toString());
+        assertThat(finished.path("conference_id").asString()).isEqualTo(conference.toString());
+        assertThat(finished.path("customer_id").asString()).isEqualTo(customer.toString());
+        assertThat(finished.path("status").asString()).isEqualTo("done");
+        assertThat(finished.path("call_id").isNull()).isTrue();
+        assertThat(finished.path("tm_end").isNull()).isFalse();
+        assertThat(events.of(CallManagerEvents.RECORDING_STARTED, "id", recording)).hasSize(1);
+    }
+
+    @Test
+    void aRoomsRecordingFinishesWhenTheRoomIsDeleted() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        UUID conference = UUID.randomUUID();
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE, conference));
+        CallRow call = answeredInbound();
+        rooms.join(room.id(), call.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(call.channelId()));
+        UUID recording = UUID.randomUUID();
+        rooms.recordStart(room.id(), recording, null);
+
+        rooms.delete(room.id());
+
+        assertThat(bridgeCommands(room.bridgeId())).endsWith("DELETE");
+        assertThat(finishedRecording(recording).path("conference_id").asString()).isEqualTo(conference.toString());
+    }
+
+    @Test
+    void aRoomsRecordingFinishesWhenItsBridgeEmpties() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE,
+                UUID.randomUUID()));
+        CallRow call = answeredInbound();
+        rooms.join(room.id(), call.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(call.channelId()));
+        UUID recording = UUID.randomUUID();
+        rooms.recordStart(room.id(), recording, "gsm");
+
+        SIM.hangupFromCaller(call.channelId());
+
+        JsonNode finished = finishedRecording(recording);
+        assertThat(finished.path("confbridge_id").asString()).isEqualTo(room.id().toString());
+        assertThat(finished.path("format").asString()).isEqualTo("gsm");
+        assertThat(bridgeCommands(room.bridgeId())).endsWith("DELETE");
+        assertThatThrownBy(() -> rooms.recordStart(room.id(), recording, null))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.code()).isEqualTo("confbridge_empty"));
     }
 
     @Test
@@ -117,6 +163,12 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
 
         assertThat(simRequests().stream().filter(r -> r.path().equals("/ari/bridges/" + room.bridgeId() + "/moh"))
                 .map(RecordedRequest::method).toList()).containsExactly("POST", "DELETE");
+    }
+
+    /** The one {@code recording_finished} of that recording, as a webhook gets it. */
+    private static JsonNode finishedRecording(UUID recording) {
+        return await().atMost(WAIT).until(() -> events.of(CallManagerEvents.RECORDING_FINISHED, "id", recording),
+                l -> l.size() == 1).getFirst();
     }
 
     /** The methods of the ARI requests on the bridge itself (create, destroy), not on its channels. */

@@ -16,7 +16,9 @@ import net.voipbin.rpc.error.ApiException;
 /**
  * Recording the conference's mixed audio through its confbridge. {@code recording_id} is the recording in
  * progress (null when none), {@code recording_ids} every one made. call-manager announces the start
- * ({@code confbridge_record_started} with conference_id and recording_id).
+ * ({@code confbridge_record_started} with conference_id and recording_id) and the end, however it came
+ * (stopped here, the bridge destroyed at the conference's end or because it emptied): {@code recording_finished}
+ * naming the conference, which clears {@code recording_id}.
  */
 @Service
 class ConferenceRecordings {
@@ -75,6 +77,21 @@ class ConferenceRecordings {
         }
         return tx.execute(s -> announce.conference(ConferenceManagerEvents.CONFERENCE_UPDATED,
                 conferences.save(conferences.lock(id).orElseThrow().recording(null, clock.instant()))));
+    }
+
+    /**
+     * call-manager's {@code recording_finished} of one of the conference's recordings. Only the recording in
+     * progress is cleared (a late event of an earlier one, or a second delivery, changes nothing), on a
+     * conference in any status: one that ended is not recording either.
+     */
+    void finished(UUID conferenceId, UUID recordingId) {
+        tx.executeWithoutResult(s -> conferences.lock(conferenceId)
+                .filter(row -> recordingId.equals(row.recordingId()))
+                .ifPresent(row -> {
+                    log.info("conference {}: recording {} finished", conferenceId, recordingId);
+                    announce.conference(ConferenceManagerEvents.CONFERENCE_UPDATED,
+                            conferences.save(row.recording(null, clock.instant())));
+                }));
     }
 
     private ConferenceRow owned(UUID customerId, UUID id) {

@@ -204,6 +204,39 @@ class ConferenceLifecycleIT extends ConferenceManagerITBase {
     }
 
     @Test
+    void aRecordingThatEndsOnItsOwnIsNoLongerTheConferencesCurrentOne() {
+        UUID conferenceId = id(createConference("{}"));
+        join(conferenceId, UUID.randomUUID());
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 1);
+        String recordingId = json.readTree(Http.post(api("/conferences/" + conferenceId + "/recording_start"), token,
+                "{}").body()).get("recording_id").asString();
+
+        // Asterisk ends it (its bridge emptied): call-manager says recording_finished.
+        callManager.recordingFinished(UUID.fromString(get("/conferences/" + conferenceId).get("confbridge_id").asString()));
+
+        await().atMost(WAIT).until(() -> get("/conferences/" + conferenceId).get("recording_id").isNull());
+        JsonNode updated = events.of("conference_updated", "id", conferenceId).getLast();
+        assertThat(updated.get("recording_id").isNull()).isTrue();
+        assertThat(updated.get("recording_ids")).extracting(JsonNode::asString).containsExactly(recordingId);
+        assertThat(Http.post(api("/conferences/" + conferenceId + "/recording_start"), token, "{}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRecordingEndsWithTheConference() {
+        UUID conferenceId = id(createConference("{}"));
+        join(conferenceId, UUID.randomUUID());
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 1);
+        Http.post(api("/conferences/" + conferenceId + "/recording_start"), token, "{}");
+
+        Http.post(api("/conferences/" + conferenceId + "/stop"), token, "{}");
+
+        JsonNode ended = await().atMost(WAIT).until(() -> get("/conferences/" + conferenceId),
+                c -> "terminated".equals(c.get("status").asString()) && c.get("recording_id").isNull());
+        assertThat(ended.get("recording_ids")).hasSize(1);
+    }
+
+    @Test
     void participantsHearMusicUntilAModeratorIsIn() {
         UUID conferenceId = id(createConference("{\"moderator_gated\":true}"));
         UUID participant = UUID.randomUUID();

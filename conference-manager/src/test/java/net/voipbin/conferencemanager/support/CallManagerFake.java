@@ -22,6 +22,7 @@ import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.Confbridge;
 import net.voipbin.contract.callmanager.ConfbridgeMember;
 import net.voipbin.contract.callmanager.ConfbridgeRequests;
+import net.voipbin.contract.callmanager.Recording;
 import net.voipbin.rpc.envelope.Event;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
@@ -48,6 +49,8 @@ public final class CallManagerFake implements AutoCloseable {
     private final JsonMapper json;
     private final String exchange;
     private volatile boolean autoJoin = true;
+
+    private final Map<UUID, UUID> recordings = new ConcurrentHashMap<>();
 
     private record Room(UUID customerId, UUID conferenceId, Map<UUID, UUID> members) {
     }
@@ -77,10 +80,12 @@ public final class CallManagerFake implements AutoCloseable {
                         throw ApiException.conflict("confbridge_empty", "nobody in the room");
                     }
                     commands.add("record_start " + c.body().recordingId());
+                    recordings.put(c.pathUuid("id"), c.body().recordingId());
                     return room(c.pathUuid("id"));
                 })
                 .post("/v1/confbridges/{id}/record_stop", ConfbridgeRequests.RecordStop.class, c -> {
                     commands.add("record_stop " + c.body().recordingId());
+                    recordingFinished(c.pathUuid("id"));
                     return room(c.pathUuid("id"));
                 })
                 .post("/v1/confbridges/{id}/moh_start", c -> {
@@ -97,6 +102,7 @@ public final class CallManagerFake implements AutoCloseable {
                     for (UUID call : new ArrayList<>(rooms.get(id).members().keySet())) {
                         leave(id, call, "kick");
                     }
+                    recordingFinished(id);
                     publish(CallManagerEvents.CONFBRIDGE_DELETED, Map.of("id", id.toString(),
                             "conference_id", String.valueOf(rooms.get(id).conferenceId())));
                     return room(id);
@@ -133,6 +139,17 @@ public final class CallManagerFake implements AutoCloseable {
         UUID participant = room.members().get(callId);
         publish(CallManagerEvents.CONFBRIDGE_JOINED, new ConfbridgeMember(confbridgeId, room.conferenceId(),
                 participant, room.customerId(), callId, room.members().size(), null));
+    }
+
+    /** The room's recording ended (Asterisk's {@code RecordingFinished}, e.g. its bridge emptied): {@code recording_finished}. */
+    public void recordingFinished(UUID confbridgeId) {
+        UUID recordingId = recordings.remove(confbridgeId);
+        if (recordingId != null) {
+            Room room = rooms.get(confbridgeId);
+            publish(CallManagerEvents.RECORDING_FINISHED, new Recording(recordingId, room.customerId(), null,
+                    recordingId.toString(), "wav", Recording.Status.DONE, 3, Instant.now(), Instant.now(), confbridgeId,
+                    room.conferenceId()));
+        }
     }
 
     /** The caller hangs up: out of every room it is in, then {@code call_hungup}. */
