@@ -38,6 +38,9 @@ class CampaignEntity {
     private UUID nextCampaignId;
     private double dialRate;
     private int maxInFlight;
+    private Campaign.DialingMode dialingMode;
+    private double dialingRatio;
+    private double maxAbandonRate;
     private List<String> windowDays;
     private LocalTime windowStart;
     private LocalTime windowEnd;
@@ -53,7 +56,8 @@ class CampaignEntity {
     @PersistenceCreator
     CampaignEntity(UUID id, UUID customerId, String name, String detail, Campaign.Type type, UUID flowId,
             UUID outplanId, UUID outdialId, UUID queueId, Campaign.EndHandle endHandle, UUID nextCampaignId,
-            double dialRate, int maxInFlight, List<String> windowDays, LocalTime windowStart, LocalTime windowEnd,
+            double dialRate, int maxInFlight, Campaign.DialingMode dialingMode, double dialingRatio,
+            double maxAbandonRate, List<String> windowDays, LocalTime windowStart, LocalTime windowEnd,
             String windowTimeZone, CampaignStatus status, Long version, Instant tmCreate, Instant tmUpdate,
             Instant tmDelete) {
         this.id = id;
@@ -69,6 +73,9 @@ class CampaignEntity {
         this.nextCampaignId = nextCampaignId;
         this.dialRate = dialRate;
         this.maxInFlight = maxInFlight;
+        this.dialingMode = dialingMode == null ? Campaign.DialingMode.POWER : dialingMode;
+        this.dialingRatio = dialingRatio;
+        this.maxAbandonRate = maxAbandonRate;
         this.windowDays = windowDays;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
@@ -82,7 +89,8 @@ class CampaignEntity {
 
     static CampaignEntity create(UUID customerId, CampaignSettings s, Instant now) {
         CampaignEntity entity = new CampaignEntity(UUID.randomUUID(), customerId, s.name(), s.detail(), s.type(), null,
-                null, null, null, s.endHandle(), null, s.dialRate(), s.maxInFlight(), null, null, null, null,
+                null, null, null, s.endHandle(), null, s.dialRate(), s.maxInFlight(), s.dialingMode(), s.dialingRatio(),
+                s.maxAbandonRate(), null, null, null, null,
                 CampaignStatus.STOP, null, now, now, null);
         entity.apply(s, now);
         return entity;
@@ -100,6 +108,9 @@ class CampaignEntity {
         nextCampaignId = s.nextCampaignId();
         dialRate = s.dialRate();
         maxInFlight = s.maxInFlight();
+        dialingMode = s.dialingMode();
+        dialingRatio = s.dialingRatio();
+        maxAbandonRate = s.maxAbandonRate();
         Campaign.Window w = s.window();
         windowDays = w == null ? null : w.days().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
         windowStart = w == null ? null : w.start();
@@ -122,6 +133,6 @@ class CampaignEntity {
                 .map(d -> DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))).collect(Collectors.toSet()), windowStart,
                 windowEnd, windowTimeZone);
         return new Campaign(id, customerId, name, detail, type, flowId, outplanId, outdialId, queueId, endHandle,
-                nextCampaignId, dialRate, maxInFlight, window, status, tmCreate, tmUpdate);
+                nextCampaignId, dialRate, maxInFlight, dialingMode, dialingRatio, maxAbandonRate, window, status, tmCreate, tmUpdate);
     }
 }

@@ -22,7 +22,9 @@ import net.voipbin.contract.flowmanager.Action;
 /**
  * Bodies of {@code /v1.0/campaigns}. {@code actions} (inline) are stored as a flow of the customer's at
  * flow-manager and the campaign keeps its {@code flow_id}. Pacing: {@code dial_rate} 0.01 to 1000 dials/s
- * (default 1), {@code max_in_flight} 1 to 10 000 (default 10).
+ * (default 1), {@code max_in_flight} 1 to 10 000 (default 10). Queue modes: {@code dialing_mode} power (default),
+ * progressive or predictive (both need {@code queue_id}), {@code dialing_ratio} 0.1 to 10 (default 1),
+ * {@code max_abandon_rate} 0 to 0.3 (a fraction, default 0.03).
  */
 final class CampaignRequests {
 
@@ -42,6 +44,9 @@ final class CampaignRequests {
             UUID nextCampaignId,
             @DecimalMin("0.01") @DecimalMax("1000") Double dialRate,
             @Min(1) @Max(10_000) Integer maxInFlight,
+            Campaign.DialingMode dialingMode,
+            @DecimalMin("0.1") @DecimalMax("10") Double dialingRatio,
+            @DecimalMin("0") @DecimalMax("0.3") Double maxAbandonRate,
             @Valid Window window) {
     }
 
@@ -58,6 +63,9 @@ final class CampaignRequests {
             UUID nextCampaignId,
             @DecimalMin("0.01") @DecimalMax("1000") Double dialRate,
             @Min(1) @Max(10_000) Integer maxInFlight,
+            Campaign.DialingMode dialingMode,
+            @DecimalMin("0.1") @DecimalMax("10") Double dialingRatio,
+            @DecimalMin("0") @DecimalMax("0.3") Double maxAbandonRate,
             @Valid Window window,
             CampaignStatus status) {
     }

@@ -43,17 +43,20 @@ public class CampaignService {
     private final OutdialManagerClient outdials;
     private final FlowManagerClient flows;
     private final CampaignRuns runs;
+    private final QueueModes queueModes;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, OutplanService outplans, OutdialManagerClient outdials,
-            FlowManagerClient flows, CampaignRuns runs, EventPublisher events, TransactionTemplate tx, Clock clock) {
+            FlowManagerClient flows, CampaignRuns runs, QueueModes queueModes, EventPublisher events,
+            TransactionTemplate tx, Clock clock) {
         this.campaigns = campaigns;
         this.outplans = outplans;
         this.outdials = outdials;
         this.flows = flows;
         this.runs = runs;
+        this.queueModes = queueModes;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -64,7 +67,8 @@ public class CampaignService {
                 r.type() == null ? Campaign.Type.CALL : r.type(), flow(customerId, r.flowId(), r.actions(), r.name()),
                 r.outplanId(), r.outdialId(), r.queueId(), r.endHandle() == null ? Campaign.EndHandle.STOP : r.endHandle(),
                 r.nextCampaignId(), r.dialRate() == null ? 1.0 : r.dialRate(), r.maxInFlight() == null ? 10 : r.maxInFlight(),
-                r.window() == null ? null : r.window().toWindow());
+                orElse(r.dialingMode(), Campaign.DialingMode.POWER), orElse(r.dialingRatio(), 1.0),
+                orElse(r.maxAbandonRate(), 0.03), r.window() == null ? null : r.window().toWindow());
         check(customerId, null, settings);
         Campaign created = tx.execute(s -> announce(CampaignManagerEvents.CAMPAIGN_CREATED,
                 campaigns.save(CampaignEntity.create(customerId, settings, clock.instant()))));
@@ -97,7 +101,8 @@ public class CampaignService {
                 orElse(r.outdialId(), now.outdialId()), orElse(r.queueId(), now.queueId()),
                 orElse(r.endHandle(), now.endHandle()), orElse(r.nextCampaignId(), now.nextCampaignId()),
                 orElse(r.dialRate(), now.dialRate()), orElse(r.maxInFlight(), now.maxInFlight()),
-                r.window() == null ? now.window() : r.window().toWindow());
+                orElse(r.dialingMode(), now.dialingMode()), orElse(r.dialingRatio(), now.dialingRatio()),
+                orElse(r.maxAbandonRate(), now.maxAbandonRate()), r.window() == null ? now.window() : r.window().toWindow());
         check(customerId, id, settings);
         if (now.status() != CampaignStatus.STOP && settings.outdialId() != null
                 && !settings.outdialId().equals(now.outdialId())) {
@@ -123,8 +128,9 @@ public class CampaignService {
         log.info("campaign {} of customer {} deleted", id, customerId);
     }
 
-    /** Ids must be the customer's; the window's hours and zone must make sense. */
+    /** Ids must be the customer's; the window's hours and zone must make sense; a queue mode needs its queue. */
     private void check(UUID customerId, UUID self, CampaignSettings s) {
+        queueModes.check(customerId, s);
         if (s.outplanId() != null) {
             outplans.get(customerId, s.outplanId());
         }

@@ -33,7 +33,9 @@ public record CampaigncallRow(
         Instant tmDial,
         Instant tmAnswer,
         Instant tmEnd,
-        Instant tmUpdate) {
+        Instant tmUpdate,
+        Instant tmQueued,
+        Instant tmAgent) {
 
     public static final String CLAIMED = "CLAIMED";
 
@@ -45,12 +47,17 @@ public record CampaigncallRow(
                 rs.getObject("call_id", UUID.class), rs.getObject("activeflow_id", UUID.class), rs.getString("status"),
                 rs.getString("result"), rs.getString("hangup_reason"), instant(rs, "tm_reported"),
                 instant(rs, "tm_create"), instant(rs, "tm_dial"), instant(rs, "tm_answer"), instant(rs, "tm_end"),
-                instant(rs, "tm_update"));
+                instant(rs, "tm_update"), instant(rs, "tm_queued"), instant(rs, "tm_agent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    /** Answered, put in a queue, and no agent took it (yet, or ever once the call has ended). */
+    public boolean unserved() {
+        return tmAnswer != null && tmQueued != null && tmAgent == null;
     }
 
     public boolean ended() {

@@ -20,7 +20,7 @@ public class CampaigncallStore {
 
     private static final String COLUMNS = "id, customer_id, campaign_id, outdial_id, outdial_target_id, claim_id, "
             + "lease_expires_at, slot, destination, try_number, call_id, activeflow_id, status, result, hangup_reason, "
-            + "tm_reported, tm_create, tm_dial, tm_answer, tm_end, tm_update";
+            + "tm_reported, tm_create, tm_dial, tm_answer, tm_end, tm_update, tm_queued, tm_agent";
     private static final String LIVE = "('CLAIMED', 'DIALING', 'PROGRESSING')";
 
     private final JdbcClient jdbc;
@@ -32,7 +32,7 @@ public class CampaigncallStore {
     public void insertClaimed(CampaigncallRow row) {
         jdbc.sql("INSERT INTO campaigncalls (" + COLUMNS + ") VALUES (:id, :customerId, :campaignId, :outdialId, "
                 + ":targetId, :claimId, :lease, :slot, :destination, :tryNumber, NULL, :activeflowId, 'CLAIMED', NULL, "
-                + "NULL, NULL, :now, NULL, NULL, NULL, :now)")
+                + "NULL, NULL, :now, NULL, NULL, NULL, :now, NULL, NULL)")
                 .param("id", row.id()).param("customerId", row.customerId()).param("campaignId", row.campaignId())
                 .param("outdialId", row.outdialId()).param("targetId", row.outdialTargetId())
                 .param("claimId", row.claimId()).param("lease", ts(row.leaseExpiresAt())).param("slot", row.slot())
@@ -79,6 +79,25 @@ public class CampaigncallStore {
                 .param("result", result.name()).param("reason", hangupReason).param("af", activeflowId)
                 .param("answered", ts(answeredAt)).param("ended", ts(endedAt)).param("now", ts(now)).param("id", id)
                 .update() == 1;
+    }
+
+    /**
+     * What queue-manager says of the call in a queue: it joined ({@code tm_queued}, the first time), an agent took
+     * it ({@code tm_agent}), it left the queue unserved ({@code tm_queue_end}); each kept once set, so a
+     * redelivered or late event changes nothing. The campaign of the call, when it is one of ours.
+     */
+    public Optional<UUID> queueProgress(UUID callId, Instant queued, Instant agent, Instant left) {
+        return jdbc.sql("UPDATE campaigncalls SET tm_queued = coalesce(tm_queued, :queued), "
+                + "tm_agent = coalesce(tm_agent, :agent), tm_queue_end = coalesce(tm_queue_end, :left) "
+                + "WHERE call_id = :call RETURNING campaign_id").param("queued", ts(queued)).param("agent", ts(agent))
+                .param("left", ts(left)).param("call", callId).query(UUID.class).optional();
+    }
+
+    /** An attempt that ended a success before its queue's news came: it was abandoned in the queue after all. */
+    public Optional<UUID> abandonedAfterEnd(UUID callId, Instant now) {
+        return jdbc.sql("UPDATE campaigncalls SET result = 'ABANDONED', tm_update = :now WHERE call_id = :call "
+                + "AND status = 'DONE' AND result = 'SUCCESS' AND tm_queued IS NOT NULL AND tm_agent IS NULL RETURNING id")
+                .param("now", ts(now)).param("call", callId).query(UUID.class).optional();
     }
 
     /** A claim given back undialled: the row never showed, it goes. */

@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import net.voipbin.contract.callmanager.CallManagerClient;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.contract.outdialmanager.OutdialManagerClient;
+import net.voipbin.contract.queuemanager.QueueManagerClient;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
 
@@ -30,5 +31,10 @@ class CampaignManagerConfiguration {
     @Bean
     FlowManagerClient flowManagerClient(RpcClient rpc, Topology topology) {
         return new FlowManagerClient(rpc, topology);
+    }
+
+    @Bean
+    QueueManagerClient queueManagerClient(RpcClient rpc, Topology topology) {
+        return new QueueManagerClient(rpc, topology);
     }
 }

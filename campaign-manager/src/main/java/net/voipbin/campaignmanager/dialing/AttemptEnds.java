@@ -65,7 +65,10 @@ class AttemptEnds {
     void end(java.util.function.Supplier<Optional<CampaigncallRow>> find, Result result, String hangupReason,
             UUID activeflowId, Instant answeredAt, Instant endedAt, boolean created) {
         CampaigncallRow ended = tx.execute(s -> find.get().filter(row -> !row.ended()).map(row -> {
-            calls.end(row.id(), result, hangupReason, activeflowId, answeredAt, endedAt, clock.instant());
+            // Answered and put in the queue, but gone before any agent took it: the campaign abandoned the caller.
+            Result judged = result == Result.SUCCESS && row.tmQueued() != null && row.tmAgent() == null
+                    ? Result.ABANDONED : result;
+            calls.end(row.id(), judged, hangupReason, activeflowId, answeredAt, endedAt, clock.instant());
             CampaigncallRow done = calls.find(row.id()).orElseThrow();
             events.publish(created ? CampaignManagerEvents.CAMPAIGNCALL_CREATED : CampaignManagerEvents.CAMPAIGNCALL_UPDATED,
                     done.toCampaigncall());
@@ -75,7 +78,7 @@ class AttemptEnds {
             return;
         }
         log.info("campaigncall {} of campaign {} ended {} (target {}, slot {}, try {})", ended.id(), ended.campaignId(),
-                result, ended.outdialTargetId(), ended.slot(), ended.tryNumber());
+                ended.result(), ended.outdialTargetId(), ended.slot(), ended.tryNumber());
         report(ended);
         runs.settle(ended.campaignId());
         signals.publishEvent(new AttemptEnded(ended.campaignId()));

@@ -49,7 +49,8 @@ final class Outcomes {
     /** The report to outdial-manager: done, dnc, or a retry at end + the result's interval. */
     static ClaimRequests.Outcome report(java.util.UUID claimId, Result result, Instant endedAt, Outplan plan) {
         return switch (result) {
-            case SUCCESS -> new ClaimRequests.Outcome(claimId, AttemptOutcome.DONE, null, null);
+            // An abandoned caller was reached (and hung up on waiting for us): not dialled again on its own.
+            case SUCCESS, ABANDONED -> new ClaimRequests.Outcome(claimId, AttemptOutcome.DONE, null, null);
             case DNC -> new ClaimRequests.Outcome(claimId, AttemptOutcome.DNC, null, null);
             default -> new ClaimRequests.Outcome(claimId, AttemptOutcome.RETRY,
                     endedAt.plus(retryInterval(result, plan)), plan.maxTries());

@@ -50,17 +50,20 @@ class PaceStep {
     private final OutplanService outplans;
     private final OutdialManagerClient outdials;
     private final CampaignRuns runs;
+    private final QueuePacing queuePacing;
     private final CampaignProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PaceStep(PaceStore store, CampaigncallStore calls, OutplanService outplans, OutdialManagerClient outdials,
-            CampaignRuns runs, CampaignProperties properties, TransactionTemplate tx, Clock clock) {
+            CampaignRuns runs, QueuePacing queuePacing, CampaignProperties properties, TransactionTemplate tx,
+            Clock clock) {
         this.store = store;
         this.calls = calls;
         this.outplans = outplans;
         this.outdials = outdials;
         this.runs = runs;
+        this.queuePacing = queuePacing;
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
@@ -87,6 +90,13 @@ class PaceStep {
             store.paced(c.id(), tokens, now, next);
             return null;
         }
+        // Asked only when the budget and the cap allow a dial: the queue's agents are the last limit.
+        int room = queuePacing.room(c, now);
+        if (room <= 0) {
+            store.paced(c.id(), tokens, now, now.plus(properties.queueRecheck()));
+            return null;
+        }
+        want = Math.min(want, room);
         Outplan plan;
         TargetClaims claims;
         try {
@@ -136,6 +146,6 @@ class PaceStep {
     private static CampaigncallRow row(PaceStore.Due c, TargetClaim claim, Instant now) {
         return new CampaigncallRow(UUID.randomUUID(), c.customerId(), c.id(), c.outdialId(), claim.target().id(),
                 claim.claimId(), claim.leaseExpiresAt(), claim.slot(), claim.destination(), claim.tryNumber(), null, null,
-                CampaigncallRow.CLAIMED, null, null, null, now, null, null, null, now);
+                CampaigncallRow.CLAIMED, null, null, null, now, null, null, null, now, null, null);
     }
 }

@@ -32,7 +32,8 @@ class PaceStore {
     /** What one pacing step needs of a campaign. */
     record Due(UUID id, UUID customerId, Campaign.Type type, UUID flowId, UUID outplanId, UUID outdialId,
             Campaign.EndHandle endHandle, double dialRate, int maxInFlight, ClaimRequests.Window window,
-            double tokens, Instant tokensAt) {
+            double tokens, Instant tokensAt, UUID queueId, Campaign.DialingMode mode, double ratio,
+            double maxAbandonRate) {
     }
 
     /** The running campaign whose turn it is, locked; another instance pacing one skips it. */
@@ -46,7 +47,9 @@ class PaceStore {
                         rs.getInt("max_in_flight"), window(rs.getArray("window_days"), rs.getObject("window_start",
                                 java.time.LocalTime.class), rs.getObject("window_end", java.time.LocalTime.class),
                                 rs.getString("window_time_zone")),
-                        rs.getDouble("dial_tokens"), rs.getTimestamp("tokens_at").toInstant()))
+                        rs.getDouble("dial_tokens"), rs.getTimestamp("tokens_at").toInstant(),
+                        rs.getObject("queue_id", UUID.class), Campaign.DialingMode.valueOf(rs.getString("dialing_mode")),
+                        rs.getDouble("dialing_ratio"), rs.getDouble("max_abandon_rate")))
                 .optional();
     }
 

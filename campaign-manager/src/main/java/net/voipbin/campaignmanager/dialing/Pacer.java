@@ -49,7 +49,17 @@ class Pacer implements SmartLifecycle {
     /** An attempt of the campaign ended: pace it now rather than at the next round. */
     @EventListener
     void wake(AttemptEnded ended) {
-        store.wake(ended.campaignId(), clock.instant());
+        wake(ended.campaignId());
+    }
+
+    /** A call of the campaign got its agent or left its queue: a queue-mode campaign may dial again. */
+    @EventListener
+    void wake(QueueMoved moved) {
+        wake(moved.campaignId());
+    }
+
+    private void wake(java.util.UUID campaignId) {
+        store.wake(campaignId, clock.instant());
         ScheduledExecutorService t = thread;
         if (t != null && wakePending.compareAndSet(false, true)) {
             t.execute(() -> {

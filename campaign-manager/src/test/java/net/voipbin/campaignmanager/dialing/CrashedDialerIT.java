@@ -52,7 +52,7 @@ class CrashedDialerIT extends CampaignITBase {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         store.insertClaimed(new CampaigncallRow(attempt, customer, campaign, outdial, claim.target().id(), claim.claimId(),
                 claim.leaseExpiresAt(), claim.slot(), claim.destination(), claim.tryNumber(), null, null,
-                CampaigncallRow.CLAIMED, null, null, null, longAgo, null, null, null, longAgo));
+                CampaigncallRow.CLAIMED, null, null, null, longAgo, null, null, null, longAgo, null, null));
 
         // A claimed attempt is nobody's business yet (404); once dialled it is listed with its call.
         await().atMost(WAIT).until(() -> Http.get(api("/campaigncalls/" + attempt), token).status() == 200);

@@ -5,6 +5,8 @@ import java.util.UUID;
 /**
  * A campaign's attempts so far: {@code dialed} (originates sent), {@code answered}, {@code in_flight}
  * (dialing or progressing now), per result, and {@code success_rate} = success / dialed (0 when none).
+ * {@code abandoned}: answered calls not connected to an agent of the campaign's queue within 2 s of the answer
+ * (late, or never: the caller hung up or left the queue first); {@code abandon_rate} = abandoned / answered.
  */
 public record CampaignStatistics(
         UUID campaignId,
@@ -17,5 +19,7 @@ public record CampaignStatistics(
         long noAnswer,
         long unavailable,
         long dnc,
-        double successRate) {
+        double successRate,
+        long abandoned,
+        double abandonRate) {
 }

@@ -33,7 +33,8 @@ public record Campaigncall(
 
     /**
      * success: answered (whatever happened after); busy, no_answer, unavailable: the far end's answer;
-     * fail: the originate refused; abandoned: reserved for queue modes; dnc: on the do-not-call list, never dialled.
+     * fail: the originate refused; abandoned: answered and put in the campaign's queue, the caller hung up
+     * before an agent took the call (not dialled again); dnc: on the do-not-call list, never dialled.
      */
     public enum Result { SUCCESS, FAIL, BUSY, NO_ANSWER, UNAVAILABLE, ABANDONED, DNC }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import net.voipbin.rpc.client.RpcClient;
 import net.voipbin.rpc.topology.Topology;
 
-/** Typed RPC client of queue-manager, for flow-manager's {@code queue_join}. */
+/** Typed RPC client of queue-manager, for flow-manager's {@code queue_join} and campaign-manager's pacing. */
 public final class QueueManagerClient {
 
     public static final String SERVICE = "queue-manager";
@@ -27,5 +27,14 @@ public final class QueueManagerClient {
     public Queuecall get(UUID customerId, UUID queuecallId) {
         return rpc.call(queue, "GET", "/v1/queuecalls/" + queuecallId + "?customer_id=" + customerId, null,
                 Queuecall.class);
+    }
+
+    /**
+     * {@code GET /v1/queues/<id>/capacity?customer_id=}: the queue's available and busy agents and waiting callers
+     * now; another customer's queue is 404.
+     */
+    public QueueCapacity capacity(UUID customerId, UUID queueId) {
+        return rpc.call(queue, "GET", "/v1/queues/" + queueId + "/capacity?customer_id=" + customerId, null,
+                QueueCapacity.class);
     }
 }
