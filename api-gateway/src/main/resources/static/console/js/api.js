@@ -56,6 +56,10 @@ export async function api(method, path, body, token = session.token()) {
     json = null;
   }
   if (!response.ok) {
+    if (response.status === 401 && token && token === session.token()) {
+      // The stored token expired or was revoked: the console goes back to its login form.
+      window.dispatchEvent(new CustomEvent('voipbin:unauthenticated', { detail: json?.message }));
+    }
     const message = json?.message || text.trim().slice(0, 200) || response.statusText || 'request failed';
     throw new ApiError(response.status, json?.error || 'http_' + response.status, message, json?.field);
   }

@@ -25,11 +25,11 @@ export function table(id, headers, rows, empty = 'Nothing here yet.') {
 /** Shows a message in the banner at the top of the page; errors stay until dismissed or replaced. */
 export function notify(text, kind = 'error') {
   const banner = document.getElementById('banner');
+  const message = h('span', { class: 'text' }, text);
   banner.className = `banner ${kind}`;
-  banner.replaceChildren(h('span', { class: 'text' }, text),
-    h('button', { class: 'dismiss', title: 'Dismiss', onclick: () => banner.replaceChildren() }, '×'));
+  banner.replaceChildren(message, h('button', { class: 'dismiss', title: 'Dismiss', onclick: () => banner.replaceChildren() }, '×'));
   banner.hidden = false;
-  if (kind !== 'error') setTimeout(() => banner.textContent === '' || banner.replaceChildren(), 4000);
+  if (kind !== 'error') setTimeout(() => message.isConnected && banner.replaceChildren(), 4000);
 }
 
 /** Runs an action behind a button, shows its failure in the banner, and keeps the button from double clicks. */
