@@ -57,9 +57,10 @@ final class AriRoutes {
         post("/bridges/{id}/play", (r, v) -> bridgePlay(bridges, media, v.get(0), r, r.param("playbackId")));
         post("/bridges/{id}/play/{pid}", (r, v) -> bridgePlay(bridges, media, v.get(0), r, v.get(1)));
         post("/bridges/{id}/record", (r, v) -> record(media, "bridge:" + bridges.find(v.get(0)).id, r));
-        // Music on hold into a bridge: accepted for a bridge that exists (the request log is what tests read).
-        post("/bridges/{id}/moh", (r, v) -> none(() -> bridges.find(v.get(0))));
-        delete("/bridges/{id}/moh", (r, v) -> none(() -> bridges.find(v.get(0))));
+        // Music on hold into a bridge: what its channels hear (AsteriskSim.hears), until stopped.
+        post("/bridges/{id}/moh", (r, v) -> none(() -> bridges.find(v.get(0)).mohClass =
+                r.param("mohClass") == null || r.param("mohClass").isBlank() ? "default" : r.param("mohClass")));
+        delete("/bridges/{id}/moh", (r, v) -> none(() -> bridges.find(v.get(0)).mohClass = null));
         get("/playbacks/{id}", (r, v) -> AriResponse.ok(media.playback(v.get(0))));
         delete("/playbacks/{id}", (r, v) -> none(() -> media.stop(v.get(0))));
         get("/recordings/live/{name}", (r, v) -> AriResponse.ok(media.liveRecording(v.get(0))));

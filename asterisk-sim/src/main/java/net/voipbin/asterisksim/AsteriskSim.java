@@ -29,6 +29,7 @@ public final class AsteriskSim implements AutoCloseable {
     private final ChannelOps channels;
     private final OriginateOps originates;
     private final AudioSocketMedia audioSockets;
+    private final Hearing hearing;
     private final AriRoutes routes;
     private final ControlRoutes control;
     private final SimServer server;
@@ -44,6 +45,7 @@ public final class AsteriskSim implements AutoCloseable {
         this.world = new World(config, clock, hub);
         MediaOps media = new MediaOps(world);
         this.audioSockets = new AudioSocketMedia(world);
+        this.hearing = new Hearing(world);
         BridgeOps bridges = new BridgeOps(world, media, audioSockets);
         Hangups hangups = new Hangups(world, media, bridges, audioSockets);
         audioSockets.onFarEndHangup(channel -> hangups.remote(channel, 16));
@@ -112,6 +114,14 @@ public final class AsteriskSim implements AutoCloseable {
     /** What went over an externalMedia channel's AudioSocket connection (also after the channel ended). */
     public Optional<AudioSocketStats> audioSocket(String channelId) {
         return audioSockets.stats(channelId);
+    }
+
+    /**
+     * What the channel hears from its bridge: the other channels' ids in a mixing bridge (none in a holding
+     * bridge) and {@code moh:<class>} while music on hold plays into the bridge. 404 AriError for no such channel.
+     */
+    public List<String> hears(String channelId) {
+        return world.call(() -> hearing.of(channelId));
     }
 
     public List<String> channelIds() {

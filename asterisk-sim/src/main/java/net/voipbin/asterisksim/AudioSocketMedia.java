@@ -79,12 +79,12 @@ final class AudioSocketMedia implements AutoCloseable {
         refused.add(format);
     }
 
-    /** The bridge's membership changed: audio flows on each AudioSocket in it that has company. */
+    /** The bridge's membership changed: audio flows on each AudioSocket in it that has company it hears. */
     void membershipChanged(SimBridge bridge) {
         for (String id : bridge.channels) {
             AudioSocketLink link = live.get(id);
             if (link != null) {
-                link.flowing(bridge.channels.size() > 1);
+                link.flowing(bridge.mixes() && bridge.channels.size() > 1);
             }
         }
     }

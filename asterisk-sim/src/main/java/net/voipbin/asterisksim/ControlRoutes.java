@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
  * POST   /sim/originate-plan?outcome=answered|busy|no_answer|failed&amp;delay_ms=&amp;match=
  * POST   /sim/refuse-format?format=slin16          this Asterisk cannot bridge that format
  * GET    /sim/audiosocket/{channel id}             what went over an AudioSocket channel's connection
+ * GET    /sim/channels/{id}/hears                   what the channel hears from its bridge (AsteriskSim.hears)
  * GET    /sim/channels | /sim/requests | /sim/events
  * DELETE /sim/requests
  * POST   /sim/drop-clients | /sim/raw-frame (body sent as one text frame)
@@ -25,6 +26,7 @@ import tools.jackson.databind.node.ArrayNode;
 final class ControlRoutes {
 
     private static final Pattern CHANNEL = Pattern.compile("/sim/channels/([^/]+)/(dtmf|hangup)");
+    private static final Pattern HEARS = Pattern.compile("/sim/channels/([^/]+)/hears");
     private static final Pattern AUDIOSOCKET = Pattern.compile("/sim/audiosocket/([^/]+)");
 
     private final AsteriskSim sim;
@@ -50,6 +52,10 @@ final class ControlRoutes {
                 sim.hangupFromCaller(channel.group(1));
             }
             return AriResponse.noContent();
+        }
+        Matcher hears = HEARS.matcher(path);
+        if (route.startsWith("GET ") && hears.matches()) {
+            return AriResponse.ok(strings(sim.hears(hears.group(1))));
         }
         Matcher audioSocket = AUDIOSOCKET.matcher(path);
         if (route.startsWith("GET ") && audioSocket.matches()) {

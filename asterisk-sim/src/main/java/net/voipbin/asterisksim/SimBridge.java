@@ -15,12 +15,19 @@ final class SimBridge {
     final String type;
     final Instant creationtime;
     final Set<String> channels = new LinkedHashSet<>();
+    /** The music on hold class playing into the bridge ({@code POST /bridges/{id}/moh}), null when none. */
+    String mohClass;
 
     SimBridge(String id, String name, String type, Instant creationtime) {
         this.id = id;
         this.name = name;
         this.type = type;
         this.creationtime = creationtime;
+    }
+
+    /** Whether its channels hear each other (a holding bridge keeps them apart). */
+    boolean mixes() {
+        return !type.equals("holding");
     }
 
     ObjectNode toJson() {
