@@ -2,6 +2,7 @@ package net.voipbin.rpc.config;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST edge every service shares: bearer JWT authentication (HS256, the fleet's key) on
- * {@code /v1.0/**}, open health probes, one JSON error format, {@code Customer} and {@code PageQuery}
- * controller parameters, and a trace id per request. The rest of the actuator (metrics) is for
+ * {@code /v1.0/**}, open health probes and OpenAPI document, one JSON error format, {@code Customer} and
+ * {@code PageQuery} controller parameters, and a trace id per request. The rest of the actuator (metrics,
+ * mappings) is for
  * operators only ({@link OperatorAccess}); health answers everyone, with details only for operators
  * ({@code management.endpoint.health.*} in voipbin-defaults.properties).
  */
@@ -47,13 +49,16 @@ public class RestAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain voipbinSecurity(HttpSecurity http, RestSupport support, JsonMapper json) throws Exception {
+    SecurityFilterChain voipbinSecurity(HttpSecurity http, RestSupport support, JsonMapper json,
+            @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocs) throws Exception {
         AccessDeniedHandler forbidden = OperatorAccess.forbidden(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The service's OpenAPI document: the API's shape is public, its resources are not.
+                        .requestMatchers(apiDocs).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(OperatorAccess.ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
