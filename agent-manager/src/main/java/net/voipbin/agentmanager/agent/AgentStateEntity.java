@@ -103,7 +103,17 @@ class AgentStateEntity {
         statusUntil = until;
     }
 
-    /** Ringing → busy; the call counts for least_calls, less and less as {@code halfLife}s pass. */
+    /** Still ringing for {@code reservation} (the next address of a linear agent): the deadline moves to {@code until}. */
+    void ringUntil(UUID reservation, Instant until) {
+        reported(reservation, null);
+        if (status != AgentStatus.RINGING || reservationOutcome != null) {
+            throw ApiException.conflict("not_ringing", "agent " + id + " is " + status.wireName()
+                    + ", no longer ringing for reservation " + reservation);
+        }
+        statusUntil = until;
+    }
+
+        /** Ringing → busy; the call counts for least_calls, less and less as {@code halfLife}s pass. */
     boolean answer(UUID reservation, Instant now, Duration halfLife) {
         if (reported(reservation, Outcome.ANSWERED)) {
             return false;

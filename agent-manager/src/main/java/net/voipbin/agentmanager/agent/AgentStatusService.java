@@ -81,7 +81,24 @@ public class AgentStatusService {
         return inTx(() -> toAgents(states.findByReservationIdAndCustomerIdOrderById(reservation, customerId)));
     }
 
-    public Agent answer(UUID customerId, UUID agentId, UUID reservation) {
+    /**
+     * The agent is rung on for {@code reservation} (a linear agent's next address): a later ring deadline, no status
+     * change and so no {@code agent_status_updated}; this instance wakes at the new deadline.
+     */
+    public Agent ringLonger(UUID customerId, UUID agentId, UUID reservation, Duration ringTimeout) {
+        return inTx(() -> {
+            AgentStateEntity state = states.findByIdAndCustomerId(agentId, customerId)
+                    .orElseThrow(() -> ApiException.notFound("agent " + agentId));
+            Instant until = clock.instant().plus(ringTimeout);
+            state.ringUntil(reservation, until);
+            Agent agent = toAgents(List.of(states.save(state))).getFirst();
+            local.publishEvent(new DeadlineSet(agentId, until));
+            log.info("agent {}: rung on for reservation {} until {}", agentId, reservation, until);
+            return agent;
+        });
+    }
+
+        public Agent answer(UUID customerId, UUID agentId, UUID reservation) {
         return change(customerId, agentId, state -> state.answer(reservation, clock.instant(),
                 properties.recentCallsHalfLife()));
     }

@@ -7,7 +7,7 @@ import net.voipbin.contract.agentmanager.OfferRequests;
 import net.voipbin.rpc.server.RpcEndpoint;
 import net.voipbin.rpc.server.RpcRoutes;
 
-/** The offer cycle for queue-manager: reserve, then answered / missed / released, then ended. */
+/** The offer cycle for queue-manager: reserve, then ringing on (linear), answered / missed / released, then ended. */
 @Component
 class OfferRpcEndpoint implements RpcEndpoint {
 
@@ -26,6 +26,8 @@ class OfferRpcEndpoint implements RpcEndpoint {
                         c -> offers.release(c.pathUuid("id"), c.body()))
                 .post("/v1/agents/{id}/answered", OfferRequests.Answered.class,
                         c -> offers.answered(c.pathUuid("id"), c.body()))
+                .post("/v1/agents/{id}/ringing", OfferRequests.Ringing.class,
+                        c -> offers.ringing(c.pathUuid("id"), c.body()))
                 .post("/v1/agents/{id}/missed", OfferRequests.Missed.class,
                         c -> offers.missed(c.pathUuid("id"), c.body()))
                 .post("/v1/agents/{id}/ended", OfferRequests.Ended.class,

@@ -27,7 +27,12 @@ class OfferService {
         return statuses.answer(report.customerId(), agentId, report.reservationId());
     }
 
-    Agent missed(UUID agentId, OfferRequests.Missed report) {
+    Agent ringing(UUID agentId, OfferRequests.Ringing report) {
+        return statuses.ringLonger(report.customerId(), agentId, report.reservationId(),
+                Duration.ofSeconds(report.ringTimeoutSeconds()));
+    }
+
+        Agent missed(UUID agentId, OfferRequests.Missed report) {
         int awayAfter = report.awayAfterMisses() == null ? properties.awayAfterMisses() : report.awayAfterMisses();
         return statuses.miss(report.customerId(), agentId, report.reservationId(), awayAfter);
     }

@@ -58,6 +58,29 @@ class OfferCycleIT extends AgentManagerITBase {
     }
 
     @Test
+    void anAgentRungOnAtTheNextAddressKeepsRingingPastTheFirstDeadlineAndMissesAtTheNewOne() {
+        UUID agent = availableAgents("a").getFirst().id();
+        Reservation reservation = agents.reserve(new AgentReserve(customer, null, UUID.randomUUID(),
+                ReservationStrategy.RANDOM, List.of(), List.of(), List.of(), null, 1, null));
+
+        Agent rungOn = agents.ringing(agent, new OfferRequests.Ringing(customer, reservation.id(), 3));
+        assertThat(rungOn.status()).isEqualTo(AgentStatus.RINGING);
+        assertThat(rungOn.statusUntil()).isAfter(reservation.agents().getFirst().statusUntil().plusMillis(1500));
+
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+                .until(() -> read(agent).status() == AgentStatus.RINGING);
+        await().atMost(DEADLINE).until(() -> read(agent).status() == AgentStatus.AVAILABLE);
+        assertThat(read(agent).statusReason()).isEqualTo(AgentStatusReason.RING_TIMEOUT);
+        assertThat(read(agent).stats().missed()).isEqualTo(1);
+        assertThatThrownBy(() -> agents.ringing(agent, new OfferRequests.Ringing(customer, reservation.id(), 3)))
+                .as("no longer ringing").isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> agents.ringing(agent, new OfferRequests.Ringing(customer, UUID.randomUUID(), 3)))
+                .as("another reservation").isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.body().error()).isEqualTo("reservation_mismatch"));
+    }
+
+        @Test
     void anAgentWhoMissesTooManyOffersInARowGoesAway() {
         UUID agent = availableAgents("a").getFirst().id();
 

@@ -51,7 +51,12 @@ public final class AgentManagerClient {
     }
 
     /** {@code GET /v1/agents/<id>?customer_id=}: another customer's agent is 404. */
-    public Agent get(UUID customerId, UUID agentId) {
+    /** The agent is rung on (a linear agent's next address): its ring deadline moves, its status stays ringing. */
+    public Agent ringing(UUID agentId, OfferRequests.Ringing request) {
+        return rpc.call(queue, "POST", "/v1/agents/" + agentId + "/ringing", request, Agent.class);
+    }
+
+        public Agent get(UUID customerId, UUID agentId) {
         return rpc.call(queue, "GET", "/v1/agents/" + agentId + "?customer_id=" + customerId, null, Agent.class);
     }
 

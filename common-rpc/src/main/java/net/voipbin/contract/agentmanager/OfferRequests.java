@@ -39,7 +39,15 @@ public final class OfferRequests {
     public record Ended(@NotNull UUID customerId, @NotNull UUID reservationId, @Min(0) @Max(3600) Integer wrapUpSeconds) {
     }
 
-    /** {@code POST /v1/reservations/<id>/release}: every agent still ringing for it → available, no miss counted. */
+    /**
+     * {@code POST /v1/agents/<id>/ringing}: still ringing for the reservation (a {@code linear} agent's next address
+     * is dialled), so the ring deadline becomes now + {@code ring_timeout_seconds}; no status change, no event.
+     */
+    public record Ringing(@NotNull UUID customerId, @NotNull UUID reservationId,
+            @NotNull @Min(1) @Max(3600) Integer ringTimeoutSeconds) {
+    }
+
+        /** {@code POST /v1/reservations/<id>/release}: every agent still ringing for it → available, no miss counted. */
     public record Release(@NotNull UUID customerId) {
     }
 }
