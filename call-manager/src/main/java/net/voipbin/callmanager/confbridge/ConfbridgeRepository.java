@@ -36,9 +36,40 @@ class ConfbridgeRepository {
                 .query(this::map).optional();
     }
 
+    /** The room whose mixing bridge, or holding bridge, this is. */
     Optional<Confbridge> byBridge(String bridgeId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM confbridges WHERE bridge_id = :bridge").param("bridge", bridgeId)
-                .query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM confbridges WHERE bridge_id = :bridge OR holding_bridge_id = :bridge")
+                .param("bridge", bridgeId).query(this::map).optional();
+    }
+
+    /** The room's holding bridge, where members wait for a moderator; empty until the first one waits. */
+    Optional<String> holdingBridge(UUID id) {
+        return jdbc.sql("SELECT holding_bridge_id FROM confbridges WHERE id = :id AND holding_bridge_id IS NOT NULL")
+                .param("id", id).query(String.class).optional();
+    }
+
+    /** True when this caller's bridge became the room's holding bridge (there was none). */
+    boolean claimHolding(UUID id, String holdingBridgeId) {
+        return jdbc.sql("UPDATE confbridges SET holding_bridge_id = :holding, tm_update = now() WHERE id = :id "
+                        + "AND holding_bridge_id IS NULL AND status = 'active'")
+                .param("id", id).param("holding", holdingBridgeId).update() == 1;
+    }
+
+    /** The member is about to be moved to the room's other bridge: its leaving the one it is in is no leave. */
+    void moving(UUID id, UUID callId, boolean moving) {
+        jdbc.sql("UPDATE confbridge_calls SET moving = :moving WHERE confbridge_id = :id AND call_id = :call")
+                .param("id", id).param("call", callId).param("moving", moving).update();
+    }
+
+    boolean isMoving(UUID id, UUID callId) {
+        return jdbc.sql("SELECT moving FROM confbridge_calls WHERE confbridge_id = :id AND call_id = :call "
+                        + "AND tm_leave IS NULL").param("id", id).param("call", callId).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    boolean isMember(UUID id, UUID callId) {
+        return jdbc.sql("SELECT count(*) FROM confbridge_calls WHERE confbridge_id = :id AND call_id = :call "
+                        + "AND tm_leave IS NULL").param("id", id).param("call", callId).query(Integer.class).single() == 1;
     }
 
     /** Claims the Asterisk the bridge lives on (the first joiner's); true when this call set it. */
@@ -60,14 +91,14 @@ class ConfbridgeRepository {
      * that late events of the old bridge (its {@code BridgeDestroyed}) are not taken for the new one's.
      */
     boolean release(UUID id, String bridgeId, String newBridgeId) {
-        return jdbc.sql("UPDATE confbridges SET bridge_id = :fresh, asterisk_id = NULL, tm_update = now() "
+        return jdbc.sql("UPDATE confbridges SET bridge_id = :fresh, holding_bridge_id = NULL, asterisk_id = NULL, tm_update = now() "
                         + "WHERE id = :id AND bridge_id = :bridge AND status = 'active'")
                 .param("id", id).param("bridge", bridgeId).param("fresh", newBridgeId).update() == 1;
     }
 
     void join(UUID id, UUID callId) {
         jdbc.sql("INSERT INTO confbridge_calls (confbridge_id, call_id, tm_join) VALUES (:id, :call, now()) "
-                        + "ON CONFLICT (confbridge_id, call_id) DO UPDATE SET tm_join = now(), tm_leave = NULL")
+                        + "ON CONFLICT (confbridge_id, call_id) DO UPDATE SET tm_join = now(), tm_leave = NULL, moving = false")
                 .param("id", id).param("call", callId).update();
     }
 

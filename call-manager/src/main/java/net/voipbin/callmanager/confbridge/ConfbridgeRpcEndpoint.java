@@ -27,7 +27,10 @@ class ConfbridgeRpcEndpoint implements RpcEndpoint {
                 .get("/v1/confbridges/{id}", c -> confbridges.get(c.pathUuid("id")))
                 .delete("/v1/confbridges/{id}", c -> confbridges.delete(c.pathUuid("id")))
                 .post("/v1/confbridges/{id}/join", ConfbridgeRequests.Member.class,
-                        c -> confbridges.join(c.pathUuid("id"), c.body().callId(), c.body().participantId()))
+                        c -> confbridges.join(c.pathUuid("id"), c.body().callId(), c.body().participantId(),
+                                Boolean.TRUE.equals(c.body().waiting())))
+                .post("/v1/confbridges/{id}/admit", c -> confbridges.admit(c.pathUuid("id")))
+                .post("/v1/confbridges/{id}/wait", c -> confbridges.sendToWaiting(c.pathUuid("id")))
                 .post("/v1/confbridges/{id}/kick", ConfbridgeRequests.Member.class,
                         c -> confbridges.kick(c.pathUuid("id"), c.body().callId()))
                 .post("/v1/confbridges/{id}/record_start", ConfbridgeRequests.RecordStart.class,

@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.confbridge;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import net.voipbin.rpc.event.EventPublisher;
 /**
  * Bridge-backed rooms (conference, queue connect). The ARI bridge is created on the first join, on that
  * call's Asterisk. Membership follows the bridge events ({@code ChannelEnteredBridge} → joined,
- * {@code ChannelLeftBridge} → left), not the commands, so it is what Asterisk really did.
+ * {@code ChannelLeftBridge} → left), not the commands, so it is what Asterisk really did. A member may wait in
+ * the room's holding bridge instead ({@link ConfbridgeWaiting}); it is a member all the same.
  */
 @Service
 public class ConfbridgeService {
@@ -32,9 +34,11 @@ public class ConfbridgeService {
     private final AriCommands ari;
     private final EventPublisher events;
     private final TransactionTemplate tx;
+    private final ConfbridgeWaiting waiting;
 
     ConfbridgeService(ConfbridgeRepository confbridges, CallService calls, AriCommands ari, EventPublisher events,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ConfbridgeWaiting waiting) {
+        this.waiting = waiting;
         this.confbridges = confbridges;
         this.calls = calls;
         this.ari = ari;
@@ -57,7 +61,8 @@ public class ConfbridgeService {
         return confbridges.find(id).orElseThrow(() -> ApiException.notFound("confbridge " + id));
     }
 
-    public Confbridge join(UUID id, UUID callId, UUID participantId) {
+    /** {@code wait}: into the room's holding bridge (music on hold, nobody else heard) instead of the mix. */
+    public Confbridge join(UUID id, UUID callId, UUID participantId, boolean wait) {
         Confbridge room = active(id);
         CallRow call = calls.live(callId);
         if (!room.customerId().equals(call.customerId())) {
@@ -69,14 +74,28 @@ public class ConfbridgeService {
         if (confbridges.claimAsterisk(id, call.asteriskId())) {
             ari.createBridge(call.asteriskId(), room.bridgeId(), "confbridge-" + id);
         }
-        ari.addToBridge(call.asteriskId(), room.bridgeId(), call.channelId());
+        String bridge = wait ? waiting.holdingBridge(id, call.asteriskId()) : room.bridgeId();
+        ari.addToBridge(call.asteriskId(), bridge, call.channelId());
+        return get(id);
+    }
+
+    /** Every member waiting in the holding bridge into the mix (a moderator came). */
+    public Confbridge admit(UUID id) {
+        waiting.admit(active(id));
+        return get(id);
+    }
+
+    /** Every member of the mix back to the holding bridge (the last moderator left). */
+    public Confbridge sendToWaiting(UUID id) {
+        waiting.sendToWaiting(active(id));
         return get(id);
     }
 
     public Confbridge kick(UUID id, UUID callId) {
         Confbridge room = active(id);
         CallRow call = calls.get(callId);
-        ari.removeFromBridge(call.asteriskId(), room.bridgeId(), call.channelId());
+        String bridge = confbridges.holdingBridge(id).filter(h -> h.equals(call.bridgeId())).orElse(room.bridgeId());
+        ari.removeFromBridge(call.asteriskId(), bridge, call.channelId());
         return get(id);
     }
 
@@ -90,6 +109,9 @@ public class ConfbridgeService {
             }
         }
         bridgeDestroyed(room.bridgeId());
+        if (room.asteriskId() != null) {
+            confbridges.holdingBridge(id).ifPresent(holding -> waiting.destroy(room.asteriskId(), holding));
+        }
         return get(id);
     }
 
@@ -101,15 +123,15 @@ public class ConfbridgeService {
      */
     public boolean emptied(String asteriskId, String bridgeId) {
         return confbridges.byBridge(bridgeId).map(room -> {
-            if (room.conferenceId() != null && room.status() == Confbridge.Status.ACTIVE
-                    && confbridges.members(room.id()).isEmpty()
-                    && confbridges.release(room.id(), bridgeId, UUID.randomUUID().toString())) {
-                try {
-                    ari.destroyBridge(asteriskId, bridgeId);
-                    log.info("confbridge {}: bridge {} destroyed, the room is empty", room.id(), bridgeId);
-                } catch (ApiException e) {
-                    log.debug("confbridge {}: bridge {} not destroyed: {}", room.id(), bridgeId, e.getMessage());
-                }
+            if (room.conferenceId() == null || room.status() != Confbridge.Status.ACTIVE
+                    || !confbridges.members(room.id()).isEmpty()) {
+                return true;
+            }
+            Optional<String> holding = confbridges.holdingBridge(room.id());
+            if (confbridges.release(room.id(), room.bridgeId(), UUID.randomUUID().toString())) {
+                waiting.destroy(asteriskId, room.bridgeId());
+                holding.ifPresent(h -> waiting.destroy(asteriskId, h));
+                log.info("confbridge {}: bridge {} destroyed, the room is empty", room.id(), room.bridgeId());
             }
             return true;
         }).orElse(false);
@@ -120,15 +142,23 @@ public class ConfbridgeService {
         return confbridges.byBridge(bridgeId).filter(room -> room.type() == Confbridge.Type.CONFERENCE).isPresent();
     }
 
+    /** A member entering the room's other bridge (admitted, or sent back to waiting) has only moved. */
     public void entered(String bridgeId, UUID callId) {
         tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).ifPresent(room -> {
+            if (confbridges.isMember(room.id(), callId)) {
+                confbridges.moving(room.id(), callId, false);
+                return;
+            }
             confbridges.join(room.id(), callId);
             member(CallManagerEvents.CONFBRIDGE_JOINED, room.id(), callId, null);
         }));
     }
 
+    /** A member moving to the room's other bridge has not left it, unless it is hanging up. */
     public void left(String bridgeId, UUID callId, String reason) {
-        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId).filter(room -> confbridges.leave(room.id(), callId))
+        tx.executeWithoutResult(s -> confbridges.byBridge(bridgeId)
+                .filter(room -> "hangup".equals(reason) || !confbridges.isMoving(room.id(), callId))
+                .filter(room -> confbridges.leave(room.id(), callId))
                 .ifPresent(room -> member(CallManagerEvents.CONFBRIDGE_LEFT, room.id(), callId, reason)));
     }
 

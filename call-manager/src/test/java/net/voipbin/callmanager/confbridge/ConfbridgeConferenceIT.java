@@ -165,6 +165,63 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
                 .map(RecordedRequest::method).toList()).containsExactly("POST", "DELETE");
     }
 
+    @Test
+    void waitingMembersHearOnlyMusicUntilAdmittedAndThenEachOtherWithoutLeavingTheRoom() {
+        ConfbridgeClient rooms = new ConfbridgeClient(rpc, topology);
+        Confbridge room = rooms.create(new ConfbridgeRequests.Create(customer, Confbridge.Type.CONFERENCE,
+                UUID.randomUUID()));
+        CallRow first = answeredInbound();
+        CallRow second = answeredInbound();
+        rooms.join(room.id(), first.id(), UUID.randomUUID(), true);
+        rooms.join(room.id(), second.id(), UUID.randomUUID(), true);
+
+        await().atMost(WAIT).until(() -> SIM.hears(second.channelId()), h -> h.equals(List.of("moh:default")));
+        assertThat(SIM.hears(first.channelId())).containsExactly("moh:default");
+        String holding = holdingBridge();
+        assertThat(proxy.bridgeChannels(holding)).containsExactlyInAnyOrder(first.channelId(), second.channelId());
+        assertThat(simRequests().stream().filter(r -> r.path().startsWith("/ari/bridges/" + holding))
+                .map(r -> r.method() + " " + r.path().replace(holding, "{h}") + " " + r.query()).toList())
+                .startsWith("POST /ari/bridges/{h} type=holding&name=confbridge-" + room.id() + "-waiting",
+                        "POST /ari/bridges/{h}/moh mohClass=default",
+                        "POST /ari/bridges/{h}/addChannel channel=" + first.channelId());
+
+        // A moderator comes into the mix, and the waiting ones are admitted.
+        CallRow moderator = answeredInbound();
+        rooms.join(room.id(), moderator.id(), UUID.randomUUID());
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(room.bridgeId()), ids -> ids.contains(moderator.channelId()));
+        assertThat(SIM.hears(moderator.channelId())).isEmpty();
+        rooms.admit(room.id());
+
+        await().atMost(WAIT).until(() -> SIM.hears(first.channelId()),
+                h -> h.containsAll(List.of(second.channelId(), moderator.channelId())) && h.size() == 2);
+        assertThat(SIM.hears(moderator.channelId())).containsExactlyInAnyOrder(first.channelId(), second.channelId());
+        assertThat(rooms.get(room.id()).callIds()).hasSize(3);
+
+        // The moderator hangs up: the others go back to waiting, apart again.
+        SIM.hangupFromCaller(moderator.channelId());
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()).size() == 1);
+        rooms.sendToWaiting(room.id());
+        await().atMost(WAIT).until(() -> SIM.hears(first.channelId()), h -> h.equals(List.of("moh:default")));
+        await().atMost(WAIT).until(() -> SIM.hears(second.channelId()), h -> h.equals(List.of("moh:default")));
+
+        // A waiting member can be kicked from where it waits.
+        rooms.kick(room.id(), first.id());
+        await().atMost(WAIT).until(() -> events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()).size() == 2);
+        assertThat(events.of(CallManagerEvents.CONFBRIDGE_JOINED, "confbridge_id", room.id()))
+                .extracting(e -> e.path("participant_count").asInt()).containsExactly(1, 2, 3);
+        assertThat(events.of(CallManagerEvents.CONFBRIDGE_LEFT, "confbridge_id", room.id()))
+                .extracting(e -> e.path("reason").asString() + " " + e.path("participant_count").asInt())
+                .containsExactly("hangup 2", "kick 1");
+        assertThat(rooms.get(room.id()).callIds()).containsExactly(second.id());
+    }
+
+    /** The holding bridge the last waiting join made (its creation in the ARI log). */
+    private String holdingBridge() {
+        return simRequests().stream().filter(r -> r.method().equals("POST") && r.path().startsWith("/ari/bridges/")
+                        && r.param("type").filter("holding"::equals).isPresent())
+                .map(r -> r.path().substring("/ari/bridges/".length())).reduce((a, b) -> b).orElseThrow();
+    }
+
     /** The one {@code recording_finished} of that recording, as a webhook gets it. */
     private static JsonNode finishedRecording(UUID recording) {
         return await().atMost(WAIT).until(() -> events.of(CallManagerEvents.RECORDING_FINISHED, "id", recording),

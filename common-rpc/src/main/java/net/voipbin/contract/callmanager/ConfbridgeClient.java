@@ -30,6 +30,25 @@ public final class ConfbridgeClient {
                 new ConfbridgeRequests.Member(callId, participantId), Confbridge.class);
     }
 
+    /**
+     * Adds the call to wait ({@code waiting}) in the room's holding bridge, where it hears music on hold and
+     * nobody else, until {@link #admit}; a member all the same ({@code confbridge_joined}).
+     */
+    public Confbridge join(UUID confbridgeId, UUID callId, UUID participantId, boolean waiting) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/join",
+                new ConfbridgeRequests.Member(callId, participantId, waiting), Confbridge.class);
+    }
+
+    /** Every waiting member into the mixing bridge (no {@code confbridge_*} event: they stay members). */
+    public Confbridge admit(UUID confbridgeId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/admit", null, Confbridge.class);
+    }
+
+    /** Every member of the mixing bridge back to waiting in the holding bridge. */
+    public Confbridge sendToWaiting(UUID confbridgeId) {
+        return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/wait", null, Confbridge.class);
+    }
+
     /** Takes the call out; {@code confbridge_left} with reason {@code kick} follows. */
     public Confbridge kick(UUID confbridgeId, UUID callId) {
         return rpc.call(queue, "POST", "/v1/confbridges/" + confbridgeId + "/kick",

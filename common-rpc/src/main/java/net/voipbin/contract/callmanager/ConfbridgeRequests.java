@@ -35,12 +35,17 @@ public final class ConfbridgeRequests {
 
     /**
      * {@code POST /v1/confbridges/<id>/join} and {@code /kick}. {@code participant_id}: the caller's own id of
-     * this membership (conference-manager's conferencecall), carried on the member's events.
+     * this membership (conference-manager's conferencecall), carried on the member's events. {@code waiting}
+     * (join): the member waits in the room's holding bridge (music on hold, hearing nobody) until admitted.
      */
-    public record Member(@NotNull UUID callId, UUID participantId) {
+    public record Member(@NotNull UUID callId, UUID participantId, Boolean waiting) {
+
+        public Member(UUID callId, UUID participantId) {
+            this(callId, participantId, null);
+        }
 
         public Member(UUID callId) {
-            this(callId, null);
+            this(callId, null, null);
         }
     }
 }
