@@ -36,9 +36,12 @@ class Bridges {
         return confbridges.create(new ConfbridgeRequests.Create(customerId, bridgeType, conferenceId)).id();
     }
 
-    /** Throws the refusal (the call hung up, another customer's call, the room gone). */
-    void join(UUID confbridgeId, UUID callId, UUID participantId) {
-        confbridges.join(confbridgeId, callId, participantId);
+    /**
+     * {@code waiting}: into the room's holding bridge, hearing music on hold and nobody else until admitted.
+     * Throws the refusal (the call hung up, another customer's call, the room gone).
+     */
+    void join(UUID confbridgeId, UUID callId, UUID participantId, boolean waiting) {
+        confbridges.join(confbridgeId, callId, participantId, waiting);
     }
 
     void kick(UUID confbridgeId, UUID callId) {

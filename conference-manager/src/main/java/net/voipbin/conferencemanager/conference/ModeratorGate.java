@@ -11,9 +11,12 @@ import net.voipbin.contract.conferencemanager.Conferencecall;
 import net.voipbin.rpc.error.ApiException;
 
 /**
- * Moderators, after each participant change committed. A {@code moderator_gated} conference plays music on
- * hold into its bridge while participants are in it without a moderator, and stops it when one enters; with
- * {@code end_when_moderators_leave}, the last moderator leaving stops the conference.
+ * Moderators, after each participant change committed. In a {@code moderator_gated} conference, participants
+ * who join while no moderator is in wait in the confbridge's holding bridge (music on hold, and they do not hear
+ * each other, as ConfBridge's "waitmarked" users); when a moderator enters they are admitted into the mix, and
+ * when the last moderator leaves those left go back to waiting. With {@code end_when_moderators_leave} the last
+ * moderator leaving stops the conference instead. Waiting participants are in the conference all the same
+ * (joined, counted).
  */
 @Component
 class ModeratorGate {
@@ -30,15 +33,16 @@ class ModeratorGate {
         this.lifecycle = lifecycle;
     }
 
+    /**
+     * A moderator in admits whoever waits. So does anyone entering while a moderator is in: one who was sent to
+     * wait just before the moderator arrived would otherwise wait alone until the next moderator.
+     */
     void entered(ConferenceRow conference, ConferencecallRow participant) {
-        if (!conference.moderatorGated()) {
+        if (!conference.moderatorGated() || !conference.progressing()) {
             return;
         }
-        long moderators = inBridge(conference).stream().filter(ModeratorGate::moderator).count();
-        if (moderator(participant) && moderators == 1) {
-            music(conference, false);
-        } else if (moderators == 0) {
-            music(conference, true);
+        if (inBridge(conference).stream().anyMatch(ModeratorGate::moderatorIn)) {
+            move(conference, true);
         }
     }
 
@@ -47,15 +51,20 @@ class ModeratorGate {
             return;
         }
         List<ConferencecallRow> rest = inBridge(conference);
-        if (rest.stream().anyMatch(ModeratorGate::moderator)) {
+        if (rest.stream().anyMatch(ModeratorGate::moderatorIn)) {
             return;
         }
         if (conference.endWhenModeratorsLeave()) {
             log.info("conference {}: its last moderator left, stopping it", conference.id());
             lifecycle.stop(conference.id(), "stop");
         } else if (conference.moderatorGated() && !rest.isEmpty()) {
-            music(conference, true);
+            move(conference, false);
         }
+    }
+
+    /** A moderator who is in the bridge now. */
+    static boolean moderatorIn(ConferencecallRow p) {
+        return moderator(p) && p.inBridge() && ConferencecallRow.JOINED.equals(p.status());
     }
 
     private List<ConferencecallRow> inBridge(ConferenceRow conference) {
@@ -63,12 +72,17 @@ class ModeratorGate {
                 .filter(p -> p.inBridge() && ConferencecallRow.JOINED.equals(p.status())).toList();
     }
 
-    private void music(ConferenceRow conference, boolean on) {
+    private void move(ConferenceRow conference, boolean admit) {
         try {
-            confbridges.music(conference.confbridgeId(), on);
+            if (admit) {
+                confbridges.admit(conference.confbridgeId());
+            } else {
+                confbridges.sendToWaiting(conference.confbridgeId());
+                log.info("conference {}: no moderator left, the participants wait again", conference.id());
+            }
         } catch (ApiException e) {
-            log.info("conference {}: music on hold {} refused ({} {})", conference.id(), on ? "on" : "off", e.status(),
-                    e.getMessage());
+            log.info("conference {}: {} refused ({} {})", conference.id(), admit ? "admit" : "back to waiting",
+                    e.status(), e.getMessage());
         }
     }
 

@@ -61,19 +61,20 @@ public class ParticipantService {
         }
         ConferencecallRow participant = admission.participant();
         try {
-            bridges.join(admission.confbridgeId(), participant.callId(), participant.id());
+            bridges.join(admission.confbridgeId(), participant.callId(), participant.id(), admission.waiting());
         } catch (ApiException e) {
             log.info("conferencecall {}: call-manager refused the join ({} {})", participant.id(), e.status(),
                     e.getMessage());
             settle.failed(participant.id());
             throw e;
         }
-        log.info("conferencecall {}: call {} joining conference {}", participant.id(), participant.callId(),
-                participant.conferenceId());
+        log.info("conferencecall {}: call {} joining conference {}{}", participant.id(), participant.callId(),
+                participant.conferenceId(), admission.waiting() ? ", waiting for a moderator" : "");
         return participant.toConferencecall();
     }
 
-    private record Admission(ConferencecallRow participant, UUID confbridgeId, boolean existing) {
+    /** {@code waiting}: a participant of a moderator-gated conference with no moderator in it yet. */
+    private record Admission(ConferencecallRow participant, UUID confbridgeId, boolean existing, boolean waiting) {
     }
 
     private Admission admit(ConferencecallCreate request) {
@@ -82,14 +83,14 @@ public class ParticipantService {
                 .orElseThrow(() -> ApiException.notFound("conference " + request.conferenceId()));
         var existing = participants.liveOf(conference.id(), request.referenceId());
         if (existing.isPresent()) {
-            return new Admission(existing.get(), conference.confbridgeId(), true);
+            return new Admission(existing.get(), conference.confbridgeId(), true, false);
         }
         if (!conference.progressing()) {
             throw ApiException.conflict("conference_terminated",
                     "conference " + conference.id() + " is " + conference.status());
         }
-        int live = participants.live(conference.id()).size();
-        if (conference.maxParticipants() > 0 && live >= conference.maxParticipants()) {
+        var live = participants.live(conference.id());
+        if (conference.maxParticipants() > 0 && live.size() >= conference.maxParticipants()) {
             throw ApiException.conflict("conference_full", "conference " + conference.id() + " is full ("
                     + conference.maxParticipants() + " participants)");
         }
@@ -98,7 +99,9 @@ public class ParticipantService {
         ConferencecallRow row = participants.save(new ConferencecallRow(UUID.randomUUID(), conference.customerId(),
                 conference.id(), request.referenceId(), request.activeflowId(), ConferencecallRow.JOINING,
                 role.name().toLowerCase(Locale.ROOT), false, null, null, now, now, null, null));
-        return new Admission(row, conference.confbridgeId(), false);
+        boolean waiting = conference.moderatorGated() && role != Conferencecall.Role.MODERATOR
+                && live.stream().noneMatch(ModeratorGate::moderatorIn);
+        return new Admission(row, conference.confbridgeId(), false, waiting);
     }
 
     Conferencecall get(UUID customerId, UUID id) {

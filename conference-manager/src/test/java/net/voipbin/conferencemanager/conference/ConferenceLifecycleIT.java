@@ -237,20 +237,33 @@ class ConferenceLifecycleIT extends ConferenceManagerITBase {
     }
 
     @Test
-    void participantsHearMusicUntilAModeratorIsIn() {
+    void participantsWaitApartUntilAModeratorIsInAndAgainWhenTheLastOneLeaves() {
         UUID conferenceId = id(createConference("{\"moderator_gated\":true}"));
         UUID participant = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
         UUID moderator = UUID.randomUUID();
         join(conferenceId, participant);
-        await().atMost(WAIT).until(() -> callManager.commands.contains("moh on"));
+        join(conferenceId, other);
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 2);
+        assertThat(callManager.commands).contains("join " + participant + " waiting", "join " + other + " waiting");
+        assertThat(callManager.commands).doesNotContain("admit");
 
         client.join(new ConferencecallCreate(customer, conferenceId, "call", moderator, null,
                 Conferencecall.Role.MODERATOR));
-        await().atMost(WAIT).until(() -> callManager.commands.contains("moh off"));
+        await().atMost(WAIT).until(() -> callManager.commands.contains("admit"));
+        assertThat(callManager.commands).contains("join " + moderator);
+        UUID late = UUID.randomUUID();
+        join(conferenceId, late);
+        await().atMost(WAIT).until(() -> events.members(conferenceId).size() == 4);
+        assertThat(callManager.commands).contains("join " + late);
         callManager.hangup(moderator);
 
-        await().atMost(WAIT).until(() -> callManager.commands.stream().filter("moh on"::equals).count() == 2);
+        await().atMost(WAIT).until(() -> callManager.commands.contains("wait"));
         assertThat(get("/conferences/" + conferenceId).get("status").asString()).isEqualTo("progressing");
+        // Waiting or not, they are in the conference: 1,2 waiting, 3 with the moderator, 4, and 3 once it left.
+        assertThat(events.members(conferenceId)).extracting(e -> e.data().get("participant_count").asInt())
+                .containsExactly(1, 2, 3, 4, 3);
+        assertThat(get("/conferences/" + conferenceId).get("participant_count").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -268,7 +281,7 @@ class ConferenceLifecycleIT extends ConferenceManagerITBase {
         await().atMost(WAIT).until(() -> "terminated".equals(get("/conferences/" + conferenceId).get("status").asString()));
         assertThat(events.members(conferenceId).subList(2, 4)).extracting(e -> e.data().get("reason").asString())
                 .containsExactly("hangup", "stop");
-        assertThat(callManager.commands).noneMatch(c -> c.startsWith("moh"));
+        assertThat(callManager.commands).noneMatch(c -> c.equals("wait") || c.endsWith("waiting"));
     }
 
     @Test

@@ -88,12 +88,12 @@ public final class CallManagerFake implements AutoCloseable {
                     recordingFinished(c.pathUuid("id"));
                     return room(c.pathUuid("id"));
                 })
-                .post("/v1/confbridges/{id}/moh_start", c -> {
-                    commands.add("moh on");
+                .post("/v1/confbridges/{id}/admit", c -> {
+                    commands.add("admit");
                     return room(c.pathUuid("id"));
                 })
-                .post("/v1/confbridges/{id}/moh_stop", c -> {
-                    commands.add("moh off");
+                .post("/v1/confbridges/{id}/wait", c -> {
+                    commands.add("wait");
                     return room(c.pathUuid("id"));
                 })
                 .delete("/v1/confbridges/{id}", c -> {
@@ -167,7 +167,7 @@ public final class CallManagerFake implements AutoCloseable {
         if (hungUp.contains(member.callId())) {
             throw ApiException.conflict("call_hungup", "call " + member.callId() + " has hung up");
         }
-        commands.add("join " + member.callId());
+        commands.add("join " + member.callId() + (Boolean.TRUE.equals(member.waiting()) ? " waiting" : ""));
         rooms.get(id).members().put(member.callId(), member.participantId());
         if (autoJoin) {
             enter(id, member.callId());
