@@ -25,6 +25,7 @@ class ServiceEventSubscriber implements EventSubscriber {
     static final String QUEUECALL_TIMEOUT = "queuecall_timeout";
     static final String QUEUECALL_DONE = "queuecall_done";
     static final String QUEUECALL_ABANDONED = "queuecall_abandoned";
+    static final String QUEUECALL_KICKED = "queuecall_kicked";
     static final String CONFERENCECALL_LEFT = "conferencecall_left";
 
     private final ActiveflowSignals signals;
@@ -38,6 +39,7 @@ class ServiceEventSubscriber implements EventSubscriber {
         s.onEvent(QUEUE_MANAGER, QUEUECALL_TIMEOUT, resume(ServiceKeys::queuecall))
                 .onEvent(QUEUE_MANAGER, QUEUECALL_DONE, resume(ServiceKeys::queuecall))
                 .onEvent(QUEUE_MANAGER, QUEUECALL_ABANDONED, resume(ServiceKeys::queuecall))
+                .onEvent(QUEUE_MANAGER, QUEUECALL_KICKED, resume(ServiceKeys::queuecall))
                 .onEvent(CONFERENCE_MANAGER, CONFERENCECALL_LEFT, resume(ServiceKeys::conferencecall))
                 .onEvent(PipecatManagerClient.SERVICE, PipecatManagerEvents.PIPECATCALL_ENDED,
                         resume(ServiceKeys::pipecatcall));

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Hands the call to queue-manager (with the activeflow's variables: the queue reads the caller's priority from
  * one) and waits for the queuecall to end: {@code queuecall_done} (served; the flow goes on when the agent hung
- * up), {@code queuecall_abandoned}, {@code queuecall_timeout}. A timeout goes where the queue's overflow says:
+ * up), {@code queuecall_abandoned}, {@code queuecall_kicked} (taken out of the line by the customer: the next
+ * action), {@code queuecall_timeout}. A timeout goes where the queue's overflow says:
  * the next action ({@code continue}), the overflow flow instead of the rest of this one ({@code flow}), or on
  * waiting for the queuecall in the overflow queue ({@code queue}). The outcome is in the variables
  * {@code voipbin.queuecall.status} and {@code voipbin.queuecall.end_reason}. A queue the customer does not have

@@ -72,6 +72,13 @@ class QueueJoinExecutorTest {
     }
 
     @Test
+    void aCallerTakenOutOfTheLineGoesOnWithTheNextAction() {
+        ActionContext context = context(call, join, Map.of());
+        assertThat(resume(context, "{\"status\":\"kicked\",\"end_reason\":\"kicked\"}")).isEqualTo(Outcome.NEXT);
+        assertThat(context.variables()).containsEntry(QueueJoinExecutor.STATUS_VARIABLE, "kicked");
+    }
+
+        @Test
     void aServedOrAbandonedQueuecallGoesOnWithTheNextActionAndSaysHowItEnded() {
         ActionContext context = context(call, join, Map.of());
         assertThat(resume(context, "{\"status\":\"done\",\"end_reason\":\"agent_hangup\"}")).isEqualTo(Outcome.NEXT);
