@@ -12,16 +12,19 @@ import net.voipbin.apigateway.ApiGatewayApplication;
 
 /**
  * Keeps Spring Cloud Gateway to the gateway when the gateway's jar shares a class path with other
- * services (local mode, benchmarks): there the gateway's auto-configuration would add its proxy filters
- * to every service, and its environment post-processors would turn off multipart parsing (outdial-manager's
- * CSV upload) and redirects for every service. For any application but the gateway this sets the
- * defaults back, as the lowest-priority property source: a setting of the service's own still wins.
+ * services (local mode, benchmarks): there its auto-configurations would start in every service
+ * ({@link GatewayAutoConfigurationFilter} leaves them out once this turned the gateway off), and its
+ * environment post-processors would turn off multipart parsing (outdial-manager's CSV upload) and
+ * redirects for every service. For any application but the gateway this turns the gateway off and sets
+ * those defaults back, as the lowest-priority property source: a setting of the service's own still wins.
  * Runs just before Spring Cloud's post-processors, which leave a property alone once it has a value.
  */
 public final class SharedClassPathGuard implements EnvironmentPostProcessor, Ordered {
 
+    static final String GATEWAY_ENABLED = "spring.cloud.gateway.server.webmvc.enabled";
+
     static final Map<String, Object> NOT_A_GATEWAY = Map.of(
-            "spring.cloud.gateway.server.webmvc.enabled", "false",
+            GATEWAY_ENABLED, "false",
             "spring.servlet.multipart.enabled", "true",
             "spring.http.clients.redirects", "follow-when-possible");
 

@@ -1,8 +1,10 @@
 package net.voipbin.local.daemon;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import net.voipbin.agentmanager.AgentManagerApplication;
+import net.voipbin.apigateway.ApiGatewayApplication;
 import net.voipbin.asteriskproxy.AsteriskProxyApplication;
 import net.voipbin.callmanager.CallManagerApplication;
 import net.voipbin.campaignmanager.CampaignManagerApplication;
@@ -20,7 +22,7 @@ import net.voipbin.webhookmanager.WebhookManagerApplication;
  */
 public final class ServiceCatalog {
 
-    /** The ARI edge has no database: none of the JDBC machinery that the shared class path brings. */
+    /** The ARI edge and the gateway have no database: none of the JDBC machinery the shared class path brings. */
     private static final String NO_DATABASE = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
@@ -29,6 +31,26 @@ public final class ServiceCatalog {
     }
 
     public static List<LocalService> services() {
+        List<LocalService> services = new ArrayList<>(backends());
+        // The public base URL, in front of every service's REST API; it has no database of its own.
+        services.add(new LocalService("api-gateway", ApiGatewayApplication.class, 8095,
+                w -> gatewaySettings(w, backends())));
+        return List.copyOf(services);
+    }
+
+    /** Each service's REST base URL as this local mode placed it (asterisk-proxy serves no public API). */
+    private static List<String> gatewaySettings(Wiring wiring, List<LocalService> backends) {
+        List<String> settings = new ArrayList<>(List.of(NO_DATABASE));
+        for (LocalService backend : backends) {
+            if (!backend.name().equals("asterisk-proxy")) {
+                settings.add("--voipbin.gateway.services." + backend.name() + "=http://127.0.0.1:"
+                        + wiring.ports().service(backend.documentedPort()));
+            }
+        }
+        return settings;
+    }
+
+    private static List<LocalService> backends() {
         return List.of(
                 new LocalService("asterisk-proxy", AsteriskProxyApplication.class, 8080, w -> List.of(NO_DATABASE,
                         "--voipbin.asterisk.id=" + w.asteriskId(),

@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * Every loopback port local mode binds, laid out from one base (default 8080) so that a user moves the
  * whole fleet with one setting ({@code VOIPBIN_LOCAL_PORT_BASE}). The services keep their documented
- * offsets (asterisk-proxy 8080 … pipecat-manager 8090); the simulator takes Asterisk's own ARI port,
- * 8088; the rest follow.
+ * offsets (asterisk-proxy 8080 … pipecat-manager 8090, api-gateway 8095); the simulator takes Asterisk's
+ * own ARI port, 8088; the rest follow.
  */
 public record PortPlan(int base) {
 
     /** The block's size: base .. base + SPAN - 1. */
-    public static final int SPAN = 15;
+    public static final int SPAN = 16;
 
     public PortPlan {
         if (base < 1024 || base + SPAN > 65535) {

@@ -16,7 +16,7 @@ class PortPlanTest {
         PortPlan plan = new PortPlan(8080);
         Map<Integer, String> owners = plan.owners(ServiceCatalog.services(), true, true);
 
-        assertThat(owners).containsEntry(8081, "call-manager").containsEntry(8090, "pipecat-manager")
+        assertThat(owners).containsEntry(8081, "call-manager").containsEntry(8090, "pipecat-manager").containsEntry(8095, "api-gateway")
                 .containsEntry(8088, "asterisk-sim").containsEntry(8093, "postgresql").containsEntry(8092, "amqp-broker");
         assertThat(owners).hasSize(ServiceCatalog.services().size() + 5);
         assertThat(owners.keySet()).allMatch(port -> port >= 8080 && port < 8080 + PortPlan.SPAN);

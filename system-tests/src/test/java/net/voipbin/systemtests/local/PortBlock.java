@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class PortBlock {
 
     /** Local mode's ports: its base and the 14 after it. */
-    public static final int LOCAL_MODE_SPAN = 15;
+    public static final int LOCAL_MODE_SPAN = 16;
 
     private PortBlock() {
     }
