@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.asterisk.AriCommands;
 import net.voipbin.callmanager.asterisk.ChannelRepository;
@@ -38,10 +39,13 @@ class BridgeEventHandler {
     private final CallService callService;
     private final AriCommands ari;
     private final List<CallHolder> holders;
+    private final TransactionTemplate tx;
 
     BridgeEventHandler(ChannelRepository channels, CallRepository calls, CallLifecycle lifecycle,
-            ConfbridgeService confbridges, CallService callService, AriCommands ari, List<CallHolder> holders) {
+            ConfbridgeService confbridges, CallService callService, AriCommands ari, List<CallHolder> holders,
+            TransactionTemplate tx) {
         this.holders = holders;
+        this.tx = tx;
         this.callService = callService;
         this.ari = ari;
         this.channels = channels;
@@ -57,8 +61,9 @@ class BridgeEventHandler {
     }
 
     void left(String asteriskId, AriChannel channel, String bridgeId) {
-        // Out of the mirror first: of two channels leaving at once, the later one sees the bridge empty.
-        channels.bridge(channel.id(), null);
+        // Out of the mirror first, under the bridge's lock: of channels leaving at once, exactly one is the last
+        // out, and only that one destroys the bridge (a second DELETE would only be refused).
+        boolean lastOut = Boolean.TRUE.equals(tx.execute(s -> channels.leaveBridge(channel.id(), bridgeId)));
         calls.findByChannel(channel.id()).filter(call -> bridgeId.equals(call.bridgeId())).ifPresent(call -> {
             lifecycle.bridged(channel.id(), null);
             boolean ending = ending(call);
@@ -69,7 +74,9 @@ class BridgeEventHandler {
                 hangupLonePeer(bridgeId, call);
             }
         });
-        destroyIfEmpty(asteriskId, bridgeId);
+        if (lastOut) {
+            destroyIfEmpty(asteriskId, bridgeId);
+        }
     }
 
     /**
@@ -85,7 +92,7 @@ class BridgeEventHandler {
             ari.destroyBridge(asteriskId, bridgeId);
             log.info("bridge {} destroyed: its last channel left", bridgeId);
         } catch (ApiException e) {
-            // Already gone (destroyed by whoever made it, or by the other party leaving at the same time).
+            // Already gone (destroyed by whoever made it).
             log.debug("bridge {} not destroyed: {}", bridgeId, e.getMessage());
         }
     }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChannelRepository {
 
+    /** The advisory-lock class of bridge locks ({@link #leaveBridge}); the key is the bridge id's hash. */
+    private static final int BRIDGE_LOCKS = 23;
+
     public static final String KIND_CALL = "call";
     public static final String KIND_MEDIA = "external_media";
 
@@ -67,6 +70,18 @@ public class ChannelRepository {
     }
 
     /** Whether any channel is still up in the bridge. */
+    /**
+     * Takes the channel out of the bridge in the mirror; true when no live channel is left in it. Channels leaving
+     * one bridge at the same time are serialised by a lock on the bridge held until the caller's transaction ends,
+     * so exactly one of them finds it empty. Must run in a transaction.
+     */
+    public boolean leaveBridge(String id, String bridgeId) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + BRIDGE_LOCKS + ", hashtext(:bridge))) AS locked")
+                .param("bridge", bridgeId).query(Integer.class).single();
+        bridge(id, null);
+        return !anyInBridge(bridgeId);
+    }
+
     public boolean anyInBridge(String bridgeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM channels WHERE bridge_id = :bridge AND tm_end IS NULL)")
                 .param("bridge", bridgeId).query(Boolean.class).single();
