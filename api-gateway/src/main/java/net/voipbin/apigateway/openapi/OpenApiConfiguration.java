@@ -1,0 +1,26 @@
+package net.voipbin.apigateway.openapi;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+import net.voipbin.apigateway.config.GatewayProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The merged API document at {@code /v3/api-docs} and Swagger UI over it at {@code /swagger-ui.html}.
+ * springdoc's own document of the gateway (its live events) moves aside to {@code /v3/api-docs/gateway}
+ * and is merged in like a service's ({@code springdoc.properties} next to this class).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpenApiProperties.class)
+@PropertySource("classpath:net/voipbin/apigateway/openapi/springdoc.properties")
+class OpenApiConfiguration {
+
+    @Bean(destroyMethod = "close")
+    MergedApiDocument mergedApiDocument(GatewayProperties gateway, OpenApiProperties properties, JsonMapper json) {
+        return new MergedApiDocument(gateway.services(), new ServiceDocumentClient(json, properties.fetchTimeout()),
+                properties);
+    }
+}
