@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the simulator's originate log can be read per test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "voipbin.campaign.keeper-period=1s", "voipbin.events.max-attempts=3"})
+        "voipbin.campaign.keeper-period=1s", "voipbin.events.max-attempts=3",
+        "voipbin.campaign.predictive-min-samples=10"})
 public abstract class CampaignITBase {
 
     /** Simulated time runs 100x faster: "20 s" of ringing before busy is 200 ms. */

@@ -7,11 +7,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import net.voipbin.agentmanager.AgentManagerApplication;
 import net.voipbin.asteriskproxy.AsteriskProxyApplication;
 import net.voipbin.asterisksim.AsteriskSim;
 import net.voipbin.callmanager.CallManagerApplication;
 import net.voipbin.flowmanager.FlowManagerApplication;
 import net.voipbin.outdialmanager.OutdialManagerApplication;
+import net.voipbin.queuemanager.QueueManagerApplication;
 import net.voipbin.testsupport.Postgres;
 import net.voipbin.testsupport.TestInfra;
 
@@ -19,7 +21,7 @@ import net.voipbin.testsupport.TestInfra;
  * campaign-manager's real neighbours, each a Spring application of its own in this JVM on the test's
  * namespace and a schema of its own: outdial-manager (the claims), flow-manager (the flow an answered
  * call runs), call-manager behind asterisk-proxy and the ARI simulator (the originates and their
- * outcomes). Every setting is given on the command line: the application.yml on this class path is
+ * outcomes), agent-manager and queue-manager (the queue a progressive or predictive campaign dials for). Every setting is given on the command line: the application.yml on this class path is
  * campaign-manager's, so each one is told a config name that does not exist.
  */
 public final class Neighbours implements AutoCloseable {
@@ -27,6 +29,8 @@ public final class Neighbours implements AutoCloseable {
     public static final String ASTERISK_ID = "asterisk-campaign-it";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final ConfigurableApplicationContext agents;
+    private final ConfigurableApplicationContext queues;
 
     public Neighbours(AsteriskSim sim, String namespace) {
         contexts.add(service(OutdialManagerApplication.class, "outdial-manager", namespace));
@@ -42,6 +46,18 @@ public final class Neighbours implements AutoCloseable {
                                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                         "--spring.main.banner-mode=off", "--logging.level.net.voipbin.asteriskproxy=WARN"));
+        agents = service(AgentManagerApplication.class, "agent-manager", namespace);
+        queues = service(QueueManagerApplication.class, "queue-manager", namespace);
+        contexts.add(agents);
+        contexts.add(queues);
+    }
+
+    public String agentApi() {
+        return api(agents);
+    }
+
+    public String queueApi() {
+        return api(queues);
     }
 
     /** outdial-manager's REST base, {@code http://127.0.0.1:<port>/v1.0}. */
