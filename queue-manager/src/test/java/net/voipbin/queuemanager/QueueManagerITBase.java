@@ -67,9 +67,9 @@ public abstract class QueueManagerITBase {
     @Autowired
     protected RpcClient rpc;
     @Autowired
-    private ConnectionFactory connectionFactory;
+    protected ConnectionFactory connectionFactory;
     @Autowired
-    private EventPublisher publisher;
+    protected EventPublisher publisher;
 
     protected CallManagerFake calls;
     protected EventRecorder events;

@@ -14,7 +14,8 @@ class OfferCalls {
 
     enum Status { RINGING, ANSWERED, ENDED }
 
-    record OfferCall(UUID callId, UUID queuecallId, UUID reservationId, UUID agentId, Status status) {
+    /** {@code addressIndex}: which of the agent's addresses the call rings. */
+    record OfferCall(UUID callId, UUID queuecallId, UUID reservationId, UUID agentId, int addressIndex, Status status) {
     }
 
     private final JdbcClient jdbc;
@@ -23,11 +24,11 @@ class OfferCalls {
         this.jdbc = jdbc;
     }
 
-    void add(UUID callId, UUID queuecallId, UUID reservationId, UUID agentId, Instant now) {
+    void add(UUID callId, UUID queuecallId, UUID reservationId, UUID agentId, int addressIndex, Instant now) {
         jdbc.sql("""
-                INSERT INTO offer_calls (call_id, queuecall_id, reservation_id, agent_id, status, tm_create)
-                VALUES (?, ?, ?, ?, 'RINGING', ?) ON CONFLICT DO NOTHING""")
-                .params(callId, queuecallId, reservationId, agentId, java.sql.Timestamp.from(now)).update();
+                INSERT INTO offer_calls (call_id, queuecall_id, reservation_id, agent_id, address_index, status, tm_create)
+                VALUES (?, ?, ?, ?, ?, 'RINGING', ?) ON CONFLICT DO NOTHING""")
+                .params(callId, queuecallId, reservationId, agentId, addressIndex, java.sql.Timestamp.from(now)).update();
     }
 
     Optional<OfferCall> find(UUID callId) {

@@ -2,24 +2,28 @@ package net.voipbin.queuemanager.queuecall;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import net.voipbin.contract.agentmanager.Agent;
+import net.voipbin.contract.agentmanager.AgentManagerClient;
+import net.voipbin.contract.agentmanager.OfferRequests;
 import net.voipbin.contract.agentmanager.RingMethod;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.CallManagerClient;
 import net.voipbin.contract.callmanager.CallRequests;
+import net.voipbin.contract.queuemanager.Queuecall;
 import net.voipbin.queuemanager.config.QueueManagerProperties;
 
 /**
- * Rings the reserved agents through call-manager: an outbound call per address (all at once for
- * {@code ringall}, only the first for {@code linear}) with the queue's ring
- * timeout as the dial timeout, showing the caller's number. The caller is bridged only when one answers
- * ({@link OfferOutcomes}).
+ * Rings the reserved agents through call-manager, showing the caller's number, with the queue's ring timeout as
+ * the dial timeout: a {@code ringall} agent at all its addresses at once, a {@code linear} agent at its first
+ * address, then at the next each time one rings out ({@link OfferOutcomes}), each for the ring timeout. The caller
+ * is bridged only when one answers.
  */
 @Component
 class OfferDialer {
@@ -27,14 +31,16 @@ class OfferDialer {
     private static final Logger log = LoggerFactory.getLogger(OfferDialer.class);
 
     private final CallManagerClient calls;
+    private final AgentManagerClient agents;
     private final OfferCalls offerCalls;
     private final OfferOutcomes outcomes;
     private final QueueManagerProperties properties;
     private final Clock clock;
 
-    OfferDialer(CallManagerClient calls, OfferCalls offerCalls, OfferOutcomes outcomes, QueueManagerProperties properties,
-            Clock clock) {
+    OfferDialer(CallManagerClient calls, AgentManagerClient agents, OfferCalls offerCalls, OfferOutcomes outcomes,
+            QueueManagerProperties properties, Clock clock) {
         this.calls = calls;
+        this.agents = agents;
         this.offerCalls = offerCalls;
         this.outcomes = outcomes;
         this.properties = properties;
@@ -42,37 +48,56 @@ class OfferDialer {
     }
 
     void dial(Dispatcher.Offer offer) {
-        Address source = callerNumber(offer);
+        Address source = callerNumber(offer.caller());
         for (Agent agent : offer.reservation().agents()) {
             List<Address> to = agent.ringMethod() == RingMethod.LINEAR ? agent.addresses().subList(0, 1)
                     : agent.addresses();
-            dial(offer, agent, source, to);
+            dial(offer.caller(), offer.reservation().id(), agent.id(), source, to, 0,
+                    offer.queue().ringTimeoutSeconds());
         }
     }
 
-    /** Rings {@code agent} at {@code to}; a call-manager that refuses counts as the agent missing the offer. */
-    void dial(Dispatcher.Offer offer, Agent agent, Address source, List<Address> to) {
+    /**
+     * A linear agent's address {@code index} rang out: the agent is rung at the next one, agent-manager's ring
+     * deadline moved along first (else it would count the agent as missing the offer meanwhile).
+     */
+    void dialNext(Queuecall caller, UUID reservationId, UUID agentId, Address address, int index, int ringTimeoutSeconds) {
         try {
-            List<Call> created = calls.create(new CallRequests.Create(offer.caller().customerId(), source, to, null,
-                    Math.clamp(offer.queue().ringTimeoutSeconds() * 1000L, 1000, 300_000)));
-            created.forEach(c -> offerCalls.add(c.id(), offer.caller().id(), offer.reservation().id(), agent.id(),
-                    clock.instant()));
-            log.info("queuecall {}: agent {} rung at {} (calls {})", offer.caller().id(), agent.id(), to,
+            agents.ringing(agentId, new OfferRequests.Ringing(caller.customerId(), reservationId,
+                    Math.min(3600, ringTimeoutSeconds + Dispatcher.RING_DEADLINE_MARGIN_SECONDS)));
+        } catch (RuntimeException e) {
+            log.info("queuecall {}: agent {} not rung on at address {}: {}", caller.id(), agentId, index, e.toString());
+            outcomes.notRung(caller.id(), reservationId, agentId);
+            return;
+        }
+        dial(caller, reservationId, agentId, callerNumber(caller), List.of(address), index, ringTimeoutSeconds);
+    }
+
+    /** Rings the agent at {@code to} (its addresses from {@code firstIndex}); a refusal counts as a missed offer. */
+    private void dial(Queuecall caller, UUID reservationId, UUID agentId, Address source, List<Address> to,
+            int firstIndex, int ringTimeoutSeconds) {
+        try {
+            List<Call> created = calls.create(new CallRequests.Create(caller.customerId(), source, to, null,
+                    Math.clamp(ringTimeoutSeconds * 1000L, 1000, 300_000)));
+            for (int i = 0; i < created.size(); i++) {
+                offerCalls.add(created.get(i).id(), caller.id(), reservationId, agentId, firstIndex + i, clock.instant());
+            }
+            log.info("queuecall {}: agent {} rung at {} (calls {})", caller.id(), agentId, to,
                     created.stream().map(Call::id).toList());
         } catch (RuntimeException e) {
-            log.warn("queuecall {}: ringing agent {} failed: {}", offer.caller().id(), agent.id(), e.toString());
-            outcomes.notRung(offer.caller().id(), offer.reservation().id(), agent.id());
+            log.warn("queuecall {}: ringing agent {} failed: {}", caller.id(), agentId, e.toString());
+            outcomes.notRung(caller.id(), reservationId, agentId);
         }
     }
 
-    private Address callerNumber(Dispatcher.Offer offer) {
+    private Address callerNumber(Queuecall caller) {
         try {
-            Call caller = calls.get(offer.caller().referenceId());
-            if (caller.source() != null && caller.source().target() != null && !caller.source().target().isBlank()) {
-                return caller.source();
+            Call call = calls.get(caller.referenceId());
+            if (call.source() != null && call.source().target() != null && !call.source().target().isBlank()) {
+                return call.source();
             }
         } catch (RuntimeException e) {
-            log.info("queuecall {}: caller's number not readable ({}), offering as {}", offer.caller().id(),
+            log.info("queuecall {}: caller's number not readable ({}), offering as {}", caller.id(),
                     e.toString(), properties.offerSource());
         }
         return new Address(Address.AddressType.TEL, properties.offerSource());

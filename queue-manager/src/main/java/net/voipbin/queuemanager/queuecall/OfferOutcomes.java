@@ -11,11 +11,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.voipbin.contract.agentmanager.Agent;
 import net.voipbin.contract.agentmanager.AgentManagerClient;
+import net.voipbin.contract.agentmanager.RingMethod;
+import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.agentmanager.OfferRequests;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.queuemanager.Queue;
 import net.voipbin.contract.queuemanager.QueueManagerEvents;
+import net.voipbin.contract.queuemanager.Queuecall;
 import net.voipbin.contract.queuemanager.QueuecallStatus;
 import net.voipbin.queuemanager.queue.QueueService;
 import net.voipbin.rpc.error.ApiException;
@@ -39,14 +43,17 @@ class OfferOutcomes {
     private final AgentManagerClient agents;
     private final CallActions calls;
     private final ObjectProvider<Dispatcher> dispatcher;
+    private final ObjectProvider<OfferDialer> dialer;
     private final QueuecallTimeouts timeouts;
+    private final WaitingMedia media;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     OfferOutcomes(QueuecallRepository queuecalls, QueuecallLocks locks, OfferCalls offerCalls, QueueService queues,
             AgentManagerClient agents, CallActions calls, ObjectProvider<Dispatcher> dispatcher,
-            QueuecallTimeouts timeouts, EventPublisher events, TransactionTemplate tx, Clock clock) {
+            ObjectProvider<OfferDialer> dialer,
+            QueuecallTimeouts timeouts, WaitingMedia media, EventPublisher events, TransactionTemplate tx, Clock clock) {
         this.queuecalls = queuecalls;
         this.locks = locks;
         this.offerCalls = offerCalls;
@@ -54,7 +61,9 @@ class OfferOutcomes {
         this.agents = agents;
         this.calls = calls;
         this.dispatcher = dispatcher;
+        this.dialer = dialer;
         this.timeouts = timeouts;
+        this.media = media;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -93,7 +102,9 @@ class OfferOutcomes {
             events.publish(QueueManagerEvents.QUEUECALL_CONNECTED, q.toQueuecall());
             log.info("queuecall {} connected to agent {} after {} ms", q.id(), call.agentId(), q.toQueuecall().waitedMs());
             others.forEach(o -> after.then(calls.hangup(o.callId())));
+            // The music and any announcement stop before the bridge: the caller hears the agent alone.
             after.then(calls.release(customer(q), call.reservationId()))
+                    .then(media.stop(q.id(), q.callId()))
                     .then(calls.bridge(q.callId(), callId));
             timeouts.scheduleService(q.toQueuecall());
             return after;
@@ -116,6 +127,15 @@ class OfferOutcomes {
             }
             if (q.status() == QueuecallStatus.OFFERING && call.reservationId().equals(q.reservationId())
                     && offerCalls.ringing(call.reservationId()).stream().noneMatch(c -> c.agentId().equals(call.agentId()))) {
+                Optional<Address> next = call.status() == OfferCalls.Status.RINGING ? nextAddress(q, call) : Optional.empty();
+                if (next.isPresent()) {
+                    int ring = queues.find(q.queueId()).map(Queue::ringTimeoutSeconds).orElse(20);
+                    Queuecall caller = q.toQueuecall();
+                    log.info("queuecall {}: agent {} rang out at address {}, rung at the next", q.id(), call.agentId(),
+                            call.addressIndex());
+                    return after.then(() -> dialer.getObject().dialNext(caller, call.reservationId(), call.agentId(),
+                            next.get(), call.addressIndex() + 1, ring));
+                }
                 report(() -> agents.missed(call.agentId(), new OfferRequests.Missed(customer(q), call.reservationId(),
                         missReason(reason), awayAfterMisses(q))));
                 return backInLine(q, call.agentId(), after);
@@ -167,6 +187,7 @@ class OfferOutcomes {
                 return ended(q, "caller_hangup", after);
             }
             UUID reservation = q.reservationId();
+            media.forget(q.id());
             q.abandoned(clock.instant());
             queuecalls.save(q);
             events.publish(QueueManagerEvents.QUEUECALL_ABANDONED, q.toQueuecall());
@@ -214,7 +235,20 @@ class OfferOutcomes {
         return after.then(() -> dispatcher.getObject().trigger(queueId));
     }
 
-    private QueuecallEntity locked(UUID id) {
+    /** A linear agent's address after the one {@code call} rang (read now: the profile may have changed). */
+    private Optional<Address> nextAddress(QueuecallEntity q, OfferCalls.OfferCall call) {
+        try {
+            Agent agent = agents.get(customer(q), call.agentId());
+            int next = call.addressIndex() + 1;
+            return agent.ringMethod() == RingMethod.LINEAR && next < agent.addresses().size()
+                    ? Optional.of(agent.addresses().get(next)) : Optional.empty();
+        } catch (ApiException e) {
+            log.info("queuecall {}: agent {} not readable ({}), no next address", q.id(), call.agentId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+        private QueuecallEntity locked(UUID id) {
         locks.lock(id);
         return queuecalls.findById(id).orElseThrow(() -> ApiException.notFound("queuecall " + id));
     }

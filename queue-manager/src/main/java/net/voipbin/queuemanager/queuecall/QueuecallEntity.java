@@ -16,8 +16,8 @@ import net.voipbin.contract.queuemanager.QueuecallStatus;
 import net.voipbin.rpc.error.ApiException;
 
 /**
- * One caller in a queue, with its transitions: waiting ↔ offering → connected → done; abandoned and timeout
- * from any live status but connected. Waited and talked time are measured separately: the wait ends when an
+ * One caller in a queue, with its transitions: waiting ↔ offering → connected → done; abandoned, timeout and
+ * kicked from any live status but connected. Waited and talked time are measured separately: the wait ends when an
  * agent answers (or the queuecall ends), the talk starts there.
  */
 @Table("queuecalls")
@@ -128,6 +128,16 @@ class QueuecallEntity {
         overflowQueueId = overflow.queueId();
         overflowFlowId = overflow.flowId();
         end(QueuecallStatus.TIMEOUT, reason, now);
+    }
+
+    /** The customer took the caller out of the line: no agent, the caller's flow goes on. */
+    void kicked(Instant now) {
+        if (!Set.of(QueuecallStatus.INITIATING, QueuecallStatus.WAITING, QueuecallStatus.OFFERING).contains(status)) {
+            throw ApiException.conflict("queuecall_not_waiting", "queuecall " + id + " is "
+                    + status.name().toLowerCase(java.util.Locale.ROOT) + ", not waiting: it cannot be taken out of the line");
+        }
+        waitedMs = Duration.between(tmCreate, now).toMillis();
+        end(QueuecallStatus.KICKED, "kicked", now);
     }
 
     void overflowedTo(UUID queuecallId) {

@@ -17,7 +17,7 @@ import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageCursor;
 import net.voipbin.rpc.rest.PageQuery;
 
-/** Callers in queues: joining (flow-manager's {@code queue_join}), reading, listing. */
+/** Callers in queues: joining (flow-manager's {@code queue_join}), taking out of the line, reading, listing. */
 @Service
 public class QueuecallService {
 
@@ -26,12 +26,15 @@ public class QueuecallService {
     private final QueuecallRepository queuecalls;
     private final QueueService queues;
     private final Admission admission;
+    private final QueuecallRemoval removal;
     private final TransactionTemplate tx;
 
-    QueuecallService(QueuecallRepository queuecalls, QueueService queues, Admission admission, TransactionTemplate tx) {
+    QueuecallService(QueuecallRepository queuecalls, QueueService queues, Admission admission, QueuecallRemoval removal,
+            TransactionTemplate tx) {
         this.queuecalls = queuecalls;
         this.queues = queues;
         this.admission = admission;
+        this.removal = removal;
         this.tx = tx;
     }
 
@@ -48,6 +51,11 @@ public class QueuecallService {
         return queuecall;
     }
 
+    /** The customer takes the waiting caller out of the line; the caller's flow goes on. */
+    Queuecall kick(UUID customerId, UUID id) {
+        return removal.kick(customerId, id);
+    }
+
     public Queuecall get(UUID customerId, UUID id) {
         return queuecalls.findByIdAndCustomerId(id, customerId).map(QueuecallEntity::toQueuecall)
                 .orElseThrow(() -> ApiException.notFound("queuecall " + id));
@@ -60,7 +68,7 @@ public class QueuecallService {
                 statusName = QueuecallStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT)).name();
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalidField("status",
-                        "must be one of initiating, waiting, offering, connected, done, abandoned, timeout");
+                        "must be one of initiating, waiting, offering, connected, done, abandoned, timeout, kicked");
             }
         }
         Instant after = page.cursor().map(PageCursor::tmCreate).orElse(NEWEST);

@@ -35,6 +35,7 @@ class QueuecallTimeouts implements SmartLifecycle {
     private final CallActions calls;
     private final ObjectProvider<OfferOutcomes> outcomes;
     private final ObjectProvider<Admission> admission;
+    private final WaitingMedia media;
     private final Timers timers;
     private final TransactionTemplate tx;
     private final QueueManagerProperties properties;
@@ -43,7 +44,7 @@ class QueuecallTimeouts implements SmartLifecycle {
 
     QueuecallTimeouts(QueuecallRepository queuecalls, QueuecallLocks locks, OfferCalls offerCalls, QueueService queues,
             CallActions calls, ObjectProvider<OfferOutcomes> outcomes, ObjectProvider<Admission> admission,
-            Timers timers, TransactionTemplate tx, QueueManagerProperties properties, Clock clock) {
+            WaitingMedia media, Timers timers, TransactionTemplate tx, QueueManagerProperties properties, Clock clock) {
         this.queuecalls = queuecalls;
         this.locks = locks;
         this.offerCalls = offerCalls;
@@ -51,6 +52,7 @@ class QueuecallTimeouts implements SmartLifecycle {
         this.calls = calls;
         this.outcomes = outcomes;
         this.admission = admission;
+        this.media = media;
         this.timers = timers;
         this.tx = tx;
         this.properties = properties;
@@ -87,6 +89,8 @@ class QueuecallTimeouts implements SmartLifecycle {
                 after.then(calls.release(q.toQueuecall().customerId(), reservation));
             }
             Queue rules = queue != null ? queue : deletedQueue(q);
+            // The caller leaves this line: what it played stops before the overflow's (another queue's) starts.
+            after.then(media.stop(q.id(), q.callId()));
             admission.getObject().overflow(q, rules, "wait_timeout", after, 0);
             log.info("queuecall {}: wait timed out, overflow {}", id, rules.overflow().type());
             return after;
@@ -113,6 +117,7 @@ class QueuecallTimeouts implements SmartLifecycle {
         Instant now = clock.instant();
         locks.dueWaits(now, 100).forEach(this::waitExpired);
         locks.dueServices(now, 100).forEach(this::serviceExpired);
+        media.sweep();
     }
 
     /** A deleted queue's caller times out to its flow's next action. */

@@ -3,13 +3,13 @@ package net.voipbin.queuemanager.queuecall;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.callmanager.CallManagerClient;
 import net.voipbin.contract.callmanager.CallRequests;
@@ -18,83 +18,184 @@ import net.voipbin.contract.queuemanager.QueuecallStatus;
 import net.voipbin.queuemanager.queue.QueueService;
 
 /**
- * What a waiting caller hears, driven by call-manager's {@code call_operation_finished}: the position
- * announcement ("You are caller number 3"), then the queue's wait media once, then again the announcement when
- * {@code announcement_interval_seconds} have passed since the last, else the media again; until the caller is
- * no longer waiting. Operations are named {@code queuecall:<id>:announce|hold} so their end finds the caller.
- * A queue without wait media announces on a timer instead.
+ * What a waiting caller hears, from arrival until an agent answers or the caller leaves the line: music on hold of
+ * the queue's class, interrupted by the position announcement and the wait actions ({@link WaitCycle}). Asterisk
+ * suspends music for a prompt and does not resume it, so the music is stopped before each prompt and started again
+ * after it. A prompt's end ({@code call_operation_finished} of {@code queuecall:<id>:<uuid>}) or the music's wake-up
+ * (a timer here, and every instance's sweep of {@code waiting_media.wake_at}) moves the cycle on; the cycle lives in
+ * the database, so a restart of queue-manager delays an announcement by one sweep at most.
  */
 @Component
 class WaitingMedia {
 
     static final String PREFIX = "queuecall:";
     private static final Logger log = LoggerFactory.getLogger(WaitingMedia.class);
+    /** A prompt call-manager refused (the call may be going): music, and another try this much later. */
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final CallManagerClient calls;
     private final QueuecallRepository queuecalls;
     private final QueuecallLocks locks;
+    private final WaitingMediaRows rows;
     private final QueueService queues;
     private final Timers timers;
+    private final TransactionTemplate tx;
     private final Clock clock;
-    /** When each waiting caller last heard their position (in memory: after a restart the next one comes early). */
-    private final Map<UUID, Instant> announced = new ConcurrentHashMap<>();
 
-    WaitingMedia(CallManagerClient calls, QueuecallRepository queuecalls, QueuecallLocks locks, QueueService queues,
-            Timers timers, Clock clock) {
+    WaitingMedia(CallManagerClient calls, QueuecallRepository queuecalls, QueuecallLocks locks, WaitingMediaRows rows,
+            QueueService queues, Timers timers, TransactionTemplate tx, Clock clock) {
         this.calls = calls;
         this.queuecalls = queuecalls;
         this.locks = locks;
+        this.rows = rows;
         this.queues = queues;
         this.timers = timers;
+        this.tx = tx;
         this.clock = clock;
     }
 
+    /** The caller starts waiting (after the admission's commit). */
     void start(UUID queuecallId) {
-        next(queuecallId, true);
+        if (Boolean.TRUE.equals(tx.execute(s -> rows.create(queuecallId)))) {
+            advance(queuecallId, Cause.START, null);
+        }
     }
 
-    /** A media operation of ours ended ({@code queuecall:<id>:<kind>}). */
+    /** A prompt of ours ended ({@code queuecall:<id>:<uuid>}). */
     void finished(String operationId) {
         String[] parts = operationId.split(":");
         if (parts.length != 3) {
             return;
         }
         try {
-            next(UUID.fromString(parts[1]), false);
+            advance(UUID.fromString(parts[1]), Cause.PROMPT_ENDED, operationId);
         } catch (IllegalArgumentException e) {
             log.debug("not a queuecall operation: {}", operationId);
         }
     }
 
-    private void next(UUID id, boolean first) {
+    /** The music's time is up (timer or sweep): an announcement or the next wait action. */
+    void wake(UUID queuecallId) {
+        advance(queuecallId, Cause.WAKE, null);
+    }
+
+    void sweep() {
+        rows.due(clock.instant(), 100).forEach(this::wake);
+    }
+
+    /**
+     * The caller leaves the line (answered, timed out, taken out): the music and any prompt stop at once, so the
+     * agent or the rest of the caller's flow is heard alone. An after-commit action.
+     */
+    Runnable stop(UUID queuecallId, UUID callId) {
+        return () -> {
+            rows.delete(queuecallId);
+            quietly(() -> calls.mediaStop(callId), callId, "prompt stop");
+            quietly(() -> calls.mohStop(callId), callId, "music stop");
+        };
+    }
+
+    /** The caller hung up: nothing to stop, the cycle is dropped. Within the caller's transaction. */
+    void forget(UUID queuecallId) {
+        rows.delete(queuecallId);
+    }
+
+    private enum Cause { START, PROMPT_ENDED, WAKE }
+
+    /** A decision taken under the cycle's lock, carried out after its commit. */
+    private record Plan(UUID queuecallId, UUID callId, Queue queue, WaitCycle.Decision decision, String prompt,
+            String text, boolean musicOn) {
+    }
+
+    private void advance(UUID id, Cause cause, String operationId) {
+        Plan plan = tx.execute(s -> decide(id, cause, operationId));
+        if (plan != null) {
+            carryOut(plan);
+        }
+    }
+
+    private Plan decide(UUID id, Cause cause, String operationId) {
+        Optional<WaitingMediaRows.Row> locked = rows.lock(id);
+        if (locked.isEmpty()) {
+            return null;
+        }
+        WaitingMediaRows.Row row = locked.get();
+        Instant now = clock.instant();
+        boolean current = switch (cause) {
+            case START -> true;
+            case PROMPT_ENDED -> operationId.equals(row.prompt());
+            case WAKE -> row.prompt() == null && row.wakeAt() != null && !now.isBefore(row.wakeAt());
+        };
+        if (!current) {
+            return null; // a late or repeated event, or another instance moved the cycle on already
+        }
         QueuecallEntity q = queuecalls.findById(id).orElse(null);
         if (q == null || !(q.status() == QueuecallStatus.WAITING || q.status() == QueuecallStatus.OFFERING)) {
-            announced.remove(id);
-            return;
+            rows.delete(id);
+            return null;
         }
         Queue queue = queues.find(q.queueId()).orElse(null);
         if (queue == null) {
-            return;
+            return null; // deleted: the caller keeps what they hear until their wait ends
         }
-        Instant last = announced.get(id);
-        boolean due = first || (queue.announcementIntervalSeconds() > 0 && last != null
-                && !clock.instant().isBefore(last.plusSeconds(queue.announcementIntervalSeconds())));
+        WaitCycle.Decision d = WaitCycle.next(queue, new WaitCycle.State(row.step(), row.tmAnnounced()), now);
+        String prompt = d.kind() == WaitCycle.Kind.MUSIC ? null : PREFIX + id + ":" + UUID.randomUUID();
+        rows.update(id, d.step(), d.tmAnnounced(), prompt, d.wakeAt());
+        String text = d.kind() != WaitCycle.Kind.ANNOUNCE ? null : queue.positionAnnouncement().replace("{position}",
+                Long.toString(locks.position(q.queueId(), q.toQueuecall().priority(), q.tmCreate())));
+        boolean musicOn = cause == Cause.WAKE; // music was playing until now
+        return new Plan(id, q.callId(), queue, d, prompt, text, musicOn);
+    }
+
+    private void carryOut(Plan p) {
+        WaitCycle.Decision d = p.decision();
+        boolean music = !p.queue().mohClass().isBlank();
         try {
-            if (due && !queue.positionAnnouncement().isBlank()) {
-                long position = locks.position(q.queueId(), q.toQueuecall().priority(), q.tmCreate());
-                announced.put(id, clock.instant());
-                calls.talk(q.callId(), new CallRequests.Talk(
-                        queue.positionAnnouncement().replace("{position}", Long.toString(position)), null,
-                        PREFIX + id + ":announce"));
-            } else if (!queue.waitMedia().isEmpty()) {
-                calls.play(q.callId(), new CallRequests.Play(queue.waitMedia(), 1, PREFIX + id + ":hold"));
+            switch (d.kind()) {
+                case MUSIC -> {
+                    if (music) {
+                        calls.mohStart(p.callId(), p.queue().mohClass());
+                    }
+                    if (d.wakeAt() != null) {
+                        timers.at(d.wakeAt(), () -> wake(p.queuecallId()));
+                    }
+                }
+                case ANNOUNCE -> {
+                    stopMusic(p, music);
+                    calls.talk(p.callId(), new CallRequests.Talk(p.text(), null, p.prompt()));
+                }
+                case PROMPT -> {
+                    stopMusic(p, music);
+                    Queue.WaitAction a = d.action();
+                    if (a.type() == Queue.WaitActionType.TALK) {
+                        calls.talk(p.callId(), new CallRequests.Talk(a.text(), a.language(), p.prompt()));
+                    } else {
+                        calls.play(p.callId(), new CallRequests.Play(a.media(), 1, p.prompt()));
+                    }
+                }
             }
+            log.debug("queuecall {}: {} ({})", p.queuecallId(), d.kind(), p.prompt());
         } catch (RuntimeException e) {
-            log.info("queuecall {}: waiting media not played: {}", id, e.toString());
+            log.info("queuecall {}: waiting media not played ({}), again in {}", p.queuecallId(), e.toString(), RETRY);
+            Instant retry = clock.instant().plus(RETRY);
+            tx.executeWithoutResult(s -> rows.lock(p.queuecallId()).filter(r -> p.prompt() == null
+                    || p.prompt().equals(r.prompt())).ifPresent(r -> rows.update(p.queuecallId(), r.step(),
+                    r.tmAnnounced(), null, retry)));
+            timers.at(retry, () -> wake(p.queuecallId()));
         }
-        if (first && queue.waitMedia().isEmpty() && queue.announcementIntervalSeconds() > 0) {
-            timers.at(clock.instant().plus(Duration.ofSeconds(queue.announcementIntervalSeconds())),
-                    () -> next(id, true));
+    }
+
+    private void stopMusic(Plan p, boolean music) {
+        if (music && p.musicOn()) {
+            quietly(() -> calls.mohStop(p.callId()), p.callId(), "music stop");
+        }
+    }
+
+    private static void quietly(Runnable action, UUID callId, String what) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.info("call {}: {} failed: {}", callId, what, e.toString());
         }
     }
 }

@@ -50,6 +50,7 @@ class StatisticsService {
                   count(*) FILTER (WHERE tm_connect IS NOT NULL) AS served,
                   count(*) FILTER (WHERE status = 'ABANDONED') AS abandoned,
                   count(*) FILTER (WHERE status = 'TIMEOUT') AS timed_out,
+                  count(*) FILTER (WHERE status = 'KICKED') AS kicked,
                   COALESCE(avg(waited_ms) FILTER (WHERE tm_connect IS NOT NULL), 0)::bigint AS avg_wait,
                   COALESCE(avg(talked_ms) FILTER (WHERE status = 'DONE'), 0)::bigint AS avg_talk,
                   count(*) FILTER (WHERE tm_connect IS NOT NULL AND waited_ms <= :level) AS within,
@@ -60,7 +61,7 @@ class StatisticsService {
                     long ended = rs.getLong("ended");
                     double percent = ended == 0 ? 100.0 : Math.round(rs.getLong("within") * 10000.0 / ended) / 100.0;
                     return new QueueStats(queueId, rs.getLong("waiting"), rs.getLong("longest"), rs.getLong("served"),
-                            rs.getLong("abandoned"), rs.getLong("timed_out"), rs.getLong("avg_wait"),
+                            rs.getLong("abandoned"), rs.getLong("timed_out"), rs.getLong("kicked"), rs.getLong("avg_wait"),
                             rs.getLong("avg_talk"), queue.serviceLevelSeconds(), percent);
                 }).single();
     }

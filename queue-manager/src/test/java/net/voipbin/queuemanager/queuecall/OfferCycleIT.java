@@ -14,6 +14,7 @@ import net.voipbin.contract.queuemanager.Queuecall;
 import net.voipbin.contract.queuemanager.QueuecallStatus;
 import net.voipbin.queuemanager.QueueManagerITBase;
 import net.voipbin.queuemanager.support.CallManagerFake.Plan;
+import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /** The offer cycle as a caller and an agent notice it: misses, re-offers, wrap-up, waits that end. */
@@ -48,6 +49,31 @@ class OfferCycleIT extends QueueManagerITBase {
     }
 
     @Test
+    void aLinearAgentIsRungAtEachAddressInTurnUntilOneAnswers() {
+        String desk = unique("desk");
+        String mobile = unique("mobile");
+        calls.plan(desk, Plan.NEVER);
+        Http.Response created = Http.post(AGENT_MANAGER.api("/agents"), token, "{\"name\":\"roaming\",\"ring_method\":"
+                + "\"linear\",\"addresses\":[{\"type\":\"extension\",\"target\":\"" + desk + "\"},"
+                + "{\"type\":\"extension\",\"target\":\"" + mobile + "\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID roaming = UUID.fromString(json.readTree(created.body()).get("id").asString());
+        agentStatus(roaming, "available");
+        UUID queue = queue("{\"name\":\"linear\",\"ring_timeout_seconds\":2}");
+
+        Queuecall q = join(queue, unique("caller"));
+
+        await().atMost(DEADLINE).until(() -> read(q).status() == QueuecallStatus.CONNECTED);
+        assertThat(calls.dialled()).containsExactly(desk, mobile);
+        assertThat(read(q).agentId()).isEqualTo(roaming);
+        assertThat(read(q).offerAttempts()).as("one offer, two addresses").isEqualTo(1);
+        assertThat(read(q).waitedMs()).as("the desk rang its 2 s first").isGreaterThanOrEqualTo(2000);
+        assertThat(agentManager.get(customer, roaming).stats().missed()).isZero();
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(events.agentStatuses(roaming))
+                .containsExactly("available", "ringing", "busy"));
+    }
+
+        @Test
     void aHigherPriorityCallerGoesFirstThenFifoAndTheAgentWrapsUpBeforeTheNextOffer() {
         String name = unique("solo");
         UUID solo = agent(name);

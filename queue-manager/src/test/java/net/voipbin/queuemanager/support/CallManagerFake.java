@@ -21,6 +21,7 @@ import jakarta.validation.Validation;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.callmanager.Call;
 import net.voipbin.contract.callmanager.CallManagerEvents;
+import net.voipbin.contract.callmanager.CallOperationFinished;
 import net.voipbin.contract.callmanager.CallRequests;
 import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.rpc.envelope.Event;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * call-manager as queue-manager sees it: a real RPC server on call-manager's request queue (create, get,
- * hangup, bridge, play, talk) publishing {@code call_answered} / {@code call_hungup} as call-manager does once
+ * hangup, bridge, play, talk, moh, media_stop; a prompt's call_operation_finished after a while) publishing {@code call_answered} / {@code call_hungup} as call-manager does once
  * Asterisk has acted. An agent's address has an originate plan like asterisk-sim's: answer, reject as busy, or
  * never answer (then call-manager's dial timeout ends it as noanswer). Every command is recorded in order.
  */
@@ -56,6 +57,9 @@ public final class CallManagerFake implements AutoCloseable {
     private final JsonMapper json;
     private final String exchange;
     private volatile long answerDelayMs = 400;
+    private volatile long promptMs = 300;
+    /** Per call, the prompts playing (operation ids): media_stop ends them without call_operation_finished. */
+    private final Map<UUID, Set<String>> prompts = new ConcurrentHashMap<>();
 
     public CallManagerFake(ConnectionFactory connectionFactory, JsonMapper json, String queue, EventPublisher publisher,
             String exchange) {
@@ -80,10 +84,25 @@ public final class CallManagerFake implements AutoCloseable {
                 })
                 .post("/v1/calls/{id}/talk", CallRequests.Talk.class, c -> {
                     commands.add("talk " + name(c.pathUuid("id")) + " " + c.body().text());
+                    prompt(c.pathUuid("id"), c.body().operationId(), CallOperationFinished.Operation.TALK);
                     return call(c.pathUuid("id"), CallStatus.PROGRESSING, null);
                 })
                 .post("/v1/calls/{id}/play", CallRequests.Play.class, c -> {
                     commands.add("play " + name(c.pathUuid("id")) + " " + String.join(",", c.body().media()));
+                    prompt(c.pathUuid("id"), c.body().operationId(), CallOperationFinished.Operation.PLAY);
+                    return call(c.pathUuid("id"), CallStatus.PROGRESSING, null);
+                })
+                .post("/v1/calls/{id}/moh", Map.class, c -> {
+                    commands.add("moh " + name(c.pathUuid("id")) + " " + c.body().get("moh_class"));
+                    return call(c.pathUuid("id"), CallStatus.PROGRESSING, null);
+                })
+                .delete("/v1/calls/{id}/moh", c -> {
+                    commands.add("moh_stop " + name(c.pathUuid("id")));
+                    return call(c.pathUuid("id"), CallStatus.PROGRESSING, null);
+                })
+                .post("/v1/calls/{id}/media_stop", c -> {
+                    commands.add("media_stop " + name(c.pathUuid("id")));
+                    prompts.remove(c.pathUuid("id"));
                     return call(c.pathUuid("id"), CallStatus.PROGRESSING, null);
                 });
         RpcRouter router = new RpcRouter(List.of(routes), json, Validation.buildDefaultValidatorFactory().getValidator());
@@ -103,6 +122,30 @@ public final class CallManagerFake implements AutoCloseable {
     /** How long after the originate an answering agent answers (and a busy one rejects). */
     public void answerAfter(long millis) {
         answerDelayMs = millis;
+    }
+
+    /** How long a talk or play lasts before its call_operation_finished. */
+    public void promptsLast(long millis) {
+        promptMs = millis;
+    }
+
+    /** The commands about the call named {@code name}, in order, with the name left out ("talk Hello", "moh jazz"). */
+    public List<String> heardBy(String name) {
+        return commands.stream().filter(c -> c.contains(" " + name)).map(c -> c.replace(" " + name, "")).toList();
+    }
+
+    private void prompt(UUID callId, String operationId, CallOperationFinished.Operation kind) {
+        if (operationId == null) {
+            return;
+        }
+        prompts.computeIfAbsent(callId, k -> ConcurrentHashMap.newKeySet()).add(operationId);
+        scheduler.schedule(() -> {
+            Set<String> playing = prompts.get(callId);
+            if (playing != null && playing.remove(operationId) && !ended.contains(callId)) {
+                publish(CallManagerEvents.CALL_OPERATION_FINISHED, new CallOperationFinished(callId, customers.get(callId),
+                        null, operationId, kind, CallOperationFinished.Result.DONE, null));
+            }
+        }, promptMs, TimeUnit.MILLISECONDS);
     }
 
     /** A caller's call (inbound, answered, running a flow), named in the recorded commands. */
