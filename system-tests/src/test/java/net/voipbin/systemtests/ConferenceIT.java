@@ -209,14 +209,96 @@ class ConferenceIT {
                 && "terminating".equals(e.data().path("status").asString()))).hasSize(1);
     }
 
+    @Test
+    void participantsWaitingForTheModeratorHearOnlyMusicThenEachOtherOnceItIsIn() {
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+                "{\"moderator_gated\": true}"));
+        String conferenceId = conference.path("id").asString();
+        String bridgeId = conference.path("confbridge_id").asString();
+        String number = numberRunning(conferenceId);
+        String first = fleet.sim().placeCall("+15550006001", number);
+        String second = fleet.sim().placeCall("+15550006002", number);
+
+        await().atMost(WAIT).until(() -> fleet.sim().hears(first).equals(List.of("moh:default"))
+                && fleet.sim().hears(second).equals(List.of("moh:default")));
+        String holding = holdingBridge(bridgeId);
+        assertThat(simBridge(holding).path("bridge_type").asString()).isEqualTo("holding");
+        assertThat(bridgeChannels(holding)).containsExactlyInAnyOrder(first, second);
+
+        String moderator = fleet.sim().placeCall("+15550006003", numberRunning(conferenceId, "moderator"));
+        await().atMost(WAIT).until(() -> fleet.sim().hears(first).size() == 2);
+        assertThat(fleet.sim().hears(first)).containsExactlyInAnyOrder(second, moderator);
+        assertThat(fleet.sim().hears(moderator)).containsExactlyInAnyOrder(first, second);
+        assertThat(bridgeChannels(bridgeId)).containsExactlyInAnyOrder(first, second, moderator);
+
+        // The moderator hangs up: the others wait apart again, still in the conference.
+        fleet.sim().callerHangsUp(moderator);
+        await().atMost(WAIT).until(() -> fleet.sim().hears(first).equals(List.of("moh:default"))
+                && fleet.sim().hears(second).equals(List.of("moh:default")));
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 4);
+        assertThat(members(conferenceId)).extracting(e -> e.type() + " " + e.data().path("participant_count").asInt())
+                .containsExactly("conferencecall_joined 1", "conferencecall_joined 2", "conferencecall_joined 3",
+                        "conferencecall_left 2");
+
+        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        await().atMost(WAIT).until(() -> simBridgeStatus(holding) == 404 && simBridgeStatus(bridgeId) == 404);
+        await().atMost(WAIT).until(() -> members(conferenceId).size() == 6);
+        assertThat(members(conferenceId).subList(4, 6)).extracting(e -> e.data().path("reason").asString())
+                .containsExactly("stop", "stop");
+    }
+
+    @Test
+    void aConferenceRecordingIsAnnouncedAtItsStartAndAtItsEnd() {
+        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token, "{}"));
+        String conferenceId = conference.path("id").asString();
+        String bridgeId = conference.path("confbridge_id").asString();
+        String channel = fleet.sim().placeCall("+15550007001", numberRunning(conferenceId));
+        await().atMost(WAIT).until(() -> bridgeChannels(bridgeId).contains(channel));
+
+        Http.Response start = Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/recording_start"),
+                token, "{}");
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+        String recordingId = JSON.readTree(start.body()).path("recording_id").asString();
+        assertThat(fleet.sim().requests()).anyMatch(r -> r.path().equals("/ari/bridges/" + bridgeId + "/record")
+                && recordingId.equals(r.param("name")));
+        // The conference ends, and its bridge with the recording.
+        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+
+        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+                c -> "terminated".equals(c.path("status").asString()) && c.path("recording_id").isNull());
+        assertThat(ended.path("recording_ids")).extracting(JsonNode::asString).containsExactly(recordingId);
+        // What the customer's webhook is sent (every event naming its customer_id): the start and the end.
+        JsonNode started = await().atMost(WAIT).until(() -> bus.matching(e -> e.type().equals("confbridge_record_started")
+                && recordingId.equals(e.data().path("recording_id").asString())), l -> l.size() == 1).getFirst().data();
+        JsonNode finished = await().atMost(WAIT).until(() -> bus.matching(e -> e.type().equals("recording_finished")
+                && recordingId.equals(e.data().path("id").asString())), l -> l.size() == 1).getFirst().data();
+        for (JsonNode data : List.of(started, finished)) {
+            assertThat(data.path("conference_id").asString()).isEqualTo(conferenceId);
+            assertThat(data.path("confbridge_id").asString()).isEqualTo(bridgeId);
+            assertThat(data.path("customer_id").asString()).isEqualTo(customer.toString());
+        }
+        assertThat(finished.path("status").asString()).isEqualTo("done");
+    }
+
+    /** The holding bridge call-manager made for the confbridge's waiting members (its creation in the ARI log). */
+    private String holdingBridge(String confbridgeId) {
+        return fleet.sim().requests().stream().filter(r -> r.method().equals("POST")
+                        && ("confbridge-" + confbridgeId + "-waiting").equals(r.param("name")))
+                .map(r -> r.path().replaceFirst("^/ari/bridges/", "")).findFirst().orElseThrow();
+    }
+
     /** A number whose flow answers, joins the conference, then says "you have left" (heard after a kick). */
     private String numberRunning(String conferenceId) {
+        return numberRunning(conferenceId, "participant");
+    }
+
+    private String numberRunning(String conferenceId, String role) {
         return new CustomerApiOf(token).numberRunning("""
                 {"name": "conference line", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
-                  {"id": "join", "type": "conference_join", "option": {"conference_id": "%s"}},
+                  {"id": "join", "type": "conference_join", "option": {"conference_id": "%s", "role": "%s"}},
                   {"id": "after", "type": "talk", "option": {"text": "you have left"}}
-                ]}""".formatted(conferenceId));
+                ]}""".formatted(conferenceId, role));
     }
 
     /** CustomerApi's number-with-flow, for this test's customer. */

@@ -55,6 +55,13 @@ final class SimControl {
         ok(Http.post(baseUrl + "/sim/channels/" + channelId + "/hangup", null, ""));
     }
 
+    /** What the channel hears from its bridge: the other channels' ids in a mixing bridge, {@code moh:<class>}. */
+    List<String> hears(String channelId) {
+        List<String> sources = new ArrayList<>();
+        ok(Http.get(baseUrl + "/sim/channels/" + channelId + "/hears", null)).forEach(s -> sources.add(s.asString()));
+        return sources;
+    }
+
     /** The channels the simulator has up now. */
     List<String> liveChannels() {
         List<String> ids = new ArrayList<>();
