@@ -52,8 +52,11 @@ class ConfbridgeRecordings {
         try {
             ari.send(room.asteriskId(), "POST", "/bridges/" + room.bridgeId() + "/record",
                     AriCommands.query("name", recordingId.toString(), "format", fileFormat, "ifExists", "fail"));
-        } catch (RuntimeException e) {
-            recordings.refused(recording);
+        } catch (ApiException e) {
+            // Refused by Asterisk (4xx): it records nothing. A timeout may have started it: its events still count.
+            if (e.status() < 500) {
+                recordings.refused(recording);
+            }
             throw e;
         }
         events.publish(CallManagerEvents.CONFBRIDGE_RECORD_STARTED,

@@ -99,6 +99,8 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
                 l -> l.size() == 1).getFirst();
         assertThat(started.path("conference_id").asString()).isEqualTo(conference.toString());
         assertThat(started.path("recording_id").asString()).isEqualTo(recording.toString());
+        assertThatThrownBy(() -> rooms.recordStart(room.id(), recording, null))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.code()).isEqualTo("recording_exists"));
         rooms.recordStop(room.id(), recording);
         assertThat(simRequests()).anyMatch(r -> r.path().equals("/ari/recordings/live/" + recording + "/stop"));
         JsonNode finished = finishedRecording(recording);
