@@ -1,10 +1,13 @@
 package net.voipbin.apigateway.openapi;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.swagger.v3.oas.models.media.JsonSchema;
 import net.voipbin.apigateway.config.GatewayProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OpenApiProperties.class)
 @PropertySource("classpath:net/voipbin/apigateway/openapi/springdoc.properties")
 class OpenApiConfiguration {
+
+    static {
+        // What /v1.0/events streams, rather than the fields of Spring's SseEmitter.
+        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new JsonSchema().typesItem("string")
+                .description("Server-Sent Events: a data: line per event of the caller's, the body a webhook carries"));
+    }
 
     @Bean(destroyMethod = "close")
     MergedApiDocument mergedApiDocument(GatewayProperties gateway, OpenApiProperties properties, JsonMapper json) {

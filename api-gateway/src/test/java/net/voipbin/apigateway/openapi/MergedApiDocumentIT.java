@@ -85,6 +85,8 @@ class MergedApiDocumentIT {
         expected.addAll(served(flows));
         assertThat(expected).contains("GET /v1.0/calls/{id}", "DELETE /v1.0/flows/{id}");
         assertThat(operations(document)).containsAll(expected).contains("GET /v1.0/events");
+        assertThat(document.at("/paths/~1v1.0~1events/get/responses/200/content/text~1event-stream/schema/type")
+                .asString()).isEqualTo("string");
         assertThat(document.at("/paths/~1v1.0~1calls~1{id}~1hangup/post/x-voipbin-service").asString())
                 .isEqualTo("call-manager");
     }

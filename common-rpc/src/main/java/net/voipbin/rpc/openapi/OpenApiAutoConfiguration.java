@@ -11,9 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
+import io.swagger.v3.oas.models.media.JsonSchema;
 import net.voipbin.rpc.config.ServiceName;
 import net.voipbin.rpc.rest.Customer;
 import net.voipbin.rpc.rest.PageQuery;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Each service's own OpenAPI document at {@code /v3/api-docs} (springdoc, public like the API's shape
@@ -30,7 +34,11 @@ public class OpenApiAutoConfiguration {
     static {
         // Resolved from the token and from page_size/page_token, never sent as themselves: springdoc would
         // otherwise describe them as a request body or as query parameters named customer and page.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Customer.class, PageQuery.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Customer.class, PageQuery.class)
+                // swagger-core knows Jackson 2's trees, not Jackson 3's: it would describe a JsonNode's getters.
+                .replaceWithSchema(JsonNode.class, new JsonSchema().description("any JSON value"))
+                .replaceWithSchema(ObjectNode.class, new JsonSchema().typesItem("object"))
+                .replaceWithSchema(ArrayNode.class, new JsonSchema().typesItem("array"));
     }
 
     @Bean

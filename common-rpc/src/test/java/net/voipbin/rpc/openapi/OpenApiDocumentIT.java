@@ -102,6 +102,9 @@ class OpenApiDocumentIT {
         assertThat(noteBody).isEqualTo("#/components/schemas/TicketAppNoteCreateBody");
         assertThat(document.at("/components/schemas/TicketAppTicketCreateBody/required").valueStream()
                 .map(JsonNode::asString)).containsExactly("subject_line");
+        JsonNode details = document.at("/components/schemas/TicketAppTicketCreateBody/properties/details");
+        assertThat(details.path("description").asString()).isEqualTo("any JSON value");
+        assertThat(details.has("properties")).as("a JsonNode's getters described as its fields").isFalse();
         assertThat(document.at("/components/schemas/TicketAppNoteCreateBody/required").valueStream()
                 .map(JsonNode::asString)).containsExactly("text");
     }

@@ -28,6 +28,7 @@ import net.voipbin.rpc.rest.Customer;
 import net.voipbin.rpc.rest.Page;
 import net.voipbin.rpc.rest.PageQuery;
 import net.voipbin.testsupport.TestInfra;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A service with the shapes the fleet's controllers have: a customer-scoped page, a resource by id, a
@@ -49,7 +50,7 @@ class TicketApp {
     @RequestMapping("/v1.0/tickets")
     static class TicketController {
 
-        record CreateBody(@NotBlank String subjectLine, TicketStatus initialStatus) {
+        record CreateBody(@NotBlank String subjectLine, TicketStatus initialStatus, JsonNode details) {
         }
 
         @GetMapping
