@@ -92,6 +92,19 @@ class OpenApiDocumentIT {
     }
 
     @Test
+    void namesTheFieldsAnAnswerReallyCarries() {
+        String token = JwtTokens.mint(TestInfra.JWT_SECRET, UUID.randomUUID(), Duration.ofHours(1));
+        Http.Response created = Http.post(base + "/v1.0/tickets", token,
+                "{\"subject_line\": \"no dial tone\", \"initial_status\": \"on_hold\"}");
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode answer = Json.newMapper().readTree(created.body());
+
+        JsonNode schema = document.at("/components/schemas/TicketAppTicket/properties");
+        assertThat(propertyNames(answer)).containsExactlyInAnyOrderElementsOf(propertyNames(schema));
+        assertThat(schema.at("/status/enum").valueStream().map(JsonNode::asString)).contains(answer.path("status").asString());
+    }
+
+    @Test
     void keepsTwoControllersBodiesOfTheSameSimpleNameApart() {
         String ticketBody = document.at("/paths/~1v1.0~1tickets/post/requestBody/content/application~1json/schema/$ref")
                 .asString();
