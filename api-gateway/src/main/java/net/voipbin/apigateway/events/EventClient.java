@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EventClient {
 
+    static final String TOO_SLOW = "client too slow";
+
     private static final Logger log = LoggerFactory.getLogger(EventClient.class);
     /** Marks the end of the stream in the buffer: the writer closes the sink when it reaches it. */
     private static final String END = new String("end");
@@ -77,7 +79,7 @@ final class EventClient {
             return;
         }
         if (buffer.size() >= capacity || !buffer.offer(frame)) {
-            close("client too slow: more than " + capacity + " events unsent");
+            close(TOO_SLOW + ": more than " + capacity + " events unsent");
         }
     }
 

@@ -64,6 +64,11 @@ final class EventHub {
         }
     }
 
+    /** Ends every client, telling it why. */
+    void closeAll(String reason) {
+        clients.values().forEach(set -> set.forEach(client -> client.close(reason)));
+    }
+
     int connected(UUID customer) {
         Set<EventClient> listeners = clients.get(customer);
         return listeners == null ? 0 : listeners.size();

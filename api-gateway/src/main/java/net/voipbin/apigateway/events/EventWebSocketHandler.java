@@ -104,6 +104,14 @@ final class EventWebSocketHandler extends TextWebSocketHandler {
         return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
+    /** 1008 for a client that fell behind, 1001 when the gateway stops (go to another instance). */
+    private static CloseStatus status(String reason) {
+        if (reason.startsWith(EventClient.TOO_SLOW)) {
+            return CloseStatus.POLICY_VIOLATION;
+        }
+        return reason.equals(LiveClientsLifecycle.SHUTTING_DOWN) ? CloseStatus.GOING_AWAY : CloseStatus.NORMAL;
+    }
+
     private record SessionSink(WebSocketSession session) implements EventSink {
 
         @Override
@@ -117,10 +125,9 @@ final class EventWebSocketHandler extends TextWebSocketHandler {
                 return;
             }
             try {
-                // 1008 for a client that fell behind; a reason over 123 bytes would not fit a close frame.
+                // A reason over 123 bytes would not fit a close frame.
                 String text = reason.length() > 120 ? reason.substring(0, 120) : reason;
-                session.close(reason.startsWith("client too slow") ? CloseStatus.POLICY_VIOLATION.withReason(text)
-                        : CloseStatus.NORMAL.withReason(text));
+                session.close(status(reason).withReason(text));
             } catch (IOException e) {
                 log.debug("closing a live-events session: {}", e.getMessage());
             }

@@ -32,6 +32,11 @@ class EventsConfiguration implements WebSocketConfigurer {
         return new EventBusSubscriber(hub);
     }
 
+    @Bean
+    LiveClientsLifecycle liveClientsLifecycle() {
+        return new LiveClientsLifecycle(hub);
+    }
+
     /** Any origin: the token, not a cookie, authenticates, so another site's page gains nothing. */
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
