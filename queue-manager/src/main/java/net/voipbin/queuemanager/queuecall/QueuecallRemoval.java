@@ -10,13 +10,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.contract.queuemanager.QueueManagerEvents;
 import net.voipbin.contract.queuemanager.Queuecall;
+import net.voipbin.contract.queuemanager.QueuecallStatus;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 
 /**
  * The customer takes a waiting caller out of the line ({@code DELETE /v1.0/queuecalls/<id>}): the queuecall is
  * {@code kicked} ({@code queuecall_kicked}, on which flow-manager goes on with the action after {@code queue_join}),
- * agents ringing for the caller are hung up and released, and what the caller heard stops. A connected or ended
+ * agents ringing for the caller are hung up and released, and what the caller heard stops (before the event, so
+ * the flow's next prompt is not cut short). A connected or ended
  * queuecall is 409: the line is no longer theirs to leave.
  */
 @Component
@@ -46,9 +48,13 @@ class QueuecallRemoval {
     }
 
     Queuecall kick(UUID customerId, UUID id) {
+        QueuecallEntity found = queuecalls.findByIdAndCustomerId(id, customerId)
+                .orElseThrow(() -> ApiException.notFound("queuecall " + id));
+        if (!found.status().isFinal() && found.status() != QueuecallStatus.CONNECTED) {
+            media.leave(id, found.callId());
+        }
         Effects after = Effects.none();
         Queuecall kicked = tx.execute(s -> {
-            queuecalls.findByIdAndCustomerId(id, customerId).orElseThrow(() -> ApiException.notFound("queuecall " + id));
             locks.lock(id);
             QueuecallEntity q = queuecalls.findById(id).orElseThrow();
             UUID reservation = q.reservationId();
@@ -59,7 +65,6 @@ class QueuecallRemoval {
                 offerCalls.endRinging(reservation, null).forEach(c -> after.then(calls.hangup(c.callId())));
                 after.then(calls.release(customerId, reservation));
             }
-            after.then(media.stop(q.id(), q.callId()));
             log.info("queuecall {} taken out of queue {} after {} ms", id, q.queueId(), q.toQueuecall().waitedMs());
             return q.toQueuecall();
         });

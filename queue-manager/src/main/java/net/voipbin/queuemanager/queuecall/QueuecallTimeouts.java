@@ -72,6 +72,13 @@ class QueuecallTimeouts implements SmartLifecycle {
 
     /** The wait is over: the caller leaves the line to the queue's overflow; a ringing offer is withdrawn. */
     void waitExpired(UUID id) {
+        QueuecallEntity due = queuecalls.findById(id).orElse(null);
+        if (due == null || !(due.status() == QueuecallStatus.WAITING || due.status() == QueuecallStatus.OFFERING)
+                || due.waitUntil() == null || clock.instant().isBefore(due.waitUntil())) {
+            return;
+        }
+        // What the caller heard stops before queuecall_timeout sends the flow on: its next prompt must not be cut.
+        media.leave(id, due.callId());
         tx.execute(s -> {
             Effects after = Effects.none();
             if (!locks.lock(id)) {
@@ -89,8 +96,6 @@ class QueuecallTimeouts implements SmartLifecycle {
                 after.then(calls.release(q.toQueuecall().customerId(), reservation));
             }
             Queue rules = queue != null ? queue : deletedQueue(q);
-            // The caller leaves this line: what it played stops before the overflow's (another queue's) starts.
-            after.then(media.stop(q.id(), q.callId()));
             admission.getObject().overflow(q, rules, "wait_timeout", after, 0);
             log.info("queuecall {}: wait timed out, overflow {}", id, rules.overflow().type());
             return after;

@@ -84,15 +84,19 @@ class WaitingMedia {
     }
 
     /**
-     * The caller leaves the line (answered, timed out, taken out): the music and any prompt stop at once, so the
-     * agent or the rest of the caller's flow is heard alone. An after-commit action.
+     * The caller leaves the line (timed out, taken out): the music and any prompt stop at once. Called before the
+     * change that announces it: on that event flow-manager goes on with the caller's flow, whose first prompt this
+     * must not stop. The cycle's row goes first, so no prompt of ours starts after the stop.
      */
+    void leave(UUID queuecallId, UUID callId) {
+        tx.executeWithoutResult(s -> rows.delete(queuecallId));
+        quietly(() -> calls.mediaStop(callId), callId, "prompt stop");
+        quietly(() -> calls.mohStop(callId), callId, "music stop");
+    }
+
+    /** An agent answered: {@link #leave} after the commit, before the bridge, so the caller hears the agent alone. */
     Runnable stop(UUID queuecallId, UUID callId) {
-        return () -> {
-            rows.delete(queuecallId);
-            quietly(() -> calls.mediaStop(callId), callId, "prompt stop");
-            quietly(() -> calls.mohStop(callId), callId, "music stop");
-        };
+        return () -> leave(queuecallId, callId);
     }
 
     /** The caller hung up: nothing to stop, the cycle is dropped. Within the caller's transaction. */
