@@ -6,6 +6,7 @@ import { address, attempt, badge, duration, h, heading, notify, shortId, table }
 import { subscribe } from '../events.js';
 
 const CALL_EVENTS = ['call_created', 'call_ringing', 'call_answered', 'call_updated', 'call_hungup'];
+const LIVE = ['dialing', 'ringing', 'progressing', 'terminating', 'canceling'];
 
 export async function render(main) {
   const calls = new Map();        // call id → Call, live ones only
@@ -81,13 +82,20 @@ export async function render(main) {
     }
   }
 
+  /** Each live status asked apart, so that a busy day's hung-up calls do not push live ones off the page. */
   async function load() {
-    const page = await attempt('Could not load the calls', () => list('/calls'));
-    if (!page) return;
-    page.forEach((call) => {
+    const pages = await attempt('Could not load the calls', () => Promise.all(LIVE.map((status) => list(`/calls?status=${status}`))));
+    if (!pages) return;
+    pages.flat().forEach((call) => {
       if (!calls.has(call.id)) upsert(call);
     });
     draw();
+  }
+
+  /** After the stream was down, what the table shows may have ended meanwhile: start again from the API. */
+  function reload() {
+    calls.clear();
+    return load();
   }
 
   async function hangup(call, button) {
@@ -163,7 +171,7 @@ export async function render(main) {
       transfers.set(data.id, data);
     }
     draw();
-  }, load);
+  }, reload);
   const ticker = setInterval(() => document.querySelectorAll('#calls tr[data-call-id]').forEach((tr) => {
     const call = calls.get(tr.dataset.callId);
     if (call) tr.querySelector('.duration').textContent = elapsed(call);

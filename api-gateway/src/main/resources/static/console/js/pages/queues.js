@@ -33,7 +33,7 @@ export async function render(main) {
     callerHolder.replaceChildren(table('queuecalls', ['Caller', 'Queue', 'Status', 'In line for', 'Priority', 'Agent', 'Offers'],
       callers.map((qc) => h('tr', { dataset: { queuecallId: qc.id } },
         h('td', { title: qc.reference_id }, shortId(qc.reference_id)),
-        h('td', {}, queues.get(qc.queue_id)?.name ?? shortId(qc.queue_id)),
+        h('td', { class: 'queue' }, queues.get(qc.queue_id)?.name ?? shortId(qc.queue_id)),
         h('td', { class: 'status' }, badge(qc.status)),
         h('td', {}, duration(Date.now() - Date.parse(qc.tm_create))),
         h('td', {}, qc.priority ?? 0),
