@@ -29,6 +29,7 @@ public final class Benchmarks {
         benchmarks.put("inbound-call", net.voipbin.bench.call.InboundCallSetup::main);
         benchmarks.put("campaign", net.voipbin.bench.campaign.CampaignBenchmark::main);
         benchmarks.put("queue", net.voipbin.bench.queue.QueueBenchmark::main);
+        benchmarks.put("events", net.voipbin.bench.events.LiveEventsLatency::main);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             System.err.println("usage: java -jar benchmarks/target/benchmarks.jar <" + String.join("|", benchmarks.keySet())
                     + "> [args]");
