@@ -225,6 +225,9 @@ class AsteriskSimTest {
         assertThat(ari.post("/ari/channels/" + channel + "/hold").status()).isEqualTo(204);
         assertThat(ari.delete("/ari/channels/" + channel + "/hold").status()).isEqualTo(204);
         assertThat(ari.post("/ari/channels/" + channel + "/mute?direction=both").status()).isEqualTo(204);
+        assertThat(ari.post("/ari/channels/" + channel + "/moh?mohClass=jazz").status()).isEqualTo(204);
+        assertThat(ari.delete("/ari/channels/" + channel + "/moh").status()).isEqualTo(204);
+        assertThat(ari.post("/ari/channels/no-such-channel/moh").status()).isEqualTo(404);
         assertThat(ari.post("/ari/channels/" + channel + "/dtmf").status()).isEqualTo(400);
         assertThat(ari.post("/ari/channels/" + channel + "/redirect?endpoint=PJSIP/other").status()).isEqualTo(204);
 
