@@ -14,6 +14,7 @@ export async function render(main) {
   const steps = new Map();        // activeflow id → current_action_id
   const flows = new Map();        // flow id → Promise of the Flow (for the step's action type)
   const transfers = new Map();    // transfers started here, by id
+  const transferNews = new Map(); // the latest transfer_* event of any transfer: it may beat the POST's answer
   const holder = h('div');
   const transferList = h('div', { id: 'transfers' });
   const count = h('span', { id: 'call-count', class: 'muted' });
@@ -121,7 +122,7 @@ export async function render(main) {
         post(`/calls/${callId}/transfer`, { type: type.value, destination: destination.value.trim() }), e.submitter);
       dialog.close();
       if (transfer) {
-        transfers.set(transfer.id, transfer);
+        transfers.set(transfer.id, transferNews.get(transfer.id) ?? transfer);
         drawTransfers();
       }
     };
@@ -142,7 +143,8 @@ export async function render(main) {
     }
     const rows = [...transfers.values()].map((t) => h('tr', { dataset: { transferId: t.id } },
       h('td', { title: t.id }, shortId(t.id)), h('td', {}, t.type), h('td', {}, shortId(t.transferee_call_id)),
-      h('td', {}, address(t.destination)), h('td', {}, badge(t.status)), h('td', {}, t.reason ?? ''),
+      h('td', { class: 'destination' }, address(t.destination)), h('td', { class: 'status' }, badge(t.status)),
+      h('td', {}, t.reason ?? ''),
       h('td', { class: 'row-actions' }, t.type === 'attended' && !['completed', 'failed', 'canceled'].includes(t.status)
         ? [h('button', { onclick: (e) => transferStep(t, 'complete', e.target) }, 'Complete'),
           h('button', { class: 'secondary', onclick: (e) => transferStep(t, 'cancel', e.target) }, 'Cancel')]
@@ -167,8 +169,9 @@ export async function render(main) {
       if (event.type === 'activeflow_deleted') steps.delete(data.id);
       else if (data.current_action_id) steps.set(data.id, data.current_action_id);
       learnFlow(data.flow_id);
-    } else if (transfers.has(data.id)) {
-      transfers.set(data.id, data);
+    } else {
+      transferNews.set(data.id, data);
+      if (transfers.has(data.id)) transfers.set(data.id, data);
     }
     draw();
   }, reload);

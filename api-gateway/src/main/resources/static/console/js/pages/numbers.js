@@ -13,8 +13,8 @@ export async function render(main) {
   const flowNames = new Map((flows ?? []).map((flow) => [flow.id, flow.name]));
   main.append(table('numbers', ['Number', 'Name', 'Flow', 'Created'], numbers.map((number) =>
     h('tr', { dataset: { numberId: number.id } },
-      h('td', {}, number.number), h('td', {}, number.name ?? ''),
-      h('td', {}, number.flow_id
+      h('td', { class: 'number' }, number.number), h('td', {}, number.name ?? ''),
+      h('td', { class: 'flow' }, number.flow_id
         ? h('a', { href: `#/flows/${number.flow_id}` }, flowNames.get(number.flow_id) ?? shortId(number.flow_id))
         : h('span', { class: 'muted' }, 'no flow')),
       h('td', {}, time(number.tm_create)))),

@@ -38,9 +38,13 @@ final class ConsoleBrowser implements AutoCloseable {
         this.consoleUrl = consoleUrl;
     }
 
-    /** Skips the calling test class (JUnit assumption) when there is no Chromium and chromedriver here. */
+    static boolean installed() {
+        return Files.isExecutable(chromium()) && Files.isExecutable(chromedriver());
+    }
+
+    /** Skips the calling test (JUnit assumption) when there is no Chromium and chromedriver here. */
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(chromium()) && Files.isExecutable(chromedriver()),
+        assumeTrue(installed(),
                 "no headless browser: the console's browser tests need Chromium and its driver at " + chromium()
                         + " and " + chromedriver() + " (Debian: apt-get install -y chromium chromium-driver)");
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -34,9 +35,16 @@ class OperatorConsoleIT {
 
     @BeforeAll
     static void startFleetAndBrowser() {
+        if (ConsoleBrowser.installed()) {
+            fleet = ConsoleFleet.start();
+            browser = ConsoleBrowser.open(fleet.gateway());
+        }
+    }
+
+    /** Each test, not the class, is skipped without a browser: the reports then show every skip and its reason. */
+    @BeforeEach
+    void needsABrowser() {
         ConsoleBrowser.assumeInstalled();
-        fleet = ConsoleFleet.start();
-        browser = ConsoleBrowser.open(fleet.gateway());
     }
 
     @AfterAll
@@ -84,6 +92,12 @@ class OperatorConsoleIT {
         String caller = ConsoleCustomer.randomNumber("+1650");
         By call = rowWhere("calls", "from", caller);
         browser.logIn(customer.token);
+        browser.show("numbers", "numbers");
+        browser.waitForCell(SOON, rowWhere("numbers", "number", number), "flow", "hold line");
+        browser.screenshot("numbers");
+        browser.show("flows", "flows");
+        browser.screenshot("flows");
+        browser.show("calls", "calls");
         String channel = fleet.placeCall(caller, number);
         browser.waitForCell(SOON, call, "status", "progressing");
 
@@ -93,6 +107,32 @@ class OperatorConsoleIT {
         browser.waitUntil(SOON, d -> fleet.liveChannels().contains(channel) ? null : true);
         assertThat(customer.get("/calls?status=hangup").path("result").get(0).path("hangup_by").asString())
                 .isEqualTo("local");
+    }
+
+    @Test
+    void aCallTransferredFromTheConsoleIsBridgedToItsDestination() {
+        ConsoleCustomer customer = new ConsoleCustomer(fleet);
+        String number = customer.numberRunning(ConsoleCustomer.HOLD_FLOW);
+        String caller = ConsoleCustomer.randomNumber("+1650");
+        String destination = ConsoleCustomer.randomNumber("+1650");
+        By call = rowWhere("calls", "from", caller);
+        browser.logIn(customer.token);
+        String channel = fleet.placeCall(caller, number);
+        browser.waitForCell(SOON, call, "status", "progressing");
+
+        browser.click(call, "button.transfer");
+        browser.find(By.id("transfer-destination")).sendKeys(destination);
+        browser.find(By.id("transfer-submit")).click();
+
+        // The transfer completes (the simulator answers the destination) and the new leg shows as a live call.
+        browser.waitForCell(SOON, rowWhere("transfer-table", "destination", destination), "status", "completed");
+        By leg = rowWhere("calls", "to", destination);
+        browser.waitForCell(SOON, leg, "status", "progressing");
+        assertThat(browser.cell(leg, "direction")).isEqualTo("outgoing");
+        assertThat(browser.present(call)).as("the caller is still on the line").isTrue();
+        browser.screenshot("calls-transferred");
+        fleet.callerHangsUp(channel);
+        browser.waitUntil(SOON, d -> browser.present(call) || browser.present(leg) ? null : true);
     }
 
     @Test
