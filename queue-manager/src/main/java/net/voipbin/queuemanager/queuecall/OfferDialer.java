@@ -2,6 +2,7 @@ package net.voipbin.queuemanager.queuecall;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -73,7 +74,19 @@ class OfferDialer {
         dial(caller, reservationId, agentId, callerNumber(caller), List.of(address), index, ringTimeoutSeconds);
     }
 
-    /** Rings the agent at {@code to} (its addresses from {@code firstIndex}); a refusal counts as a missed offer. */
+    /** A linear agent's address after {@code index}, read now (the profile may have changed); empty at the last. */
+    Optional<Address> nextAddress(UUID customerId, UUID agentId, int index) {
+        try {
+            Agent agent = agents.get(customerId, agentId);
+            return agent.ringMethod() == RingMethod.LINEAR && index + 1 < agent.addresses().size()
+                    ? Optional.of(agent.addresses().get(index + 1)) : Optional.empty();
+        } catch (RuntimeException e) {
+            log.info("agent {} not readable ({}): no next address", agentId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+        /** Rings the agent at {@code to} (its addresses from {@code firstIndex}); a refusal counts as a missed offer. */
     private void dial(Queuecall caller, UUID reservationId, UUID agentId, Address source, List<Address> to,
             int firstIndex, int ringTimeoutSeconds) {
         try {

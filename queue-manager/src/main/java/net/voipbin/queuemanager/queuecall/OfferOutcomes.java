@@ -11,9 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import net.voipbin.contract.agentmanager.Agent;
 import net.voipbin.contract.agentmanager.AgentManagerClient;
-import net.voipbin.contract.agentmanager.RingMethod;
 import net.voipbin.contract.callmanager.Address;
 import net.voipbin.contract.agentmanager.OfferRequests;
 import net.voipbin.contract.callmanager.Call;
@@ -127,7 +125,8 @@ class OfferOutcomes {
             }
             if (q.status() == QueuecallStatus.OFFERING && call.reservationId().equals(q.reservationId())
                     && offerCalls.ringing(call.reservationId()).stream().noneMatch(c -> c.agentId().equals(call.agentId()))) {
-                Optional<Address> next = call.status() == OfferCalls.Status.RINGING ? nextAddress(q, call) : Optional.empty();
+                Optional<Address> next = call.status() != OfferCalls.Status.RINGING ? Optional.empty()
+                        : dialer.getObject().nextAddress(customer(q), call.agentId(), call.addressIndex());
                 if (next.isPresent()) {
                     int ring = queues.find(q.queueId()).map(Queue::ringTimeoutSeconds).orElse(20);
                     Queuecall caller = q.toQueuecall();
@@ -235,20 +234,7 @@ class OfferOutcomes {
         return after.then(() -> dispatcher.getObject().trigger(queueId));
     }
 
-    /** A linear agent's address after the one {@code call} rang (read now: the profile may have changed). */
-    private Optional<Address> nextAddress(QueuecallEntity q, OfferCalls.OfferCall call) {
-        try {
-            Agent agent = agents.get(customer(q), call.agentId());
-            int next = call.addressIndex() + 1;
-            return agent.ringMethod() == RingMethod.LINEAR && next < agent.addresses().size()
-                    ? Optional.of(agent.addresses().get(next)) : Optional.empty();
-        } catch (ApiException e) {
-            log.info("queuecall {}: agent {} not readable ({}), no next address", q.id(), call.agentId(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-        private QueuecallEntity locked(UUID id) {
+    private QueuecallEntity locked(UUID id) {
         locks.lock(id);
         return queuecalls.findById(id).orElseThrow(() -> ApiException.notFound("queuecall " + id));
     }

@@ -140,7 +140,7 @@ class WaitingMedia {
         }
         Queue queue = queues.find(q.queueId()).orElse(null);
         if (queue == null) {
-            return null; // deleted: the caller keeps what they hear until their wait ends
+            return null; // deleted: the cycle stops where it is; the caller's wait still ends at its deadline
         }
         WaitCycle.Decision d = WaitCycle.next(queue, new WaitCycle.State(row.step(), row.tmAnnounced()), now);
         String prompt = d.kind() == WaitCycle.Kind.MUSIC ? null : PREFIX + id + ":" + UUID.randomUUID();
