@@ -60,6 +60,8 @@ final class DocumentMerger {
                 }
             });
         }
+        sortByName(paths);
+        sortByName(schemas);
         ArrayNode tagList = merged.putArray("tags");
         tags.forEach((tag, service) -> tagList.add(NODES.objectNode().put("name", tag).put("description", "served by " + service)));
         ArrayNode missingList = merged.putArray("x-voipbin-missing");
@@ -67,6 +69,14 @@ final class DocumentMerger {
                 missingList.add(NODES.objectNode().put("service", service.service()).put("reason", service.reason())));
         merged.set("x-voipbin-unrouted", unrouted);
         return merged;
+    }
+
+    /** In name order, so that Swagger UI lists a resource's paths together and the document is stable. */
+    private static void sortByName(ObjectNode object) {
+        Map<String, JsonNode> sorted = new TreeMap<>();
+        object.properties().forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        object.removeAll();
+        object.setAll(sorted);
     }
 
     /** Why a document cannot be merged (paths and schemas that are not objects), or null when it can. */

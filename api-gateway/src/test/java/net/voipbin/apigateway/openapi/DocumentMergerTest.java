@@ -55,12 +55,21 @@ class DocumentMergerTest {
     void putsEveryServicesPathsInOneDocumentNamingTheServiceBehindEachOperation() {
         ObjectNode merged = merge(List.of(), CALLS, FLOWS);
 
-        assertThat(merged.path("paths").propertyNames()).containsExactlyInAnyOrder("/v1.0/calls", "/v1.0/flows");
+        assertThat(merged.path("paths").propertyNames()).containsExactly("/v1.0/calls", "/v1.0/flows");
         assertThat(merged.at("/paths/~1v1.0~1calls/post/x-voipbin-service").asString()).isEqualTo("call-manager");
         assertThat(merged.at("/paths/~1v1.0~1flows/post/x-voipbin-service").asString()).isEqualTo("flow-manager");
         assertThat(merged.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(merged.at("/security/0").has("bearer")).isTrue();
         assertThat(merged.path("tags").findValuesAsString("name")).containsExactly("Call", "Flow");
+    }
+
+    @Test
+    void listsPathsInNameOrderWhateverOrderTheServicesAnswerIn() {
+        ObjectNode merged = merger.merge(List.of(
+                new ServiceDocument("flow-manager", JSON.readTree(FLOWS.replace("\"/v1.0/flows\"", "\"/v1.0/activeflows\""))),
+                new ServiceDocument("call-manager", JSON.readTree(CALLS))), List.of());
+
+        assertThat(merged.path("paths").propertyNames()).containsExactly("/v1.0/activeflows", "/v1.0/calls");
     }
 
     @Test
