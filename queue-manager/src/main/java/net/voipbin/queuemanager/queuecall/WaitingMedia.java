@@ -86,7 +86,8 @@ class WaitingMedia {
     /**
      * The caller leaves the line (timed out, taken out): the music and any prompt stop at once. Called before the
      * change that announces it: on that event flow-manager goes on with the caller's flow, whose first prompt this
-     * must not stop. The cycle's row goes first, so no prompt of ours starts after the stop.
+     * must not stop. The cycle's row goes first, so no later decision starts a prompt (one decided a moment before
+     * may still reach call-manager after the stop: a known, rare overlap).
      */
     void leave(UUID queuecallId, UUID callId) {
         tx.executeWithoutResult(s -> rows.delete(queuecallId));
