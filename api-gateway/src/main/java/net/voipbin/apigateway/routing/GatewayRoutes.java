@@ -76,8 +76,20 @@ class GatewayRoutes {
                 // The service logs under the caller's trace id, the one the gateway answers with.
                 .before(request -> ServerRequest.from(request)
                         .headers(headers -> headers.set(TRACE_HEADER, Trace.currentOrNew())).build())
+                .after(GatewayRoutes::withoutServiceTraceHeader)
                 .onError(ResourceAccessException.class, (failure, request) -> unavailable(service, failure))
                 .build();
+    }
+
+    /**
+     * The service echoes the trace id it was given; the caller gets it once, from the gateway. (An answer
+     * of the gateway's own, the 503, has none and read-only headers.)
+     */
+    private static ServerResponse withoutServiceTraceHeader(ServerRequest request, ServerResponse response) {
+        if (response.headers().containsHeader(TRACE_HEADER)) {
+            response.headers().remove(TRACE_HEADER);
+        }
+        return response;
     }
 
     private static ServerResponse unavailable(String service, Throwable failure) {

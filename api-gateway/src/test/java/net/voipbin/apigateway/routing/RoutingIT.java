@@ -53,6 +53,26 @@ class RoutingIT extends GatewayITBase {
     }
 
     @Test
+    void theCallerSeesOneTraceIdTheOneTheServiceLoggedUnder() {
+        ServiceStub numbers = SERVICES.get("call-manager");
+        int before = numbers.received().size();
+
+        HttpResponse<String> response = Api.get(base() + "/v1.0/numbers", tokenFor(UUID.randomUUID()));
+
+        assertThat(response.headers().allValues("X-Trace-Id")).hasSize(1);
+        assertThat(response.headers().firstValue("X-Trace-Id")).contains(numbers.received().get(before).traceId());
+    }
+
+    @Test
+    void theOperatorConsoleIsServedWithoutAToken() {
+        HttpResponse<String> page = Api.get(base() + "/console/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).containsIgnoringCase("<html");
+    }
+
+    @Test
     void aServicesErrorComesBackUnchanged() {
         HttpResponse<String> response = Api.get(base() + "/v1.0/calls/missing", tokenFor(UUID.randomUUID()));
 
@@ -64,6 +84,7 @@ class RoutingIT extends GatewayITBase {
     @Test
     void aServiceThatIsDownIsA503InTheFleetsErrorBodyAtOnce() {
         ServiceStub conferences = SERVICES.get("conference-manager");
+        Api.get(base() + "/v1.0/conferences", tokenFor(UUID.randomUUID()));
         conferences.down();
         try {
             long started = System.nanoTime();
@@ -82,10 +103,12 @@ class RoutingIT extends GatewayITBase {
 
     @Test
     void aServiceThatDoesNotAnswerIsA503AfterTheReadTimeoutNotAHang() {
+        // A cold first request on a loaded machine takes seconds of its own: not what is measured here.
+        Api.get(base() + "/v1.0/queues", tokenFor(UUID.randomUUID()));
         long started = System.nanoTime();
         HttpResponse<String> response = Api.get(base() + "/v1.0/queues/slow", tokenFor(UUID.randomUUID()));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ServiceStub.SLOW);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2), ServiceStub.SLOW);
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("service_unavailable");
     }

@@ -18,11 +18,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class ServiceStub implements AutoCloseable {
 
-    public static final Duration SLOW = Duration.ofSeconds(5);
+    public static final Duration SLOW = Duration.ofSeconds(15);
 
     /** What reached the service. */
     public record Received(String method, String path, String query, String authorization, String contentType,
-            String body) {
+            String body, String traceId) {
     }
 
     private final String name;
@@ -78,7 +78,8 @@ public final class ServiceStub implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                exchange.getRequestHeaders().getFirst("X-Trace-Id")));
         if (path.endsWith("/slow")) {
             try {
                 Thread.sleep(SLOW);
@@ -91,6 +92,9 @@ public final class ServiceStub implements AutoCloseable {
                 : "{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("X-Served-By", name);
+        // As every service: the trace id it was given (or its own) comes back.
+        String trace = exchange.getRequestHeaders().getFirst("X-Trace-Id");
+        exchange.getResponseHeaders().set("X-Trace-Id", trace == null ? "service-made" : trace);
         try {
             exchange.sendResponseHeaders(missing ? 404 : 200, answer.length);
             exchange.getResponseBody().write(answer);
