@@ -114,11 +114,24 @@ public class CampaigncallStore {
                 .param("id", id).update();
     }
 
-    /** Live attempts whose lease lapses before {@code before}, locked for one renewer. */
-    public List<CampaigncallRow> leasesDue(Instant before, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigncalls WHERE status IN ('DIALING', 'PROGRESSING') "
-                + "AND lease_expires_at < :before ORDER BY lease_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .param("before", ts(before)).param("limit", limit).query(CampaigncallRow::map).list();
+    /**
+     * Live attempts whose claim needs the keeper: a talking call's (PROGRESSING) lapsing before {@code before}; a
+     * ringing call's (DIALING, whose claim was sized for the dial) only once it lapses before {@code ringingBefore},
+     * past its dial timeout, when its end was probably missed. They are taken for this round in one short
+     * statement (SKIP LOCKED, then marked as leased until {@code until} / {@code ringingUntil}, a round later than
+     * they would be due again), so no other keeper takes them meanwhile, and the keeper talks to the other services
+     * holding no row lock an event handler would wait on. Rows as they were before the mark.
+     */
+    public List<CampaigncallRow> takeLeasesDue(Instant before, Instant until, Instant ringingBefore,
+            Instant ringingUntil, int limit) {
+        return jdbc.sql("WITH due AS (SELECT " + COLUMNS + " FROM campaigncalls WHERE (status = 'PROGRESSING' "
+                + "AND lease_expires_at < :before) OR (status = 'DIALING' AND lease_expires_at < :ringingBefore) "
+                + "ORDER BY lease_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED), marked AS (UPDATE campaigncalls c "
+                + "SET lease_expires_at = CASE WHEN c.status = 'DIALING' THEN CAST(:ringingUntil AS timestamptz) "
+                + "ELSE CAST(:until AS timestamptz) END "
+                + "FROM due WHERE c.id = due.id) SELECT * FROM due")
+                .param("before", ts(before)).param("until", ts(until)).param("ringingBefore", ts(ringingBefore))
+                .param("ringingUntil", ts(ringingUntil)).param("limit", limit).query(CampaigncallRow::map).list();
     }
 
     /** Claims taken by an instance that died before dialling them (or still dialling, past any deadline). */

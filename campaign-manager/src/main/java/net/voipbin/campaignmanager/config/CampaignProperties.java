@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renewBefore  a lease is renewed once it lapses within this
  * @param staleClaim   a claim stored but not dialled for this long was left by an instance that died: it is
  *                     given back (well above the originate's RPC deadline)
+ * @param keeperPeriod how often the lease keeper runs
  * @param queueRecheck a campaign held back by its queue's agents (progressive, predictive) is looked at again
  *                     after this (agents coming free are not announced to it; calls leaving the queue are)
  * @param predictiveWindow   the latest dialled attempts a predictive campaign measures itself on
@@ -31,6 +32,7 @@ public record CampaignProperties(
         @DefaultValue("5m") Duration talkLease,
         @DefaultValue("1m") Duration renewBefore,
         @DefaultValue("60s") Duration staleClaim,
+        @DefaultValue("5s") Duration keeperPeriod,
         @DefaultValue("500ms") Duration queueRecheck,
         @DefaultValue("100") int predictiveWindow,
         @DefaultValue("20") int predictiveMinSamples) {
