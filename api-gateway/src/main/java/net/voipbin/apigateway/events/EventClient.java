@@ -1,12 +1,14 @@
 package net.voipbin.apigateway.events;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class EventClient {
 
     static final String TOO_SLOW = "client too slow";
+    /** An idle stream gets a heartbeat this often. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
     private static final Logger log = LoggerFactory.getLogger(EventClient.class);
     /** Marks the end of the stream in the buffer: the writer closes the sink when it reaches it. */
@@ -96,11 +100,15 @@ final class EventClient {
         try {
             sink.open();
             while (true) {
-                String frame = buffer.take();
+                String frame = buffer.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
                 if (frame == END) {
                     break;
                 }
-                sink.send(frame);
+                if (frame == null) {
+                    sink.heartbeat();
+                } else {
+                    sink.send(frame);
+                }
             }
         } catch (IOException e) {
             closeReason = "client gone: " + e.getMessage();

@@ -48,6 +48,11 @@ class EventStreamController {
         }
 
         @Override
+        public void heartbeat() throws IOException {
+            emitter.send(SseEmitter.event().comment("heartbeat"));
+        }
+
+        @Override
         public void send(String frame) throws IOException {
             emitter.send(SseEmitter.event().data(frame, MediaType.APPLICATION_JSON));
         }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -117,6 +118,11 @@ final class EventWebSocketHandler extends TextWebSocketHandler {
         @Override
         public void send(String frame) throws IOException {
             session.sendMessage(new TextMessage(frame));
+        }
+
+        @Override
+        public void heartbeat() throws IOException {
+            session.sendMessage(new PingMessage());
         }
 
         @Override

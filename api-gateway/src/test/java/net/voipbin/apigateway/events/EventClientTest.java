@@ -40,6 +40,10 @@ class EventClientTest {
         }
 
         @Override
+        public void heartbeat() {
+        }
+
+        @Override
         public void close(String reason) {
             closed.set(reason);
         }
