@@ -182,6 +182,24 @@ public final class AsteriskSim implements AutoCloseable {
         return held;
     }
 
+    /**
+     * From the first {@code fromType} event of channel {@code channelId} on (say {@code ChannelEnteredBridge}),
+     * that channel's events are kept from the platform until the returned hold is released, then sent in their
+     * order: the platform learns late of what Asterisk did to that channel, while everything else goes on. The
+     * channel may not exist yet (a platform names the channels it originates).
+     */
+    public HeldEvents holdEventsOf(String channelId, String fromType) {
+        HeldEvents held = new HeldEvents(channelId, fromType, releasing -> world.call(() -> {
+            hub.release(releasing);
+            return null;
+        }));
+        world.call(() -> {
+            hub.hold(held);
+            return null;
+        });
+        return held;
+    }
+
     /** When the request may be handled: at once, or on the release of the hold it matched. */
     java.util.concurrent.CompletableFuture<Void> gate(String method, String path) {
         for (HeldRequest held : holds) {

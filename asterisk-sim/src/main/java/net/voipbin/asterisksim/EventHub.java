@@ -26,6 +26,8 @@ final class EventHub {
     private final Map<Channel, String> clients = new ConcurrentHashMap<>();
     private final Map<String, AppEventFilter> filters = new ConcurrentHashMap<>();
     private final Deque<String> emitted = new ArrayDeque<>();
+    /** Changed and read on the simulator thread only, as emitting is. */
+    private final List<HeldEvents> holds = new ArrayList<>();
 
     void add(Channel client, String app) {
         clients.put(client, app);
@@ -34,6 +36,11 @@ final class EventHub {
     }
 
     void emit(ObjectNode event) {
+        for (HeldEvents held : holds) {
+            if (held.keeps(event)) {
+                return;
+            }
+        }
         String text = AriJson.write(event);
         synchronized (emitted) {
             if (emitted.size() == LOG_LIMIT) {
@@ -47,6 +54,17 @@ final class EventHub {
                 write(client, text);
             }
         });
+    }
+
+    void hold(HeldEvents held) {
+        holds.add(held);
+    }
+
+    /** Ends the hold and emits what it kept, in order (through any other hold still on). */
+    void release(HeldEvents held) {
+        if (holds.remove(held)) {
+            held.drain().forEach(this::emit);
+        }
     }
 
     /** Sends a frame as is to every client (tests inject garbage to prove the client survives it). */

@@ -1,6 +1,7 @@
 package net.voipbin.callmanager.ari;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.voipbin.callmanager.asterisk.AriCommands;
+import net.voipbin.callmanager.asterisk.BridgeMembers;
 import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.call.CallHolder;
 import net.voipbin.callmanager.call.CallLifecycle;
@@ -25,7 +27,7 @@ import net.voipbin.rpc.error.ApiException;
  * the party left alone is hung up if it
  * runs no flow of its own: such a leg exists only to talk to the one who left. A party with a flow goes on
  * with it (flow-manager's connect continues after the peer hangs up). A bridge of ours is destroyed when
- * its last channel leaves.
+ * its last channel leaves. Who is left is asked of Asterisk ({@link BridgeMembers}): the mirror can lag behind it.
  */
 @Component
 class BridgeEventHandler {
@@ -40,10 +42,12 @@ class BridgeEventHandler {
     private final AriCommands ari;
     private final List<CallHolder> holders;
     private final TransactionTemplate tx;
+    private final BridgeMembers members;
 
     BridgeEventHandler(ChannelRepository channels, CallRepository calls, CallLifecycle lifecycle,
             ConfbridgeService confbridges, CallService callService, AriCommands ari, List<CallHolder> holders,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, BridgeMembers members) {
+        this.members = members;
         this.holders = holders;
         this.tx = tx;
         this.callService = callService;
@@ -71,7 +75,7 @@ class BridgeEventHandler {
             // A party of an open transfer (its target hanging up during the consult) is the transfer's to end:
             // it puts the transferor back with the transferee, who must not be hung up as alone meanwhile.
             if (ending && !confbridges.isConference(bridgeId) && holders.stream().noneMatch(h -> h.holds(call.id()))) {
-                hangupLonePeer(bridgeId, call);
+                hangupLonePeer(asteriskId, bridgeId, call);
             }
         });
         if (lastOut) {
@@ -85,7 +89,17 @@ class BridgeEventHandler {
      * it is deleted (the next join makes a new bridge); other confbridges keep theirs until deleted.
      */
     private void destroyIfEmpty(String asteriskId, String bridgeId) {
-        if (asteriskId == null || channels.anyInBridge(bridgeId) || confbridges.emptied(asteriskId, bridgeId)) {
+        if (asteriskId == null || channels.anyInBridge(bridgeId)) {
+            return;
+        }
+        if (!members.empty(asteriskId, bridgeId)) {
+            // Last out as far as the mirror knows, but a channel whose entry is not handled yet is still in it (or
+            // the bridge is gone already): that channel destroys it when it leaves.
+            log.info("bridge {} not destroyed: its last known channel left, but at Asterisk it holds another or is gone",
+                    bridgeId);
+            return;
+        }
+        if (confbridges.emptied(asteriskId, bridgeId)) {
             return;
         }
         try {
@@ -102,18 +116,34 @@ class BridgeEventHandler {
                 || channels.hangupCause(call.channelId()).isPresent();
     }
 
-    private void hangupLonePeer(String bridgeId, CallRow leaving) {
-        List<CallRow> rest = calls.liveInBridge(bridgeId).stream().filter(c -> !c.id().equals(leaving.id())).toList();
-        if (rest.size() == 1 && rest.getFirst().activeflowId() == null && channels.liveMediaInBridge(bridgeId).isEmpty()
-                && holders.stream().noneMatch(h -> h.holds(rest.getFirst().id()))) {
-            CallRow peer = rest.getFirst();
+    private void hangupLonePeer(String asteriskId, String bridgeId, CallRow leaving) {
+        Optional<CallRow> alone = loneParty(asteriskId, bridgeId, leaving).filter(c -> c.activeflowId() == null)
+                .filter(c -> holders.stream().noneMatch(h -> h.holds(c.id())));
+        alone.ifPresent(peer -> {
             log.info("call {} left bridge {}: its peer {} runs no flow and is hung up", leaving.id(), bridgeId, peer.id());
             try {
                 callService.hangup(peer.id(), HangupReason.NORMAL, "peer_hungup");
             } catch (RuntimeException e) {
                 log.warn("call {}: peer hangup failed: {}", peer.id(), e.getMessage());
             }
+        });
+    }
+
+    /**
+     * The one live call left in the bridge, if nothing else is (no other call, no media channel): as Asterisk has
+     * it, since a party just added (a transfer's target) may not be in the mirror yet; as the mirror has it when
+     * Asterisk cannot be asked.
+     */
+    private Optional<CallRow> loneParty(String asteriskId, String bridgeId, CallRow leaving) {
+        Optional<List<String>> atAsterisk = members.channels(asteriskId, bridgeId);
+        if (atAsterisk.isPresent()) {
+            List<String> there = atAsterisk.get();
+            return there.size() == 1 ? calls.findByChannel(there.getFirst()).filter(CallRow::isLive)
+                    .filter(c -> !c.id().equals(leaving.id())) : Optional.empty();
         }
+        List<CallRow> rest = calls.liveInBridge(bridgeId).stream().filter(c -> !c.id().equals(leaving.id())).toList();
+        return rest.size() == 1 && channels.liveMediaInBridge(bridgeId).isEmpty() ? Optional.of(rest.getFirst())
+                : Optional.empty();
     }
 
     void destroyed(String bridgeId) {

@@ -3,8 +3,11 @@ package net.voipbin.callmanager.asterisk;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 import org.slf4j.Logger;
@@ -87,6 +90,24 @@ public class AriCommands {
 
     public void removeFromBridge(String asteriskId, String bridgeId, String channelId) {
         send(asteriskId, "POST", "/bridges/" + bridgeId + "/removeChannel", query("channel", channelId));
+    }
+
+    /** The channels Asterisk has in the bridge now; empty when it has no such bridge. */
+    public Optional<List<String>> bridgeChannels(String asteriskId, String bridgeId) {
+        JsonNode bridge;
+        try {
+            bridge = send(asteriskId, "GET", "/bridges/" + bridgeId, Map.of());
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        List<String> ids = new ArrayList<>();
+        if (bridge != null) {
+            bridge.path("channels").forEach(id -> ids.add(id.asString()));
+        }
+        return Optional.of(ids);
     }
 
     public void destroyBridge(String asteriskId, String bridgeId) {

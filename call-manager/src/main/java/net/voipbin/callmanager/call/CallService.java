@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import net.voipbin.callmanager.asterisk.AriCommands;
-import net.voipbin.callmanager.asterisk.ChannelRepository;
+import net.voipbin.callmanager.asterisk.BridgeMembers;
 import net.voipbin.callmanager.config.CallManagerProperties;
 import net.voipbin.contract.callmanager.Call.HangupReason;
 import net.voipbin.contract.callmanager.CallManagerEvents;
@@ -31,19 +31,19 @@ public class CallService {
     private final CallRepository calls;
     private final CallLifecycle lifecycle;
     private final AriCommands ari;
-    private final ChannelRepository channels;
+    private final BridgeMembers members;
     private final EventPublisher events;
 
     /** Lazily: the holders (transfers) depend on this service themselves. */
     private final ObjectProvider<CallHolder> holders;
     private final Duration retryBudget;
 
-    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, ChannelRepository channels,
+    CallService(CallRepository calls, CallLifecycle lifecycle, AriCommands ari, BridgeMembers members,
             EventPublisher events, ObjectProvider<CallHolder> holders, CallManagerProperties properties) {
         this.retryBudget = properties.retryBudget();
         this.holders = holders;
         this.calls = calls;
-        this.channels = channels;
+        this.members = members;
         this.lifecycle = lifecycle;
         this.ari = ari;
         this.events = events;
@@ -122,7 +122,7 @@ public class CallService {
             runsNoFlow(callId, activeflowId);
             return;
         }
-        if (call.bridgeId() != null && channels.othersInBridge(call.bridgeId(), call.channelId())) {
+        if (call.bridgeId() != null && members.othersThan(call.asteriskId(), call.bridgeId(), call.channelId())) {
             log.info("call {}: its flow {} ended while it is in bridge {} with another party; it stays up", callId,
                     activeflowId, call.bridgeId());
             runsNoFlow(callId, activeflowId);

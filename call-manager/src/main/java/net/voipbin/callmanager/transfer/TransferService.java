@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.voipbin.callmanager.asterisk.BridgeMembers;
 import net.voipbin.callmanager.asterisk.ChannelRepository;
 import net.voipbin.callmanager.call.CallHolder;
 import net.voipbin.callmanager.call.CallLifecycle;
@@ -55,10 +56,12 @@ public class TransferService implements CallHolder {
     private final TransferFlows flows;
     private final CallLifecycle lifecycle;
     private final OperationEvents operations;
+    private final BridgeMembers members;
 
     TransferService(TransferRepository transfers, CallRepository callRows, CallService calls, ChannelRepository channels,
             OutboundDialer dialer, TransferBridging bridging, EventPublisher events, TransactionTemplate tx,
-            TransferFlows flows, CallLifecycle lifecycle, OperationEvents operations) {
+            TransferFlows flows, CallLifecycle lifecycle, OperationEvents operations, BridgeMembers members) {
+        this.members = members;
         this.operations = operations;
         this.flows = flows;
         this.lifecycle = lifecycle;
@@ -197,7 +200,8 @@ public class TransferService implements CallHolder {
         }
         callRows.find(t.transfereeCallId())
                 .filter(c -> c.isLive() && c.activeflowId() == null)
-                .filter(c -> c.bridgeId() == null || !channels.othersInBridge(c.bridgeId(), c.channelId()))
+                // Asterisk's word: the transferor just put back with it may not be in the mirror yet.
+                .filter(c -> c.bridgeId() == null || !members.othersThan(c.asteriskId(), c.bridgeId(), c.channelId()))
                 .ifPresent(c -> {
                     log.info("transfer {} failed ({}): call {} runs no flow and talks with nobody, hanging up",
                             t.id(), reason, c.id());

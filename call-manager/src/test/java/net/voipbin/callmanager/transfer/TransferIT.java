@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
+import net.voipbin.asterisksim.HeldEvents;
 import net.voipbin.asterisksim.HeldRequest;
 import net.voipbin.asterisksim.OriginateOutcome;
 import net.voipbin.callmanager.call.CallRow;
@@ -22,6 +26,8 @@ import net.voipbin.contract.callmanager.CallStatus;
 import net.voipbin.contract.callmanager.Confbridge;
 import net.voipbin.contract.callmanager.ConfbridgeRequests;
 import net.voipbin.contract.callmanager.Transfer;
+import net.voipbin.contract.flowmanager.FlowManagerEvents;
+import net.voipbin.rpc.envelope.Event;
 import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -86,6 +92,120 @@ class TransferIT extends CallManagerITBase {
         SIM.hangupFromCaller(pair.caller().channelId());
         CallRow targetEnded = awaitStatus(target.id(), CallStatus.HANGUP);
         assertThat(targetEnded.hangupNote()).isEqualTo("peer_hungup");
+    }
+
+    /**
+     * A blind transfer to {@code target} whose target leg answers after a second; call-manager's view of that leg
+     * entering a bridge (its ChannelEnteredBridge and everything after) is held at the simulator, as when the
+     * leg's ARI lane is still busy completing the transfer, while Asterisk has it in the caller's bridge.
+     */
+    private HeldTransfer blindWithTheTargetsEntryHeld(CallRow caller, String target) {
+        SIM.planOriginate(target, OriginateOutcome.ANSWERED, Duration.ofSeconds(100));
+        Transfer transfer = transfer(caller, "blind", target);
+        return new HeldTransfer(transfer, SIM.holdEventsOf(transfer.targetCallId().toString(), "ChannelEnteredBridge"));
+    }
+
+    private record HeldTransfer(Transfer transfer, HeldEvents targetEntry) {
+    }
+
+    @Test
+    void anAgentDroppedBeforeTheTargetsEntryIsHandledLeavesTheCallerTalkingWithTheTarget() {
+        Pair pair = callerWithAgent();
+        HeldEvents agentLeaving = SIM.holdEventsOf(pair.agent().channelId(), "ChannelHangupRequest");
+        HeldTransfer held = blindWithTheTargetsEntryHeld(pair.caller(), "+15550301011");
+        try {
+            await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_COMPLETED, "id",
+                    held.transfer().id()).size() == 1);
+            assertThat(held.targetEntry().arrived()).isTrue();
+            // The agent's leave is handled after the completion ended the flow's control of the caller, and before
+            // the target's entry: the caller must not count as alone in its bridge, and be hung up as a lone peer.
+            agentLeaving.release();
+            awaitStatus(pair.agent().id(), CallStatus.HANGUP);
+        } finally {
+            agentLeaving.release();
+            held.targetEntry().release();
+        }
+
+        String target = held.transfer().targetCallId().toString();
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), target)));
+        await().during(Duration.ofMillis(500)).atMost(WAIT)
+                .until(() -> callRows.find(pair.caller().id()).orElseThrow().status() == CallStatus.PROGRESSING);
+        assertThat(SIM.hears(pair.caller().channelId())).containsExactly(target);
+
+        // The target hangs up: the caller, running no flow, is not left in silence.
+        SIM.hangupFromCaller(target);
+        CallRow callerEnded = awaitStatus(pair.caller().id(), CallStatus.HANGUP);
+        assertThat(callerEnded.hangupNote()).isEqualTo("peer_hungup");
+        await().atMost(WAIT).until(() -> SIM.channelIds().stream()
+                .noneMatch(List.of(pair.caller().channelId(), pair.agent().channelId(), target)::contains));
+    }
+
+    @Test
+    void aCallerWhoHangsUpBeforeTheTargetsEntryIsHandledDoesNotLeaveTheTargetOnTheLine() {
+        // No transferor: the transfer makes a bridge and puts the caller, then the target, in it.
+        CallRow caller = answeredInbound();
+        HeldTransfer held = blindWithTheTargetsEntryHeld(caller, "+15550301012");
+        String bridge;
+        try {
+            bridge = await().atMost(WAIT).until(() -> callRows.find(caller.id()).orElseThrow().bridgeId(),
+                    id -> id != null && proxy.bridgeChannels(id).size() == 2);
+            await().atMost(WAIT).until(() -> events.of(CallManagerEvents.TRANSFER_COMPLETED, "id",
+                    held.transfer().id()).size() == 1);
+            SIM.hangupFromCaller(caller.channelId());
+            awaitStatus(caller.id(), CallStatus.HANGUP);
+        } finally {
+            held.targetEntry().release();
+        }
+
+        CallRow targetEnded = awaitStatus(held.transfer().targetCallId(), CallStatus.HANGUP);
+        assertThat(targetEnded.hangupNote()).isEqualTo("peer_hungup");
+        await().atMost(WAIT).until(() -> !SIM.channelIds().contains(targetEnded.channelId()));
+        await().atMost(WAIT).until(() -> !proxy.bridgeExists(bridge));
+        assertThat(simRequests()).filteredOn(r -> r.method().equals("DELETE") && r.path().endsWith("/bridges/" + bridge))
+                .hasSize(1);
+    }
+
+    /** flow-manager's {@code activeflow_deleted}: the call's flow ended (here while it talks with the agent). */
+    private void flowEnded(CallRow call) {
+        JsonNode activeflow = json.createObjectNode().put("id", call.activeflowId().toString())
+                .put("customer_id", customer.toString()).put("reference_type", "call")
+                .put("reference_id", call.id().toString()).put("status", "ended");
+        Event event = new Event(FlowManagerEvents.ACTIVEFLOW_DELETED, FlowManagerEvents.PUBLISHER, Instant.now(),
+                activeflow);
+        new RabbitTemplate(connectionFactory).send(topology.eventExchange(), event.routingKey(),
+                new Message(json.writeValueAsBytes(event)));
+    }
+
+    @Test
+    void aCallerWithoutAFlowIsBackWithTheAgentWhenTheTargetHangsUpDuringTheConsultEvenIfTheAgentsReturnIsSeenLate() {
+        Pair pair = callerWithAgent();
+        // The caller's flow handed it to the agent and ended: it stays up, running no flow of its own.
+        flowEnded(pair.caller());
+        await().atMost(WAIT).until(() -> callRows.find(pair.caller().id()).orElseThrow().activeflowId() == null);
+        Transfer transfer = transfer(pair.caller(), "attended", "+15550301013");
+        CallRow target = callRows.find(awaitTransfer(transfer.id(), Transfer.Status.CONSULTING).targetCallId())
+                .orElseThrow();
+        await().atMost(WAIT).until(() -> callRows.find(pair.agent().id()).orElseThrow().bridgeId(),
+                bridge -> bridge != null && !bridge.equals(pair.bridgeId()));
+        // The agent's return to the caller's bridge reaches call-manager late.
+        HeldEvents agentBack = SIM.holdEventsOf(pair.agent().channelId(), "ChannelEnteredBridge");
+        try {
+            SIM.hangupFromCaller(target.channelId());
+            awaitTransfer(transfer.id(), Transfer.Status.FAILED);
+            await().atMost(WAIT).until(agentBack::arrived);
+            // The failed transfer hangs up a transferee that talks with nobody; this one talks with the agent again.
+            await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                    .until(() -> callRows.find(pair.caller().id()).orElseThrow().status() == CallStatus.PROGRESSING);
+        } finally {
+            agentBack.release();
+        }
+
+        await().atMost(WAIT).until(() -> proxy.bridgeChannels(pair.bridgeId()),
+                ids -> ids.size() == 2 && ids.containsAll(List.of(pair.caller().channelId(), pair.agent().channelId())));
+        assertThat(SIM.hears(pair.caller().channelId())).containsExactly(pair.agent().channelId());
+        assertThat(callRows.find(pair.caller().id()).orElseThrow().status()).isEqualTo(CallStatus.PROGRESSING);
+        assertThat(requestsFor(pair.caller().channelId())).doesNotContain("DELETE /ari/channels/{ch}");
     }
 
     @Test
