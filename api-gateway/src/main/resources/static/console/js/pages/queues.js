@@ -7,6 +7,9 @@ import { subscribe } from '../events.js';
 
 const ACTIVE = ['initiating', 'waiting', 'offering', 'connected'];
 
+/** A cell showing how long ago `iso` was, kept current by the page's ticker. */
+const since = (iso) => h('td', { class: 'since', dataset: { since: iso } }, duration(Date.now() - Date.parse(iso)));
+
 export async function render(main) {
   const queues = new Map();      // id → Queue
   const stats = new Map();       // queue id → statistics
@@ -35,7 +38,7 @@ export async function render(main) {
         h('td', { title: qc.reference_id }, shortId(qc.reference_id)),
         h('td', { class: 'queue' }, queues.get(qc.queue_id)?.name ?? shortId(qc.queue_id)),
         h('td', { class: 'status' }, badge(qc.status)),
-        h('td', {}, duration(Date.now() - Date.parse(qc.tm_create))),
+        since(qc.tm_create),
         h('td', {}, qc.priority ?? 0),
         h('td', {}, qc.agent_id ? agents.get(qc.agent_id)?.name ?? shortId(qc.agent_id) : '—'),
         h('td', {}, qc.offer_attempts ?? 0))), 'Nobody is waiting.'));
@@ -43,7 +46,7 @@ export async function render(main) {
       [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)).map((agent) => h('tr', { dataset: { agentId: agent.id } },
         h('td', { title: agent.id }, shortId(agent.id)), h('td', {}, agent.name),
         h('td', { class: 'status' }, badge(agent.status)),
-        h('td', {}, agent.tm_status ? duration(Date.now() - Date.parse(agent.tm_status)) : '—'),
+        agent.tm_status ? since(agent.tm_status) : h('td', {}, '—'),
         h('td', {}, (agent.skills ?? []).map((s) => `${s.name} ${s.level}`).join(', ')),
         h('td', {}, agent.stats?.offered ?? 0), h('td', {}, agent.stats?.answered ?? 0), h('td', {}, agent.stats?.missed ?? 0))),
       'No agents. Create one with POST /v1.0/agents.'));
@@ -79,7 +82,10 @@ export async function render(main) {
     else await Promise.all([loadCallers(), loadStats(data.queue_id)]);
     draw();
   }, load);
-  const ticker = setInterval(draw, 1000);
+  // Only the clocks tick; the tables are redrawn when an event changes them.
+  const ticker = setInterval(() => main.querySelectorAll('td[data-since]').forEach((td) => {
+    td.textContent = duration(Date.now() - Date.parse(td.dataset.since));
+  }), 1000);
   await load();
   return () => {
     unsubscribe();

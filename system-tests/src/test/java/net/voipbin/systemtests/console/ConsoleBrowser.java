@@ -57,8 +57,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        // The page by its name: the gateway serves /console/** as static files, without a directory index.
-        return new ConsoleBrowser(driver, gatewayUrl + "/console/index.html");
+        return new ConsoleBrowser(driver, gatewayUrl + "/console/");
     }
 
     /** A fresh console (empty session storage) logged in with {@code token}, on the calls page. */
