@@ -84,15 +84,22 @@ class WaitingMedia {
     }
 
     /**
-     * The caller leaves the line (timed out, taken out): the music and any prompt stop at once. Called before the
-     * change that announces it: on that event flow-manager goes on with the caller's flow, whose first prompt this
-     * must not stop. The cycle's row goes first, so no later decision starts a prompt (one decided a moment before
-     * may still reach call-manager after the stop: a known, rare overlap).
+     * The caller leaves the line (timed out, taken out): what they hear stops at once, the prompt of ours playing or
+     * else the music (one request: the bridge of an answered caller waits for it). Called before the change that
+     * announces it: on that event flow-manager goes on with the caller's flow, whose first prompt this must not
+     * stop. The cycle's row goes first, so no later decision starts a prompt (one decided a moment before may
+     * still reach call-manager after the stop: a known, rare overlap).
      */
     void leave(UUID queuecallId, UUID callId) {
-        tx.executeWithoutResult(s -> rows.delete(queuecallId));
-        quietly(() -> calls.mediaStop(callId), callId, "prompt stop");
-        quietly(() -> calls.mohStop(callId), callId, "music stop");
+        Optional<WaitingMediaRows.Row> cycle = tx.execute(s -> rows.delete(queuecallId));
+        if (cycle == null || cycle.isEmpty()) {
+            return; // never started, or stopped already
+        }
+        if (cycle.get().prompt() != null) {
+            quietly(() -> calls.mediaStop(callId), callId, "prompt stop");
+        } else {
+            quietly(() -> calls.mohStop(callId), callId, "music stop");
+        }
     }
 
     /** An agent answered: {@link #leave} after the commit, before the bridge, so the caller hears the agent alone. */

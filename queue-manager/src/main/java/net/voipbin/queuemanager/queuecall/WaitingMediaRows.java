@@ -31,10 +31,7 @@ class WaitingMediaRows {
     /** The caller's cycle, locked until the transaction ends. */
     Optional<Row> lock(UUID queuecallId) {
         return jdbc.sql("SELECT * FROM waiting_media WHERE queuecall_id = ? FOR UPDATE").param(queuecallId)
-                .query((rs, n) -> new Row(rs.getObject("queuecall_id", UUID.class), rs.getInt("step"),
-                        instant(rs.getTimestamp("tm_announced")), rs.getString("prompt"),
-                        instant(rs.getTimestamp("wake_at"))))
-                .optional();
+                .query(WaitingMediaRows::row).optional();
     }
 
     void update(UUID queuecallId, int step, Instant tmAnnounced, String prompt, Instant wakeAt) {
@@ -42,8 +39,10 @@ class WaitingMediaRows {
                 .params(step, timestamp(tmAnnounced), prompt, timestamp(wakeAt), queuecallId).update();
     }
 
-    void delete(UUID queuecallId) {
-        jdbc.sql("DELETE FROM waiting_media WHERE queuecall_id = ?").param(queuecallId).update();
+    /** Ends the caller's cycle; the row as it was (empty when there was none). */
+    Optional<Row> delete(UUID queuecallId) {
+        return jdbc.sql("DELETE FROM waiting_media WHERE queuecall_id = ? RETURNING *").param(queuecallId)
+                .query(WaitingMediaRows::row).optional();
     }
 
     /** Callers still waiting whose music is due to be interrupted. */
@@ -52,6 +51,11 @@ class WaitingMediaRows {
                 SELECT m.queuecall_id FROM waiting_media m JOIN queuecalls q ON q.id = m.queuecall_id
                 WHERE m.wake_at <= ? AND q.status IN ('WAITING', 'OFFERING') LIMIT ?""")
                 .params(timestamp(now), limit).query(UUID.class).list();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getObject("queuecall_id", UUID.class), rs.getInt("step"),
+                instant(rs.getTimestamp("tm_announced")), rs.getString("prompt"), instant(rs.getTimestamp("wake_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -40,8 +40,7 @@ class QueuecallKickIT extends QueueManagerITBase {
         assertThat(body.get("tm_end").isNull()).isFalse();
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(events.queuecallTypes(q.id()))
                 .containsExactly("queuecall_created", "queuecall_waiting", "queuecall_kicked"));
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(calls.heardBy(caller))
-                .containsSubsequence("moh jazz", "media_stop", "moh_stop"));
+        assertThat(calls.heardBy(caller)).as("the music stopped (no prompt was playing)").endsWith("moh jazz", "moh_stop");
         assertThat(calls.hungUp(q.referenceId())).as("the call goes on with its flow").isFalse();
         JsonNode stats = get("/queues/" + queue + "/statistics");
         assertThat(stats.get("kicked").asLong()).isEqualTo(1);

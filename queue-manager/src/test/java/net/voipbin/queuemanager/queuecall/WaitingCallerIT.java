@@ -40,8 +40,8 @@ class WaitingCallerIT extends QueueManagerITBase {
 
         agentStatus(agent, "available");
         await().atMost(DEADLINE).until(() -> read(q).status() == QueuecallStatus.CONNECTED);
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(calls.heardBy(caller))
-                .containsSubsequence("moh jazz", "media_stop", "moh_stop", "bridge " + agentName));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(beforeBridge(caller)).isIn("moh_stop", "media_stop"));
+        assertThat(calls.heardBy(caller)).contains("bridge " + agentName);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> afterBridge(caller).stream()
                 .noneMatch(c -> c.startsWith("moh ") || c.startsWith("talk ") || c.startsWith("play ")));
     }
@@ -63,8 +63,8 @@ class WaitingCallerIT extends QueueManagerITBase {
 
         agentStatus(agent, "available");
         await().atMost(DEADLINE).until(() -> read(q).status() == QueuecallStatus.CONNECTED);
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(calls.heardBy(caller))
-                .containsSubsequence("media_stop", "moh_stop", "bridge " + agentName));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(beforeBridge(caller)).isIn("moh_stop", "media_stop"));
+        assertThat(calls.heardBy(caller)).contains("bridge " + agentName);
         await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> afterBridge(caller).stream()
                 .noneMatch(c -> c.startsWith("moh ") || c.startsWith("talk ") || c.startsWith("play ")));
     }
@@ -78,6 +78,17 @@ class WaitingCallerIT extends QueueManagerITBase {
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(calls.heardBy(caller))
                 .containsSubsequence("talk You are caller number 1.", "talk You are caller number 1."));
         assertThat(calls.heardBy(caller)).noneMatch(c -> c.startsWith("moh"));
+    }
+
+    /** What the caller was told last before the bridge: the music or the prompt playing is stopped. */
+    private String beforeBridge(String caller) {
+        List<String> heard = calls.heardBy(caller);
+        for (int i = 1; i < heard.size(); i++) {
+            if (heard.get(i).startsWith("bridge ")) {
+                return heard.get(i - 1);
+            }
+        }
+        return "(no bridge yet)";
     }
 
     private List<String> afterBridge(String caller) {
