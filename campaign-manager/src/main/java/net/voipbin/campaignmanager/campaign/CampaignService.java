@@ -21,6 +21,7 @@ import net.voipbin.contract.flowmanager.Action;
 import net.voipbin.contract.flowmanager.FlowCreate;
 import net.voipbin.contract.flowmanager.FlowManagerClient;
 import net.voipbin.contract.outdialmanager.OutdialManagerClient;
+import net.voipbin.rpc.cache.ReadCache;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.rest.Page;
@@ -37,6 +38,7 @@ public class CampaignService {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    private static final java.time.Duration OUTPLAN_ID_AGE = java.time.Duration.ofSeconds(5);
 
     private final CampaignRepository campaigns;
     private final OutplanService outplans;
@@ -47,6 +49,7 @@ public class CampaignService {
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ReadCache<UUID, UUID> outplanIds = new ReadCache<>(10_000, OUTPLAN_ID_AGE);
 
     CampaignService(CampaignRepository campaigns, OutplanService outplans, OutdialManagerClient outdials,
             FlowManagerClient flows, CampaignRuns runs, QueueModes queueModes, EventPublisher events,
@@ -81,6 +84,15 @@ public class CampaignService {
         return entity(customerId, id).toCampaign();
     }
 
+    /**
+     * The outplan a campaign dials with, for every attempt's end (its retry intervals): kept in memory, invalidated by
+     * this instance's changes, another's seen within {@link #OUTPLAN_ID_AGE}.
+     */
+    public UUID outplanId(UUID id) {
+        return outplanIds.find(id, () -> campaigns.findLive(id).map(c -> c.toCampaign().outplanId()))
+                .orElseThrow(() -> ApiException.notFound("outplan of campaign " + id));
+    }
+
     /** The live campaign whoever owns it (RPC, the dialer), 404 when deleted. */
     public Campaign get(UUID id) {
         return campaigns.findLive(id).orElseThrow(() -> ApiException.notFound("campaign " + id)).toCampaign();
@@ -113,6 +125,7 @@ public class CampaignService {
             campaign.apply(settings, clock.instant());
             return announce(CampaignManagerEvents.CAMPAIGN_UPDATED, campaigns.save(campaign));
         });
+        outplanIds.invalidate(id);
         return r.status() == null ? changed : runs.change(customerId, id, r.status());
     }
 
@@ -125,6 +138,7 @@ public class CampaignService {
             campaign.delete(clock.instant());
             announce(CampaignManagerEvents.CAMPAIGN_DELETED, campaigns.save(campaign));
         });
+        outplanIds.invalidate(id);
         log.info("campaign {} of customer {} deleted", id, customerId);
     }
 

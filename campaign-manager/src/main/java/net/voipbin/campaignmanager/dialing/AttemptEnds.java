@@ -87,7 +87,7 @@ class AttemptEnds {
     /** Tells outdial-manager; an unreachable outdial-manager is asked again by the {@link LeaseKeeper}. */
     void report(CampaigncallRow row) {
         try {
-            Outplan plan = outplans.get(campaigns.get(row.campaignId()).outplanId());
+            Outplan plan = outplans.get(campaigns.outplanId(row.campaignId()));
             outdials.report(row.outdialTargetId(), Outcomes.report(row.claimId(), Result.valueOf(row.result()),
                     row.tmEnd(), plan));
         } catch (ApiException e) {

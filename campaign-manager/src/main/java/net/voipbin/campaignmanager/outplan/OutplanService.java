@@ -1,6 +1,7 @@
 package net.voipbin.campaignmanager.outplan;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import net.voipbin.campaignmanager.number.PhoneNumbers;
 import net.voipbin.contract.campaignmanager.CampaignManagerEvents;
 import net.voipbin.contract.campaignmanager.Outplan;
+import net.voipbin.rpc.cache.ReadCache;
 import net.voipbin.rpc.error.ApiException;
 import net.voipbin.rpc.event.EventPublisher;
 import net.voipbin.rpc.rest.Page;
@@ -25,12 +27,15 @@ public class OutplanService {
 
     private static final Logger log = LoggerFactory.getLogger(OutplanService.class);
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    /** How long an outplan changed on another instance may still be dialled with as it was. */
+    static final Duration PLAN_AGE = Duration.ofSeconds(5);
 
     private final OutplanRepository outplans;
     private final PhoneNumbers numbers;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ReadCache<UUID, Outplan> plans = new ReadCache<>(10_000, PLAN_AGE);
 
     OutplanService(OutplanRepository outplans, PhoneNumbers numbers, EventPublisher events, TransactionTemplate tx,
             Clock clock) {
@@ -55,9 +60,14 @@ public class OutplanService {
         return entity(customerId, id).toOutplan();
     }
 
-    /** The live outplan whoever owns it (the dialer checked the owner at start), 404 when deleted. */
+    /**
+     * The live outplan whoever owns it (the dialer checked the owner at start), 404 when deleted. Read at every
+     * pacing step and attempt end, so kept in memory: this instance's edits invalidate it, another's are seen
+     * within {@link #PLAN_AGE}.
+     */
     public Outplan get(UUID id) {
-        return outplans.findLive(id).orElseThrow(() -> ApiException.notFound("outplan " + id)).toOutplan();
+        return plans.find(id, () -> outplans.findLive(id).map(OutplanEntity::toOutplan))
+                .orElseThrow(() -> ApiException.notFound("outplan " + id));
     }
 
     Page<Outplan> list(UUID customerId, PageQuery page) {
@@ -72,11 +82,14 @@ public class OutplanService {
             checkTries(request.maxTries());
         }
         String source = request.source() == null ? null : numbers.e164("source", request.source());
-        return tx.execute(s -> {
+        Outplan changed = tx.execute(s -> {
             OutplanEntity outplan = entity(customerId, id);
             outplan.change(request, source, clock.instant());
             return announce(CampaignManagerEvents.OUTPLAN_UPDATED, outplans.save(outplan));
         });
+        // After the commit: invalidated before it, a read in between would have kept the old plan.
+        plans.invalidate(id);
+        return changed;
     }
 
     void delete(UUID customerId, UUID id) {
@@ -85,6 +98,7 @@ public class OutplanService {
             outplan.delete(clock.instant());
             announce(CampaignManagerEvents.OUTPLAN_DELETED, outplans.save(outplan));
         });
+        plans.invalidate(id);
         log.info("outplan {} of customer {} deleted", id, customerId);
     }
 
