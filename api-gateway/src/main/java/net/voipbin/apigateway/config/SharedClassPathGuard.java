@@ -26,7 +26,9 @@ public final class SharedClassPathGuard implements EnvironmentPostProcessor, Ord
     static final Map<String, Object> NOT_A_GATEWAY = Map.of(
             GATEWAY_ENABLED, "false",
             "spring.servlet.multipart.enabled", "true",
-            "spring.http.clients.redirects", "follow-when-possible");
+            "spring.http.clients.redirects", "follow-when-possible",
+            // The gateway's Swagger UI jar is on a shared class path too; a service shows no UI of its own.
+            "springdoc.swagger-ui.enabled", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -101,7 +101,7 @@ final class CallSession {
         try {
             String token = JwtTokens.mint(home.jwtSecret(), UUID.fromString(activeflow.path("customer_id").asString()),
                     Duration.ofMinutes(5));
-            JsonNode flow = LocalHttp.get(fleet.urlOf("flow-manager") + "/v1.0/flows/"
+            JsonNode flow = LocalHttp.get(fleet.urlOf("api-gateway") + "/v1.0/flows/"
                     + activeflow.path("flow_id").asString(), token);
             flow.path("actions").forEach(a -> types.put(a.path("id").asString(""), a.path("type").asString("")));
         } catch (RuntimeException e) {

@@ -40,13 +40,13 @@ public final class DemoCommand {
         StatusReport fleet = CallCommand.runningFleet(settings);
         UUID customer = fleet.customerId();
         String token = JwtTokens.mint(settings.home().jwtSecret(), customer, StartCommand.TOKEN_VALIDITY);
-        String flowId = LocalHttp.post(fleet.urlOf("flow-manager") + "/v1.0/flows", token, IVR).path("id").asString();
-        System.out.println("created flow " + flowId + " (POST " + fleet.urlOf("flow-manager") + "/v1.0/flows):"
+        String flowId = LocalHttp.post(fleet.urlOf("api-gateway") + "/v1.0/flows", token, IVR).path("id").asString();
+        System.out.println("created flow " + flowId + " (POST " + fleet.urlOf("api-gateway") + "/v1.0/flows):"
                 + " answer, talk, digits_receive, branch on the digit, play, hangup");
         String number = "+1555" + (1_000_000 + RANDOM.nextInt(9_000_000));
-        LocalHttp.post(fleet.urlOf("call-manager") + "/v1.0/numbers", token,
+        LocalHttp.post(fleet.urlOf("api-gateway") + "/v1.0/numbers", token,
                 "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"demo line\"}");
-        System.out.println("created number " + number + " -> flow " + flowId + " (POST " + fleet.urlOf("call-manager")
+        System.out.println("created number " + number + " -> flow " + flowId + " (POST " + fleet.urlOf("api-gateway")
                 + "/v1.0/numbers)");
         System.out.println();
         CallSession.Outcome outcome = new CallSession(fleet, settings.home(), System.out)
@@ -54,7 +54,7 @@ public final class DemoCommand {
         System.out.println();
         System.out.println("call it again: ./voipbin call " + number + " --press 1");
         System.out.println("the call record: curl -H \"Authorization: Bearer $(./voipbin token)\" "
-                + fleet.urlOf("call-manager") + "/v1.0/calls/" + outcome.callId());
+                + fleet.urlOf("api-gateway") + "/v1.0/calls/" + outcome.callId());
         return outcome.ended() ? 0 : 1;
     }
 }

@@ -55,6 +55,8 @@ public final class StartCommand {
         System.out.printf("%nready in %.1f s. Development customer %s; its token (valid %d days):%n%s%n",
                 Duration.between(begun, Instant.now()).toMillis() / 1000.0, ready.customerId(),
                 TOKEN_VALIDITY.toDays(), JwtTokens.mint(settings.home().jwtSecret(), ready.customerId(), TOKEN_VALIDITY));
+        System.out.println("the API: " + ready.urlOf("api-gateway") + "/v1.0, the console: " + ready.urlOf("api-gateway")
+                + "/console/ (log in with the token)");
         System.out.println("next: ./voipbin demo   (an IVR flow, a number and a call to it)");
         return 0;
     }

@@ -38,7 +38,8 @@ class VoipbinCliIT {
         try {
             assertThat(start.exitCode()).as(start.output()).isZero();
             assertThat(start.output()).contains("postgresql", "amqp-broker", "asterisk-sim", "call-manager",
-                    "flow-manager", "webhook-manager", "pipecat-manager").contains("ready in").doesNotContain("failed");
+                    "flow-manager", "webhook-manager", "pipecat-manager", "api-gateway").contains("ready in")
+                    .contains("/console/").doesNotContain("failed");
             JsonNode status = status();
             long daemon = status.path("pid").asLong();
             long postmaster = Long.parseLong(Files.readAllLines(cli.home().resolve("pgdata/postmaster.pid")).getFirst());
@@ -54,6 +55,9 @@ class VoipbinCliIT {
             String token = cli.run(QUICK, "token").output().trim();
             Http.Response calls = Http.get(component(status, "call-manager") + "/v1.0/calls", token);
             assertThat(calls.status()).as(calls.body()).isEqualTo(200);
+            Http.Response throughGateway = Http.get(component(status, "api-gateway") + "/v1.0/calls", token);
+            assertThat(throughGateway.status()).as(throughGateway.body()).isEqualTo(200);
+            assertThat(Http.get(component(status, "api-gateway") + "/console/", null).status()).isEqualTo(200);
             String metrics = component(status, "call-manager") + "/actuator/metrics";
             assertThat(Http.get(metrics, token).status()).as("a customer's token").isEqualTo(403);
             String operator = cli.run(QUICK, "token", "--operator").output().trim();
@@ -64,6 +68,8 @@ class VoipbinCliIT {
             assertThat(eventTypes(demo.output())).containsSubsequence("call_created", "activeflow_created",
                     "call_answered", "call_operation_finished", "call_dtmf_received", "call_operation_finished",
                     "call_hungup", "activeflow_deleted");
+            assertThat(demo.output()).as("the demo uses the public base URL")
+                    .contains("(POST " + component(status, "api-gateway") + "/v1.0/flows)");
             assertThat(demo.output()).contains("(the caller presses 2)").contains("action support (play)")
                     .contains("hangup_by local  reason normal");
 
