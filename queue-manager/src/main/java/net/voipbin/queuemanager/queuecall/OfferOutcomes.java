@@ -99,11 +99,11 @@ class OfferOutcomes {
             queuecalls.save(q);
             events.publish(QueueManagerEvents.QUEUECALL_CONNECTED, q.toQueuecall());
             log.info("queuecall {} connected to agent {} after {} ms", q.id(), call.agentId(), q.toQueuecall().waitedMs());
+            // The caller first: what played stops and the agent is bridged at once (the caller hears the agent
+            // alone, without waiting for the other agents' phones); then the others stop ringing and are released.
+            after.then(media.stop(q.id(), q.callId())).then(calls.bridge(q.callId(), callId));
             others.forEach(o -> after.then(calls.hangup(o.callId())));
-            // The music and any announcement stop before the bridge: the caller hears the agent alone.
-            after.then(calls.release(customer(q), call.reservationId()))
-                    .then(media.stop(q.id(), q.callId()))
-                    .then(calls.bridge(q.callId(), callId));
+            after.then(calls.release(customer(q), call.reservationId()));
             timeouts.scheduleService(q.toQueuecall());
             return after;
         }).run();
