@@ -8,27 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-class AsteriskSimTest {
-
-    private AsteriskSim sim;
-    private AriHttp ari;
-
-    @BeforeEach
-    void start() {
-        sim = AsteriskSim.start(SimConfig.defaults().withTimeScale(0.001));
-        ari = new AriHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class AsteriskSimTest extends SimulatorTest {
 
     @Test
     void requestsWithoutTheAriCredentialsAreRefused() {

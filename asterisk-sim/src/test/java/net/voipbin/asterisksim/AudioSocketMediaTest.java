@@ -14,24 +14,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** externalMedia with AudioSocket behaves like chan_audiosocket: a real TCP connection, audio only while bridged. */
-class AudioSocketMediaTest {
+class AudioSocketMediaTest extends SimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private AsteriskSim sim;
-    private AriHttp ari;
     private FakeAudioSocketServer far;
 
     @BeforeEach
-    void start() {
-        sim = AsteriskSim.start(SimConfig.defaults().withTimeScale(0.001));
-        ari = new AriHttp(sim);
+    void startServer() {
         far = new FakeAudioSocketServer();
     }
 
     @AfterEach
-    void stop() {
-        sim.close();
+    void stopServer() {
         far.close();
     }
 

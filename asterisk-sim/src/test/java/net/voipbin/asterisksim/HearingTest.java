@@ -2,26 +2,10 @@ package net.voipbin.asterisksim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What callers hear of each other in a bridge: a mixing bridge mixes, a holding bridge keeps them apart. */
-class HearingTest {
-
-    private AsteriskSim sim;
-    private AriHttp ari;
-
-    @BeforeEach
-    void start() {
-        sim = AsteriskSim.start(SimConfig.defaults().withTimeScale(0.001));
-        ari = new AriHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class HearingTest extends SimulatorTest {
 
     @Test
     void callersInAMixingBridgeHearEachOtherAndItsMusic() {

@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One channel's events reaching the platform late, while Asterisk's state and other channels' events go on. */
-class HeldEventsTest {
-
-    private AsteriskSim sim;
-    private AriHttp ari;
-
-    @BeforeEach
-    void start() {
-        sim = AsteriskSim.start(SimConfig.defaults().withTimeScale(0.001));
-        ari = new AriHttp(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class HeldEventsTest extends SimulatorTest {
 
     @Test
     void aHeldChannelsEventsComeAfterTheReleaseInTheirOrderAndOthersGoOn() {
