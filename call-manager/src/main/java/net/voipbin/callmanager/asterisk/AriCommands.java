@@ -92,6 +92,19 @@ public class AriCommands {
         send(asteriskId, "POST", "/bridges/" + bridgeId + "/removeChannel", query("channel", channelId));
     }
 
+    /** Whether Asterisk still has the channel (false once it is hung up and gone). */
+    public boolean channelExists(String asteriskId, String channelId) {
+        try {
+            send(asteriskId, "GET", "/channels/" + channelId, Map.of());
+            return true;
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** The channels Asterisk has in the bridge now; empty when it has no such bridge. */
     public Optional<List<String>> bridgeChannels(String asteriskId, String bridgeId) {
         JsonNode bridge;

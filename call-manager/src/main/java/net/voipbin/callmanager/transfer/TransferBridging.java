@@ -58,6 +58,23 @@ class TransferBridging {
         destroyConsult(t, target.asteriskId());
     }
 
+    /**
+     * Whether the party has hung up as far as Asterisk knows: its call row learns of it only when its lane handles
+     * the hangup, which may wait behind this very completion (a blind transfer completes on the target's lane, and
+     * the transferee's channel may share it). When Asterisk cannot be asked, the row's word stands.
+     */
+    boolean hungUp(CallRow party) {
+        if (!party.isLive()) {
+            return true;
+        }
+        try {
+            return party.asteriskId() != null && !ari.channelExists(party.asteriskId(), party.channelId());
+        } catch (ApiException e) {
+            log.info("call {}: Asterisk could not say whether its channel is up: {}", party.id(), e.getMessage());
+            return false;
+        }
+    }
+
     /** Target busy, unanswered, canceled: the transferee is back with the transferor. */
     void restore(TransferRow t, CallRow transferee) {
         if (t.type() != TransferType.ATTENDED || transferee == null || !transferee.isLive()) {

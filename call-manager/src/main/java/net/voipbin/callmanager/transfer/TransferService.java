@@ -261,14 +261,16 @@ public class TransferService implements CallHolder {
      * dropped and the transfer stands completed. A hangup after that look ends a completed transfer's call.
      */
     private Optional<TransferRow> connectOrFail(TransferRow t, CallRow transferee, CallRow target) {
+        Optional<CallRow> gone;
         try {
             bridging.join(t, transferee, target);
+            gone = goneParty(t);
         } catch (ApiException e) {
-            if (goneParty(t).isEmpty()) {
+            gone = goneParty(t);
+            if (gone.isEmpty()) {
                 throw e;
             }
         }
-        Optional<CallRow> gone = goneParty(t);
         if (gone.isEmpty()) {
             bridging.handOver(t, transferee, target);
             return Optional.empty();
@@ -285,9 +287,9 @@ public class TransferService implements CallHolder {
         return Optional.of(failed);
     }
 
-    /** The transferee if it hung up, else the target if it did. */
+    /** The transferee if it hung up, else the target if it did (as Asterisk says: the rows may not know yet). */
     private Optional<CallRow> goneParty(TransferRow t) {
-        return callRows.find(t.transfereeCallId()).filter(c -> !c.isLive())
-                .or(() -> callRows.find(t.targetCallId()).filter(c -> !c.isLive()));
+        return callRows.find(t.transfereeCallId()).filter(bridging::hungUp)
+                .or(() -> callRows.find(t.targetCallId()).filter(bridging::hungUp));
     }
 }

@@ -95,12 +95,13 @@ class TransferIT extends CallManagerITBase {
     }
 
     /**
-     * A blind transfer to {@code target} whose target leg answers after a second; call-manager's view of that leg
-     * entering a bridge (its ChannelEnteredBridge and everything after) is held at the simulator, as when the
-     * leg's ARI lane is still busy completing the transfer, while Asterisk has it in the caller's bridge.
+     * A blind transfer to {@code target}, whose leg answers after 2 s here (time enough to set the hold up before it
+     * can enter a bridge). call-manager's view of the leg entering a bridge (its ChannelEnteredBridge and everything
+     * after) is held at the simulator, as when the leg's ARI lane is still busy completing the transfer, while
+     * Asterisk has it in the caller's bridge.
      */
     private HeldTransfer blindWithTheTargetsEntryHeld(CallRow caller, String target) {
-        SIM.planOriginate(target, OriginateOutcome.ANSWERED, Duration.ofSeconds(100));
+        SIM.planOriginate(target, OriginateOutcome.ANSWERED, Duration.ofSeconds(200));
         Transfer transfer = transfer(caller, "blind", target);
         return new HeldTransfer(transfer, SIM.holdEventsOf(transfer.targetCallId().toString(), "ChannelEnteredBridge"));
     }
@@ -345,6 +346,34 @@ class TransferIT extends CallManagerITBase {
         CallRow targetEnded = awaitStatus(failed.targetCallId(), CallStatus.HANGUP);
         assertThat(targetEnded.hangupNote()).isEqualTo("transferee_hungup");
         await().atMost(WAIT).until(() -> !SIM.channelIds().contains(targetEnded.channelId()));
+    }
+
+    @Test
+    void aCallerWhoseHangupReachesCallManagerLateWhileABlindTransferConnectsStillFailsIt() {
+        // As when the caller's channel shares its ARI lane with the target's, which is busy completing the transfer:
+        // the caller's call row does not know of the hangup when the completion looks, Asterisk does.
+        Pair pair = callerWithAgent();
+        HeldEvents callerHangup = SIM.holdEventsOf(pair.caller().channelId(), "ChannelHangupRequest");
+        HeldRequest join = SIM.holdNext("POST", "/bridges/" + pair.bridgeId() + "/addChannel");
+        Transfer transfer;
+        try {
+            transfer = transfer(pair.caller(), "blind", "+15550301014");
+            await().atMost(WAIT).until(join::arrived);
+            SIM.hangupFromCaller(pair.caller().channelId());
+            join.release();
+            awaitTransfer(transfer.id(), Transfer.Status.FAILED);
+        } finally {
+            join.release();
+            callerHangup.release();
+        }
+
+        assertThat(client.getTransfer(transfer.id()).reason()).isEqualTo("transferee_hungup");
+        awaitOneTerminalEvent(transfer.id(), CallManagerEvents.TRANSFER_FAILED);
+        CallRow targetEnded = awaitStatus(transfer.targetCallId(), CallStatus.HANGUP);
+        assertThat(targetEnded.hangupNote()).isEqualTo("transferee_hungup");
+        awaitStatus(pair.caller().id(), CallStatus.HANGUP);
+        await().atMost(WAIT).until(() -> SIM.channelIds().stream().noneMatch(List.of(pair.caller().channelId(),
+                pair.agent().channelId(), targetEnded.channelId())::contains));
     }
 
     @Test
