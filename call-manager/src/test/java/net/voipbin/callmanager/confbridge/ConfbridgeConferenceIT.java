@@ -64,7 +64,9 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
         rooms.kick(room.id(), first.id());
 
         await().atMost(WAIT).until(() -> bridgeCommands(room.bridgeId()).contains("DELETE"));
-        Confbridge waiting = rooms.get(room.id());
+        // The simulator sees the DELETE before call-manager has recorded the room's next bridge.
+        Confbridge waiting = await().atMost(WAIT).until(() -> rooms.get(room.id()),
+                r -> !r.bridgeId().equals(room.bridgeId()));
         assertThat(waiting.status()).isEqualTo(Confbridge.Status.ACTIVE);
         assertThat(waiting.bridgeId()).isNotEqualTo(room.bridgeId());
         assertThat(waiting.asteriskId()).isNull();
@@ -72,7 +74,8 @@ class ConfbridgeConferenceIT extends CallManagerITBase {
         CallRow second = answeredInbound();
         rooms.join(room.id(), second.id(), UUID.randomUUID());
         await().atMost(WAIT).until(() -> proxy.bridgeChannels(waiting.bridgeId()), ids -> ids.contains(second.channelId()));
-        assertThat(rooms.get(room.id()).callIds()).containsExactly(second.id());
+        // Asterisk has the channel before call-manager has handled its ChannelEnteredBridge.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rooms.get(room.id()).callIds()).containsExactly(second.id()));
         assertThat(bridgeCommands(waiting.bridgeId())).containsExactly("POST", "POST");
     }
 
