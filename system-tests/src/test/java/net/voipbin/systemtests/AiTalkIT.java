@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
@@ -44,16 +43,26 @@ class AiTalkIT {
     private static final JsonMapper JSON = Json.newMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Fleet fleet;
+    /** pipecat-manager's AudioSocket server, which asterisk-sim's externalMedia channels connect to. */
+    private static final int AUDIO_SOCKET_PORT = FreePorts.next();
+    private static final String AUDIO_SOCKET = "127.0.0.1:" + AUDIO_SOCKET_PORT;
+
+    private static SystemFleet fleet;
     private static BusRecorder bus;
     private static FakeRunner runner;
 
-    private final String token = fleet.tokenFor(UUID.randomUUID());
+    private final CustomerApi api = new CustomerApi(fleet);
 
     @BeforeAll
     static void startFleet() {
         runner = new FakeRunner();
-        fleet = Fleet.aiTalk();
+        // Its AudioSocket server on loopback, advertised to Asterisk as that address; runners on loopback
+        // allowed (the fake runner).
+        fleet = SystemFleet.builder().callPath().with("pipecat-manager", List.of(
+                "--voipbin.pipecat.audiosocket-host=127.0.0.1",
+                "--voipbin.pipecat.audiosocket-port=" + AUDIO_SOCKET_PORT,
+                "--voipbin.pipecat.advertised-address=" + AUDIO_SOCKET,
+                "--voipbin.outbound.allowed-networks=127.0.0.0/8")).start();
         bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 
@@ -73,7 +82,7 @@ class AiTalkIT {
     @Test
     void theCallerTalksWithTheRunnerAndWhenTheRunnerEndsTheSessionTheFlowSaysGoodbyeAndHangsUp() {
         String channel = fleet.sim().placeCall("+15550005001", numberRunningAiTalk());
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
 
         AiCall ai = aiCallOf(callId);
         // The caller hears the "AI": the runner's audio (its echo of the caller) comes back over the socket.
@@ -85,11 +94,11 @@ class AiTalkIT {
 
         ai.session().hangUp();
 
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+        JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(call.path("hangup_by").asString()).isEqualTo("local");
         JsonNode activeflow = await().atMost(WAIT).until(
-                () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
@@ -97,7 +106,7 @@ class AiTalkIT {
         await().atMost(WAIT).until(() -> ariCommands(channel, ai).contains("DELETE /bridges/{bridge}"));
         assertThat(settledAriCommands(channel, ai)).containsExactly(
                 "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + fleet.audioSocketAddress()
+                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
                         + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
                 "POST /bridges/{bridge} type=mixing",
                 "POST /bridges/{bridge}/addChannel channel={ch}",
@@ -127,7 +136,7 @@ class AiTalkIT {
     @Test
     void whenTheCallerHangsUpDuringTheAiSessionEverythingOfItIsTornDown() {
         String channel = fleet.sim().placeCall("+15550005002", numberRunningAiTalk());
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
         AiCall ai = aiCallOf(callId);
         await().atMost(WAIT).until(() -> audioSocket(ai.mediaChannel()).path("audible_frames_received").asInt() >= 10);
 
@@ -142,11 +151,11 @@ class AiTalkIT {
         assertNothingLeft(channel, ai);
         assertThat(audioSocket(ai.mediaChannel()).path("hangup_received").asBoolean()).isTrue();
 
-        JsonNode call = get(fleet.callManager("/calls/" + callId));
+        JsonNode call = api.get(fleet.callManager("/calls/" + callId));
         assertThat(call.path("status").asString()).isEqualTo("hangup");
         assertThat(call.path("hangup_by").asString()).isEqualTo("remote");
         JsonNode activeflow = await().atMost(WAIT).until(
-                () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
         await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("activeflow_deleted"));
@@ -155,7 +164,7 @@ class AiTalkIT {
         // The flow said nothing more to the caller who left: no goodbye, no hangup of a dead channel.
         assertThat(settledAriCommands(channel, ai)).containsExactly(
                 "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + fleet.audioSocketAddress()
+                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
                         + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
                 "POST /bridges/{bridge} type=mixing",
                 "POST /bridges/{bridge}/addChannel channel={ch}",
@@ -166,7 +175,7 @@ class AiTalkIT {
     @Test
     void whenTheAiHangsUpWithEndCallTheCallEndsAndTheFlowSaysNothingMore() {
         String channel = fleet.sim().placeCall("+15550005003", numberRunningAiTalk());
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
         AiCall ai = aiCallOf(callId);
 
         ai.session().callEndCall("call_bye");
@@ -175,7 +184,7 @@ class AiTalkIT {
                 .anyMatch(m -> m.contains("\"llm_function_call_result\"") && m.contains("\"call_bye\"")));
         assertThat(ai.session().messages.stream().filter(m -> m.contains("\"llm_function_call_result\"")))
                 .singleElement().satisfies(m -> assertThat(m).contains("\"success\":true"));
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+        JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(call.path("hangup_by").asString()).isEqualTo("local");
         await().atMost(WAIT).until(() -> pipecatEvents(ai.pipecatcallId()).size() == 2);
@@ -188,7 +197,7 @@ class AiTalkIT {
                     assertThat(e.data().path("success").asBoolean()).isTrue();
                 });
         JsonNode activeflow = await().atMost(WAIT).until(
-                () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
         await().atMost(WAIT).until(() -> ariCommands(channel, ai).contains("DELETE /bridges/{bridge}"));
@@ -196,7 +205,7 @@ class AiTalkIT {
         // The AI hung the caller up; the flow plays no goodbye to a call that is gone.
         assertThat(settledAriCommands(channel, ai)).containsExactly(
                 "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + fleet.audioSocketAddress()
+                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
                         + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
                 "POST /bridges/{bridge} type=mixing",
                 "POST /bridges/{bridge}/addChannel channel={ch}",
@@ -222,13 +231,13 @@ class AiTalkIT {
     void whenTheRunnerCannotBeReachedTheCallerHearsTheRestOfTheFlow() {
         String nobody = "ws://127.0.0.1:" + FreePorts.next() + "/runner";
         String channel = fleet.sim().placeCall("+15550005004", numberRunningAiTalk(nobody));
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
         AiCall ai = aiSetupOf(callId, null);
 
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+        JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         JsonNode activeflow = await().atMost(WAIT).until(
-                () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
         assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
@@ -241,7 +250,7 @@ class AiTalkIT {
         assertThat(settledAriCommands(channel, ai)).as("one AudioSocket channel, then the rest of the flow")
                 .containsExactly(
                 "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + fleet.audioSocketAddress()
+                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
                         + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
                 "POST /bridges/{bridge} type=mixing",
                 "POST /bridges/{bridge}/addChannel channel={ch}",
@@ -308,11 +317,7 @@ class AiTalkIT {
                   {"id": "goodbye", "type": "play", "option": {"media": ["sound:goodbye"]}},
                   {"id": "bye", "type": "hangup", "option": {"reason": "normal"}}
                 ]}""".formatted(runnerUrl);
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"ai line\"}"));
-        return number;
+        return api.numberRunning(flow);
     }
 
     private List<BusEvent> pipecatEvents(String pipecatcallId) {
@@ -402,28 +407,5 @@ class AiTalkIT {
         } catch (Exception e) {
             throw new IllegalStateException("asterisk-sim ARI", e);
         }
-    }
-
-    /** The customer's call on the simulator's channel, once call-manager recorded it. */
-    private JsonNode callOn(String channel) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
-                if (channel.equals(call.path("channel_id").asString(""))) {
-                    return call;
-                }
-            }
-            return null;
-        }, c -> c != null);
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
     }
 }

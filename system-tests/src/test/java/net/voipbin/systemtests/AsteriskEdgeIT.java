@@ -27,11 +27,11 @@ class AsteriskEdgeIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = Json.newMapper();
 
-    private static Fleet fleet;
+    private static SystemFleet fleet;
 
     @BeforeAll
     static void startFleet() {
-        fleet = Fleet.asteriskEdge();
+        fleet = SystemFleet.builder().start();
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class AsteriskEdgeIT {
 
     @Test
     void theProxyReportsItsAriConnectionUp() {
-        Http.Response health = Http.get("http://127.0.0.1:" + fleet.proxyPort() + "/actuator/health", null);
+        Http.Response health = Http.get("http://127.0.0.1:" + fleet.port("asterisk-proxy") + "/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
@@ -61,7 +61,7 @@ class AsteriskEdgeIT {
             JsonNode stasisStart = await().atMost(WAIT).until(() -> nextStasisStart(amqp, channel), e -> e != null);
 
             assertThat(stasisStart.path("publisher").asString()).isEqualTo("asterisk-proxy");
-            assertThat(stasisStart.path("asterisk_id").asString()).isEqualTo(Fleet.ASTERISK_ID);
+            assertThat(stasisStart.path("asterisk_id").asString()).isEqualTo(fleet.asteriskId());
             JsonNode ari = stasisStart.path("data");
             assertThat(ari.path("channel").path("dialplan").path("exten").asString()).isEqualTo("+15550002222");
             assertThat(ari.path("channel").path("caller").path("number").asString()).isEqualTo("+15550001111");

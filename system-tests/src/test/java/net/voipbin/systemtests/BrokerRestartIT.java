@@ -29,12 +29,12 @@ class BrokerRestartIT {
     private static final int RATE = 10;
     private static final int SECONDS = 14;
 
-    private static Fleet fleet;
+    private static SystemFleet fleet;
     private final CustomerApi customer = new CustomerApi(fleet);
 
     @BeforeAll
     static void startFleet() {
-        fleet = Fleet.inboundCalls();
+        fleet = SystemFleet.builder().callPath().start();
     }
 
     @AfterAll

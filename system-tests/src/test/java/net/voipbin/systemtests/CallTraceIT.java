@@ -29,13 +29,13 @@ class CallTraceIT {
     private static final JsonMapper JSON = Json.newMapper();
     private static final List<String> SERVICES = List.of("asterisk-proxy", "call-manager", "flow-manager");
 
-    private static Fleet fleet;
+    private static SystemFleet fleet;
 
     @BeforeAll
     static void startFleet() {
-        fleet = Fleet.inboundCalls(List.of("--logging.structured.format.console=ecs",
+        fleet = SystemFleet.builder().callPath().everyServiceWith(List.of("--logging.structured.format.console=ecs",
                 // asterisk-proxy logs each ARI command it passes on at debug only.
-                "--logging.level.net.voipbin.asteriskproxy.rpc=DEBUG"));
+                "--logging.level.net.voipbin.asteriskproxy.rpc=DEBUG")).start();
     }
 
     @AfterAll

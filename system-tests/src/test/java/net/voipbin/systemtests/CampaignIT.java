@@ -35,13 +35,17 @@ class CampaignIT {
     private static final Map<String, Duration> INTERVALS = Map.of("busy", Duration.ofMillis(1000), "no_answer",
             Duration.ofMillis(1500), "unavailable", Duration.ofMillis(500));
 
-    private static CampaignFleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     @BeforeAll
     static void startFleet() {
-        fleet = CampaignFleet.start(List.of("--voipbin.campaign.stale-claim=8s", "--voipbin.campaign.lease-margin=4s",
-                "--voipbin.campaign.keeper-period=1s"));
+        // Short stale-claim and lease margins, so the killed instance's claims come back within the test.
+        List<String> campaignSettings = List.of("--voipbin.campaign.stale-claim=8s",
+                "--voipbin.campaign.lease-margin=4s", "--voipbin.campaign.keeper-period=1s");
+        fleet = SystemFleet.builder().asteriskId("asterisk-campaign").callPath().with("outdial-manager", List.of())
+                .with("campaign-manager-a", "campaign-manager", campaignSettings)
+                .with("campaign-manager-b", "campaign-manager", campaignSettings).start();
         bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 
@@ -68,48 +72,48 @@ class CampaignIT {
             targets.add(List.of(slot0, slot1));
             switch (i % 5) {
                 case 0 -> {  // answers at once: one attempt
-                    fleet.planOriginate(slot0, "answered", Duration.ofMillis(500));
+                    fleet.sim().planOriginate(slot0, "answered", Duration.ofMillis(500));
                     expectedDials.put(slot0, 1);
                 }
                 case 1 -> {  // busy twice (slot 0's max), then slot 1 answers
-                    fleet.planOriginate(slot0, "busy", Duration.ofMillis(300));
-                    fleet.planOriginate(slot1, "answered", Duration.ofMillis(500));
+                    fleet.sim().planOriginate(slot0, "busy", Duration.ofMillis(300));
+                    fleet.sim().planOriginate(slot1, "answered", Duration.ofMillis(500));
                     expectedDials.put(slot0, 2);
                     expectedDials.put(slot1, 1);
                 }
                 case 2 -> {  // no answer twice, then slot 1 unavailable: the target fails
-                    fleet.planOriginate(slot0, "no_answer", Duration.ofMillis(300));
-                    fleet.planOriginate(slot1, "failed", Duration.ofMillis(200));
+                    fleet.sim().planOriginate(slot0, "no_answer", Duration.ofMillis(300));
+                    fleet.sim().planOriginate(slot1, "failed", Duration.ofMillis(200));
                     expectedDials.put(slot0, 2);
                     expectedDials.put(slot1, 1);
                 }
                 case 3 -> {  // rings past our dial timeout twice (dialout), then slot 1 answers
-                    fleet.planOriginate(slot0, "answered", Duration.ofSeconds(30));
-                    fleet.planOriginate(slot1, "answered", Duration.ofMillis(500));
+                    fleet.sim().planOriginate(slot0, "answered", Duration.ofSeconds(30));
+                    fleet.sim().planOriginate(slot1, "answered", Duration.ofMillis(500));
                     expectedDials.put(slot0, 2);
                     expectedDials.put(slot1, 1);
                 }
                 default -> {  // on the customer's do-not-call list: never dialled
-                    read(Http.post(fleet.campaignManagerA("/dncs"), token, "{\"number\":\"" + slot0 + "\"}"), 201);
+                    read(Http.post(campaignManagerA("/dncs"), token, "{\"number\":\"" + slot0 + "\"}"), 201);
                     expectedDials.put(slot0, 0);
                     expectedDials.put(slot1, 0);
                 }
             }
         }
         UUID outdial = outdial(token, targets);
-        UUID plan = id(read(Http.post(fleet.campaignManagerA("/outplans"), token, "{\"name\":\"p\","
+        UUID plan = id(read(Http.post(campaignManagerA("/outplans"), token, "{\"name\":\"p\","
                 + "\"source\":\"+16502530000\",\"dial_timeout_ms\":" + DIAL_TIMEOUT_MS + ",\"max_tries\":[2,1],"
                 + "\"retry_busy_ms\":1000,\"retry_no_answer_ms\":1500,\"retry_unavailable_ms\":500,\"retry_failed_ms\":500}"),
                 201));
-        UUID campaign = id(read(Http.post(fleet.campaignManagerA("/campaigns"), token, "{\"name\":\"seed flow 2\","
+        UUID campaign = id(read(Http.post(campaignManagerA("/campaigns"), token, "{\"name\":\"seed flow 2\","
                 + "\"outplan_id\":\"" + plan + "\",\"outdial_id\":\"" + outdial + "\",\"dial_rate\":4,\"max_in_flight\":6,"
                 + "\"actions\":[{\"type\":\"talk\",\"option\":{\"text\":\"hello world\"}},{\"type\":\"hangup\"}]}"), 201));
 
-        read(Http.post(fleet.campaignManagerB("/campaigns/" + campaign + "/start"), token, ""), 200);
+        read(Http.post(campaignManagerB("/campaigns/" + campaign + "/start"), token, ""), 200);
         await().atMost(Duration.ofMinutes(2)).until(() -> stats(token, campaign).path("dialed").asLong() >= 12);
-        fleet.killCampaignManagerB();
+        fleet.kill("campaign-manager-b");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "stop".equals(read(Http.get(fleet.campaignManagerA("/campaigns/" + campaign), token), 200)
+                .until(() -> "stop".equals(read(Http.get(campaignManagerA("/campaigns/" + campaign), token), 200)
                         .path("status").asString()));
 
         List<SimControl.AriRequest> originates = fleet.sim().requests().stream()
@@ -145,7 +149,7 @@ class CampaignIT {
         assertThat(stats.path("unavailable").asLong()).isEqualTo(4);
         assertThat(stats.path("dnc").asLong()).isEqualTo(4);
         assertThat(stats.path("success_rate").asDouble()).isEqualTo(0.3);
-        JsonNode counts = read(Http.get(fleet.outdialManager("/outdials/" + outdial + "/counts"), token), 200);
+        JsonNode counts = read(Http.get(outdialManager("/outdials/" + outdial + "/counts"), token), 200);
         assertThat(counts.path("done").asInt()).isEqualTo(12);
         assertThat(counts.path("failed").asInt()).isEqualTo(4);
         assertThat(counts.path("dnc").asInt()).isEqualTo(4);
@@ -178,21 +182,21 @@ class CampaignIT {
     }
 
     private static UUID outdial(String token, List<List<String>> targets) {
-        UUID outdial = id(read(Http.post(fleet.outdialManager("/outdials"), token, "{\"name\":\"seed flow 2\"}"), 201));
+        UUID outdial = id(read(Http.post(outdialManager("/outdials"), token, "{\"name\":\"seed flow 2\"}"), 201));
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < targets.size(); i++) {
             body.append(i == 0 ? "" : ",").append("{\"name\":\"t").append(i).append("\",\"time_zone\":\"UTC\",")
                     .append("\"destinations\":[\"").append(targets.get(i).get(0)).append("\",\"")
                     .append(targets.get(i).get(1)).append("\"]}");
         }
-        JsonNode imported = read(Http.post(fleet.outdialManager("/outdials/" + outdial + "/targets/import"), token,
+        JsonNode imported = read(Http.post(outdialManager("/outdials/" + outdial + "/targets/import"), token,
                 body.append("]").toString()), 200);
         assertThat(imported.path("imported").asInt()).isEqualTo(targets.size());
         return outdial;
     }
 
     private static JsonNode stats(String token, UUID campaign) {
-        return read(Http.get(fleet.campaignManagerA("/campaigns/" + campaign + "/statistics"), token), 200);
+        return read(Http.get(campaignManagerA("/campaigns/" + campaign + "/statistics"), token), 200);
     }
 
     /** Every campaigncall, oldest first. */
@@ -200,7 +204,7 @@ class CampaignIT {
         List<JsonNode> rows = new ArrayList<>();
         String next = "";
         do {
-            JsonNode page = read(Http.get(fleet.campaignManagerA("/campaigns/" + campaign + "/campaigncalls?page_size=100"
+            JsonNode page = read(Http.get(campaignManagerA("/campaigns/" + campaign + "/campaigncalls?page_size=100"
                     + (next.isEmpty() ? "" : "&page_token=" + next)), token), 200);
             page.path("result").forEach(rows::add);
             next = page.path("next_page_token").asString("");
@@ -217,5 +221,17 @@ class CampaignIT {
             throw new AssertionError("expected " + status + ", got " + response);
         }
         return response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static String campaignManagerA(String path) {
+        return fleet.url("campaign-manager-a", path);
+    }
+
+    private static String campaignManagerB(String path) {
+        return fleet.url("campaign-manager-b", path);
+    }
+
+    private static String outdialManager(String path) {
+        return fleet.url("outdial-manager", path);
     }
 }

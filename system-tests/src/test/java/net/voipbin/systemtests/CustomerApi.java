@@ -1,7 +1,9 @@
 package net.voipbin.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +17,58 @@ import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One customer's side of the public REST API in a load test: a number running a flow, and its calls. */
+/**
+ * One customer's side of the public REST API (flows, numbers running them, their calls) and what the simulated
+ * Asterisk was told about a call's channel.
+ */
 final class CustomerApi {
 
+    /** Generous: several JVMs and other builds share two cores. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = Json.newMapper();
 
     private final CallFleet fleet;
     private final String token;
 
+    /** A customer of its own (a random id). */
     CustomerApi(CallFleet fleet) {
+        this(fleet, fleet.tokenFor(UUID.randomUUID()));
+    }
+
+    /** The customer whose bearer token is {@code token}. */
+    CustomerApi(CallFleet fleet, String token) {
         this.fleet = fleet;
-        this.token = fleet.tokenFor(UUID.randomUUID());
+        this.token = token;
+    }
+
+    /** Stores {@code flow} (a flow's JSON); returns its id. */
+    String flow(String flow) {
+        return created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
     }
 
     /** Stores {@code flow} (a flow's JSON) and a fresh number that runs it; returns the number. */
     String numberRunning(String flow) {
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
+        return numberRunningFlow(flow(flow));
+    }
+
+    /** A fresh number of the customer that runs the stored flow {@code flowId}. */
+    String numberRunningFlow(String flowId) {
         String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
         created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"load line\"}"));
+                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"test line\"}"));
         return number;
+    }
+
+    /** The customer's call on the simulator's channel, once call-manager recorded it. */
+    JsonNode callOn(String channel) {
+        return await().atMost(WAIT).until(() -> {
+            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
+                if (channel.equals(call.path("channel_id").asString(""))) {
+                    return call;
+                }
+            }
+            return null;
+        }, c -> c != null);
     }
 
     /** Every call of the customer by its channel, paging through call-manager's list at {@code callManager}. */
@@ -51,13 +85,39 @@ final class CustomerApi {
                 (a, b) -> a));
     }
 
+    /**
+     * The ARI requests about this channel (and its playbacks), in the order the simulator received them, ids
+     * replaced by placeholders and plays shown with their media.
+     */
+    List<String> ariCommands(String channel) {
+        List<String> playbacks = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (SimControl.AriRequest request : fleet.sim().requests()) {
+            String path = request.path().replaceFirst("^/ari", "");
+            String prefix = "/channels/" + channel + "/play/";
+            if (path.startsWith(prefix)) {
+                playbacks.add(path.substring(prefix.length()));
+                commands.add(request.method() + " /channels/{ch}/play/{playback} media=" + request.param("media"));
+            } else if (path.contains(channel) || playbacks.stream().anyMatch(path::contains)) {
+                String shown = path.replace(channel, "{ch}");
+                for (String playback : playbacks) {
+                    shown = shown.replace(playback, "{playback}");
+                }
+                commands.add(request.method() + " " + shown);
+            }
+        }
+        return commands;
+    }
+
+    /** GET with the customer's token; anything but 200 fails the test. */
     JsonNode get(String url) {
         Http.Response response = Http.get(url, token);
         assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private static JsonNode created(Http.Response response) {
+    /** The body of a 201; anything else fails the test. */
+    static JsonNode created(Http.Response response) {
         assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }

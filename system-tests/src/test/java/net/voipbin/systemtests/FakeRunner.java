@@ -1,12 +1,7 @@
 package net.voipbin.systemtests;
 
 import java.net.InetSocketAddress;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +34,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * A Pipecat runner stand-in in the test JVM: a Netty WebSocket server on loopback ({@code /runner})
- * that takes pipecat-manager's connections, one per AI session, reads its Pipecat protobuf frames
- * (coded by hand: only {@code Frame.audio} = AudioRawFrame and {@code Frame.message} = MessageFrame
- * are needed), echoes the caller's audio back (so the caller hears the "AI") and can end a session by
+ * that takes pipecat-manager's connections, one per AI session, reads its Pipecat frames
+ * ({@link PipecatFrames}), echoes the caller's audio back (so the caller hears the "AI") and can end a session by
  * closing its WebSocket, as a runner whose pipeline finished does, or by calling the {@code end_call}
  * tool.
  */
@@ -96,11 +90,9 @@ final class FakeRunner implements AutoCloseable {
          */
         void callEndCall(String toolCallId) {
             echo = false;
-            byte[] json = ("{\"type\":\"llm_function_call\",\"tool_call_id\":\"" + toolCallId
-                    + "\",\"function_name\":\"end_call\",\"arguments\":{}}").getBytes(StandardCharsets.UTF_8);
-            byte[] messageFrame = Protobuf.lengthDelimited(MESSAGE_DATA, json);
-            channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(
-                    Protobuf.lengthDelimited(FRAME_MESSAGE, messageFrame))));
+            String json = "{\"type\":\"llm_function_call\",\"tool_call_id\":\"" + toolCallId
+                    + "\",\"function_name\":\"end_call\",\"arguments\":{}}";
+            channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(PipecatFrames.message(json))));
         }
 
         private void message(String json) {
@@ -118,12 +110,6 @@ final class FakeRunner implements AutoCloseable {
     }
 
     private static final int MAX_FRAME = 1 << 20;
-    private static final int FRAME_AUDIO = 2;
-    private static final int FRAME_MESSAGE = 4;
-    private static final int AUDIO_BYTES = 3;
-    private static final int AUDIO_SAMPLE_RATE = 4;
-    private static final int AUDIO_NUM_CHANNELS = 5;
-    private static final int MESSAGE_DATA = 1;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("fake-runner", true), NioIoHandler.newFactory());
@@ -179,34 +165,21 @@ final class FakeRunner implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, BinaryWebSocketFrame frame) {
             byte[] bytes = ByteBufUtil.getBytes(frame.content());
-            Map<Integer, byte[]> fields;
             try {
-                fields = Protobuf.parse(bytes).lengthDelimited();
+                switch (PipecatFrames.decode(bytes)) {
+                    case PipecatFrames.Audio audio -> audio(ctx, audio, bytes);
+                    case PipecatFrames.Message message -> session.message(message.json());
+                }
             } catch (IllegalArgumentException e) {
-                session.oddities.add("not protobuf: " + e.getMessage());
-                return;
-            }
-            if (fields.containsKey(FRAME_AUDIO)) {
-                audio(ctx, fields.get(FRAME_AUDIO), bytes);
-            } else if (fields.containsKey(FRAME_MESSAGE)) {
-                byte[] data = Protobuf.parse(fields.get(FRAME_MESSAGE)).lengthDelimited().get(MESSAGE_DATA);
-                session.message(data == null ? "" : new String(data, StandardCharsets.UTF_8));
-            } else {
-                session.oddities.add("frame with fields " + fields.keySet());
+                session.oddities.add(e.getMessage());
             }
         }
 
-        private void audio(ChannelHandlerContext ctx, byte[] audioRawFrame, byte[] whole) {
-            Protobuf frame = Protobuf.parse(audioRawFrame);
-            byte[] pcm = frame.lengthDelimited().getOrDefault(AUDIO_BYTES, new byte[0]);
+        private void audio(ChannelHandlerContext ctx, PipecatFrames.Audio audio, byte[] whole) {
             session.audioFrames.incrementAndGet();
-            session.audioShapes.add(frame.varints().getOrDefault(AUDIO_SAMPLE_RATE, 0L) + "/"
-                    + frame.varints().getOrDefault(AUDIO_NUM_CHANNELS, 0L) + "/" + pcm.length);
-            for (byte b : pcm) {
-                if (b != 0) {
-                    session.audibleAudioFrames.incrementAndGet();
-                    break;
-                }
+            session.audioShapes.add(audio.sampleRate() + "/" + audio.numChannels() + "/" + audio.pcm().length);
+            if (audio.audible()) {
+                session.audibleAudioFrames.incrementAndGet();
             }
             if (session.echo) {
                 // The "AI" answers with what it heard: the same AudioRawFrame, 16 kHz mono.
@@ -220,70 +193,6 @@ final class FakeRunner implements AutoCloseable {
                 session.closed = true;
             }
             ctx.fireChannelInactive();
-        }
-    }
-
-    /** The top-level fields of one protobuf message: varints and length-delimited values by field number. */
-    private record Protobuf(Map<Integer, Long> varints, Map<Integer, byte[]> lengthDelimited) {
-
-        static Protobuf parse(byte[] bytes) {
-            Map<Integer, Long> varints = new HashMap<>();
-            Map<Integer, byte[]> lengthDelimited = new HashMap<>();
-            int[] at = {0};
-            while (at[0] < bytes.length) {
-                long key = varint(bytes, at);
-                int field = (int) (key >>> 3);
-                switch ((int) (key & 7)) {
-                    case 0 -> varints.put(field, varint(bytes, at));
-                    case 1 -> at[0] += 8;
-                    case 5 -> at[0] += 4;
-                    case 2 -> {
-                        int length = (int) varint(bytes, at);
-                        if (length < 0 || at[0] + length > bytes.length) {
-                            throw new IllegalArgumentException("field " + field + " runs past the end");
-                        }
-                        lengthDelimited.put(field, Arrays.copyOfRange(bytes, at[0], at[0] + length));
-                        at[0] += length;
-                    }
-                    default -> throw new IllegalArgumentException("wire type " + (key & 7));
-                }
-            }
-            if (at[0] != bytes.length) {
-                throw new IllegalArgumentException("truncated");
-            }
-            return new Protobuf(varints, lengthDelimited);
-        }
-
-        /** One length-delimited field: its key, the value's length, the value. */
-        static byte[] lengthDelimited(int field, byte[] value) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 8);
-            writeVarint(out, (long) field << 3 | 2);
-            writeVarint(out, value.length);
-            out.writeBytes(value);
-            return out.toByteArray();
-        }
-
-        private static void writeVarint(ByteArrayOutputStream out, long value) {
-            while ((value & ~0x7FL) != 0) {
-                out.write((int) (value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            out.write((int) value);
-        }
-
-        private static long varint(byte[] bytes, int[] at) {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (at[0] >= bytes.length) {
-                    throw new IllegalArgumentException("truncated varint");
-                }
-                int b = bytes[at[0]++] & 0xFF;
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("varint too long");
         }
     }
 }

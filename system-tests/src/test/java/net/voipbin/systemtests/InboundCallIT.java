@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class InboundCallIT extends InboundCallScenarios {
 
-    private static Fleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     InboundCallIT() {
@@ -18,7 +18,7 @@ class InboundCallIT extends InboundCallScenarios {
 
     @BeforeAll
     static void startFleet() {
-        fleet = Fleet.inboundCalls();
+        fleet = SystemFleet.builder().callPath().start();
         bus = new BusRecorder(net.voipbin.testsupport.TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 

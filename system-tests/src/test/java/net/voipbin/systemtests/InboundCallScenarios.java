@@ -11,11 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import net.voipbin.rpc.json.Json;
 import net.voipbin.systemtests.BusRecorder.BusEvent;
-import net.voipbin.testsupport.Http;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 5's end-to-end inbound call, on whatever fleet a subclass starts: a customer stores an IVR flow
@@ -26,30 +23,29 @@ abstract class InboundCallScenarios {
 
     /** Generous: several JVMs and other builds share two cores. */
     static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = Json.newMapper();
     private static final String CALLER = "+15550001111";
 
     private final UUID customer = UUID.randomUUID();
     private final CallFleet fleet;
     private final BusRecorder bus;
-    private final String token;
+    private final CustomerApi api;
 
     InboundCallScenarios(CallFleet fleet, BusRecorder bus) {
         this.fleet = fleet;
         this.bus = bus;
-        this.token = fleet.tokenFor(customer);
+        this.api = new CustomerApi(fleet, fleet.tokenFor(customer));
     }
 
     @Test
     void aCallerWhoPressesTwoHearsOptionBAndTheFlowHangsUp() {
-        String number = numberRunning(ivr("hello world"));
+        String number = api.numberRunning(ivr("hello world"));
         String channel = fleet.sim().placeCall(CALLER, number);
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
 
         awaitActiveflowAt(callId, "digits");
         pressUntilTheMenuMovesOn(channel, callId, "2");
 
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+        JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(call.path("direction").asString()).isEqualTo("incoming");
         assertThat(call.path("hangup_by").asString()).isEqualTo("local");
@@ -60,14 +56,14 @@ abstract class InboundCallScenarios {
                 .toMillis(), within(1L));
 
         String activeflowId = call.path("activeflow_id").asString();
-        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + activeflowId)),
+        JsonNode activeflow = await().atMost(WAIT).until(() -> api.get(fleet.flowManager("/activeflows/" + activeflowId)),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.path("reference_id").asString()).isEqualTo(callId);
         assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
         assertThat(activeflow.path("variables").path("voipbin.call.digits").asString()).isEqualTo("2");
         assertThat(activeflow.has("error")).as("error of %s", activeflow).isFalse();
 
-        assertThat(ariCommands(channel)).containsExactly(
+        assertThat(api.ariCommands(channel)).containsExactly(
                 "POST /channels/{ch}/answer",
                 "POST /channels/{ch}/play/{playback} media=sound:hello-world",
                 "POST /channels/{ch}/play/{playback} media=sound:option-b",
@@ -88,18 +84,18 @@ abstract class InboundCallScenarios {
     @Test
     void whenTheCallerHangsUpDuringTalkTheActiveflowEndsAndAsteriskIsToldNothingMore() {
         // A prompt the simulator plays for 5 s: the caller hangs up while it is still playing.
-        String number = numberRunning(ivr("tone-1khz"));
+        String number = api.numberRunning(ivr("tone-1khz"));
         String channel = fleet.sim().placeCall(CALLER, number);
-        String callId = callOn(channel).path("id").asString();
-        await().atMost(WAIT).until(() -> ariCommands(channel).stream().anyMatch(c -> c.contains("sound:tone-1khz")));
+        String callId = api.callOn(channel).path("id").asString();
+        await().atMost(WAIT).until(() -> api.ariCommands(channel).stream().anyMatch(c -> c.contains("sound:tone-1khz")));
 
         fleet.sim().callerHangsUp(channel);
 
         await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("activeflow_deleted"));
-        JsonNode call = get(fleet.callManager("/calls/" + callId));
+        JsonNode call = api.get(fleet.callManager("/calls/" + callId));
         assertThat(call.path("status").asString()).isEqualTo("hangup");
         assertThat(call.path("hangup_by").asString()).isEqualTo("remote");
-        JsonNode activeflow = get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString()));
+        JsonNode activeflow = api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString()));
         assertThat(activeflow.path("status").asString()).isEqualTo("ended");
         // A caller hanging up is how calls end, not a failure of the flow.
         assertThat(activeflow.has("error")).as("activeflow %s", activeflow).isFalse();
@@ -110,25 +106,25 @@ abstract class InboundCallScenarios {
         // Nothing more reaches Asterisk: no further prompt, no hangup of the dead channel.
         List<String> expected = List.of("POST /channels/{ch}/answer",
                 "POST /channels/{ch}/play/{playback} media=sound:tone-1khz");
-        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> ariCommands(channel).equals(expected));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> api.ariCommands(channel).equals(expected));
     }
 
     @Test
     void aCallWhoseFlowRunsOutOfActionsIsHungUpInsteadOfLeftInSilence() {
-        String number = numberRunning("""
+        String number = api.numberRunning("""
                 {"name": "greeting only", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
                   {"id": "greet", "type": "talk", "option": {"text": "goodbye", "language": "en-US"}}
                 ]}""");
         String channel = fleet.sim().placeCall(CALLER, number);
-        String callId = callOn(channel).path("id").asString();
+        String callId = api.callOn(channel).path("id").asString();
 
-        JsonNode call = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callId)),
+        JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(call.path("hangup_by").asString()).isEqualTo("local");
         assertThat(call.path("hangup_reason").asString()).isEqualTo("normal");
         assertThat(call.path("hangup_note").asString()).isEqualTo("flow_ended");
-        assertThat(ariCommands(channel)).containsExactly(
+        assertThat(api.ariCommands(channel)).containsExactly(
                 "POST /channels/{ch}/answer",
                 "POST /channels/{ch}/play/{playback} media=sound:goodbye",
                 "DELETE /channels/{ch}");
@@ -138,25 +134,25 @@ abstract class InboundCallScenarios {
 
     @Test
     void aFlowThatTransfersTheCallerHandsItOverAndTheTransferOutlivesTheFlow() {
-        String number = numberRunning("""
+        String number = api.numberRunning("""
                 {"name": "blind transfer", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
                   {"id": "away", "type": "transfer", "option": {"type": "blind",
                       "destination": {"type": "tel", "target": "+15550707070"}}}
                 ]}""");
         String channel = fleet.sim().placeCall(CALLER, number);
-        JsonNode caller = callOn(channel);
+        JsonNode caller = api.callOn(channel);
         String callerId = caller.path("id").asString();
 
         // From call_created: the call record names no activeflow once the transfer has ended the flow's control.
         String activeflowId = await().atMost(WAIT).until(() -> bus.matching(e -> "call_created".equals(e.type())
                 && callerId.equals(e.data().path("id").asString(""))), created -> !created.isEmpty())
                 .getFirst().data().path("activeflow_id").asString();
-        JsonNode activeflow = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + activeflowId)),
+        JsonNode activeflow = await().atMost(WAIT).until(() -> api.get(fleet.flowManager("/activeflows/" + activeflowId)),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
         // The target answers and talks with the caller in one bridge; the caller was not hung up at the flow's end.
-        JsonNode bridged = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),
+        JsonNode bridged = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callerId)),
                 c -> !c.path("bridge_id").isNull() && !c.path("bridge_id").asString("").isEmpty());
         assertThat(bridged.path("status").asString()).isEqualTo("progressing");
         await().atMost(WAIT).until(() -> bus.matching(e -> "transfer_completed".equals(e.type())
@@ -164,13 +160,13 @@ abstract class InboundCallScenarios {
         String targetId = bus.matching(e -> "transfer_completed".equals(e.type())
                 && callerId.equals(e.data().path("transferee_call_id").asString(""))).getFirst().data()
                 .path("target_call_id").asString();
-        assertThat(get(fleet.callManager("/calls/" + targetId)).path("bridge_id").asString())
+        assertThat(api.get(fleet.callManager("/calls/" + targetId)).path("bridge_id").asString())
                 .isEqualTo(bridged.path("bridge_id").asString());
-        assertThat(ariCommands(channel)).doesNotContain("DELETE /channels/{ch}");
+        assertThat(api.ariCommands(channel)).doesNotContain("DELETE /channels/{ch}");
 
         fleet.sim().callerHangsUp(channel);
 
-        JsonNode target = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + targetId)),
+        JsonNode target = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + targetId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(target.path("hangup_note").asString()).isEqualTo("peer_hungup");
     }
@@ -188,27 +184,6 @@ abstract class InboundCallScenarios {
                   {"id": "play_b", "type": "play", "option": {"media": ["sound:option-b"]}},
                   {"id": "bye", "type": "hangup", "option": {"reason": "normal"}}
                 ]}""".formatted(greeting);
-    }
-
-    /** Stores the flow and a fresh number that runs it; returns the number. */
-    private String numberRunning(String flow) {
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, flow)).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"ivr line\"}"));
-        return number;
-    }
-
-    /** The customer's call on the simulator's channel, once call-manager recorded it. */
-    private JsonNode callOn(String channel) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
-                if (channel.equals(call.path("channel_id").asString(""))) {
-                    return call;
-                }
-            }
-            return null;
-        }, c -> c != null);
     }
 
     private void awaitActiveflowAt(String callId, String actionId) {
@@ -247,38 +222,4 @@ abstract class InboundCallScenarios {
                 .map(e -> e.data().path("operation").asString() + " " + e.data().path("result").asString()).toList();
     }
 
-    /**
-     * The ARI requests about this channel (and its playbacks), in the order the simulator received
-     * them, ids replaced by placeholders and plays shown with their media.
-     */
-    private List<String> ariCommands(String channel) {
-        List<String> playbacks = new java.util.ArrayList<>();
-        List<String> commands = new java.util.ArrayList<>();
-        for (SimControl.AriRequest request : fleet.sim().requests()) {
-            String path = request.path().replaceFirst("^/ari", "");
-            String prefix = "/channels/" + channel + "/play/";
-            if (path.startsWith(prefix)) {
-                playbacks.add(path.substring(prefix.length()));
-                commands.add(request.method() + " /channels/{ch}/play/{playback} media=" + request.param("media"));
-            } else if (path.contains(channel) || playbacks.stream().anyMatch(path::contains)) {
-                String shown = path.replace(channel, "{ch}");
-                for (String playback : playbacks) {
-                    shown = shown.replace(playback, "{playback}");
-                }
-                commands.add(request.method() + " " + shown);
-            }
-        }
-        return commands;
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
 }

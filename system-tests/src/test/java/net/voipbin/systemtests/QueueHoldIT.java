@@ -3,8 +3,6 @@ package net.voipbin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +35,7 @@ class QueueHoldIT {
     private static final String BOB_DESK = "+15550310002";
     private static final String BOB_MOBILE = "+15550310003";
 
-    private static QueueFleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
@@ -64,7 +62,7 @@ class QueueHoldIT {
         plan(ALICE, "answered", 300);
         String alice = agent("alice", "ringall", ALICE);
         setStatus(alice, "away");
-        String queue = created(Http.post(fleet.queueManager("/queues"), token, "{\"name\":\"hold\","
+        String queue = created(Http.post(queueManager("/queues"), token, "{\"name\":\"hold\","
                 + "\"moh_class\":\"jazz\",\"announcement_interval_seconds\":3,\"wait_timeout_seconds\":120}"))
                 .path("id").asString();
         String number = numberRunning(queue);
@@ -91,7 +89,7 @@ class QueueHoldIT {
         String c2 = fleet.sim().placeCall("+15550410002", number);
         JsonNode q2 = queuecallOf(c2, "waiting");
         await().atMost(WAIT).untilAsserted(() -> assertThat(heard(c2)).contains("moh jazz"));
-        Http.Response kicked = Http.delete(fleet.queueManager("/queuecalls/" + q2.path("id").asString()), token);
+        Http.Response kicked = Http.delete(queueManager("/queuecalls/" + q2.path("id").asString()), token);
         assertThat(kicked.status()).as(kicked.body()).isEqualTo(200);
         assertThat(JSON.readTree(kicked.body()).path("status").asString()).isEqualTo("kicked");
 
@@ -99,7 +97,7 @@ class QueueHoldIT {
                 .containsSubsequence("moh jazz", "moh stop", "play sound:thank-you"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(types(q2))
                 .containsExactly("queuecall_created", "queuecall_waiting", "queuecall_kicked"));
-        JsonNode stats = get(fleet.queueManager("/queues/" + queue + "/statistics"));
+        JsonNode stats = get(queueManager("/queues/" + queue + "/statistics"));
         assertThat(stats.path("kicked").asLong()).isEqualTo(1);
         assertThat(stats.path("served").asLong()).isEqualTo(1);
         fleet.sim().callerHangsUp(c1);
@@ -110,7 +108,7 @@ class QueueHoldIT {
         plan(BOB_DESK, "no_answer", 500);
         plan(BOB_MOBILE, "answered", 300);
         agent("bob", "linear", BOB_DESK, BOB_MOBILE);
-        String queue = created(Http.post(fleet.queueManager("/queues"), token, "{\"name\":\"roaming\","
+        String queue = created(Http.post(queueManager("/queues"), token, "{\"name\":\"roaming\","
                 + "\"ring_timeout_seconds\":5,\"wait_timeout_seconds\":120}")).path("id").asString();
         String number = numberRunning(queue);
 
@@ -175,9 +173,7 @@ class QueueHoldIT {
     }
 
     private void plan(String match, String outcome, long delayMs) {
-        Http.Response r = Http.post(fleet.simUrl() + "/sim/originate-plan?match=" + URLEncoder.encode(match,
-                StandardCharsets.UTF_8) + "&outcome=" + outcome + "&delay_ms=" + delayMs, null, "");
-        assertThat(r.status() / 100).as(r.toString()).isEqualTo(2);
+        fleet.sim().planOriginate(match, outcome, Duration.ofMillis(delayMs));
     }
 
     private String agent(String name, String ringMethod, String... numbers) {
@@ -185,7 +181,7 @@ class QueueHoldIT {
         for (String n : numbers) {
             addresses.add("{\"type\":\"tel\",\"target\":\"" + n + "\"}");
         }
-        String id = created(Http.post(fleet.agentManager("/agents"), token, "{\"name\":\"" + name
+        String id = created(Http.post(agentManager("/agents"), token, "{\"name\":\"" + name
                 + "\",\"ring_method\":\"" + ringMethod + "\",\"addresses\":[" + String.join(",", addresses) + "]}"))
                 .path("id").asString();
         setStatus(id, "available");
@@ -193,7 +189,7 @@ class QueueHoldIT {
     }
 
     private void setStatus(String agentId, String status) {
-        assertThat(Http.put(fleet.agentManager("/agents/" + agentId + "/status"), token,
+        assertThat(Http.put(agentManager("/agents/" + agentId + "/status"), token,
                 "{\"status\":\"" + status + "\"}").status()).isEqualTo(200);
     }
 
@@ -213,7 +209,7 @@ class QueueHoldIT {
         return await().atMost(WAIT).ignoreExceptions().until(() -> {
             String callId = callOn(channel).path("id").asString();
             JsonNode found = null;
-            for (JsonNode q : get(fleet.queueManager("/queuecalls?page_size=100")).path("result")) {
+            for (JsonNode q : get(queueManager("/queuecalls?page_size=100")).path("result")) {
                 if (callId.equals(q.path("reference_id").asString()) && (found == null
                         || q.path("tm_create").asString().compareTo(found.path("tm_create").asString()) < 0)) {
                     found = q;
@@ -258,5 +254,13 @@ class QueueHoldIT {
     private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
+    }
+
+    private static String queueManager(String path) {
+        return fleet.url("queue-manager", path);
+    }
+
+    private static String agentManager(String path) {
+        return fleet.url("agent-manager", path);
     }
 }

@@ -38,7 +38,7 @@ class QueueIT {
     private static final String ALICE = "+15550300001";
     private static final String BOB = "+15550300002";
 
-    private static QueueFleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
@@ -66,10 +66,10 @@ class QueueIT {
         plan(BOB, "busy", 300);
         String alice = agent("alice", ALICE);
         String bob = agent("bob", BOB);
-        String idle = created(Http.post(fleet.queueManager("/queues"), token,
+        String idle = created(Http.post(queueManager("/queues"), token,
                 "{\"name\":\"overflow\",\"strategy\":\"longest_idle\",\"wait_timeout_seconds\":120,\"wrap_up_seconds\":2}"))
                 .path("id").asString();
-        String main = created(Http.post(fleet.queueManager("/queues"), token, "{\"name\":\"main\",\"strategy\":"
+        String main = created(Http.post(queueManager("/queues"), token, "{\"name\":\"main\",\"strategy\":"
                 + "\"round_robin\",\"wait_timeout_seconds\":5,\"ring_timeout_seconds\":5,\"wrap_up_seconds\":2,"
                 + "\"away_after_misses\":1,\"overflow\":{\"type\":\"queue\",\"queue_id\":\"" + idle + "\"}}"))
                 .path("id").asString();
@@ -102,19 +102,19 @@ class QueueIT {
         JsonNode q4 = queuecallOf(c4, "timeout");
         assertThat(q4.path("end_reason").asString()).isEqualTo("wait_timeout");
         String q4b = q4.path("overflow_queuecall_id").asString();
-        assertThat(get(fleet.queueManager("/queuecalls/" + q4b)).path("queue_id").asString()).isEqualTo(idle);
+        assertThat(get(queueManager("/queuecalls/" + q4b)).path("queue_id").asString()).isEqualTo(idle);
 
         // From now on callers of main wait longer (the change applies to new callers).
-        assertThat(Http.put(fleet.queueManager("/queues/" + main), token, "{\"wait_timeout_seconds\":120}").status())
+        assertThat(Http.put(queueManager("/queues/" + main), token, "{\"wait_timeout_seconds\":120}").status())
                 .isEqualTo(200);
 
         // c5 waits in main; c1 hangs up: alice wraps up 2 s, then takes c4 (waiting longer), bob later c5.
         String c5 = fleet.sim().placeCall("+15550400005", number);
         queuecallOf(c5, "waiting");
         fleet.sim().callerHangsUp(c1);
-        await().atMost(WAIT).until(() -> "connected".equals(get(fleet.queueManager("/queuecalls/" + q4b))
+        await().atMost(WAIT).until(() -> "connected".equals(get(queueManager("/queuecalls/" + q4b))
                 .path("status").asString()));
-        assertThat(get(fleet.queueManager("/queuecalls/" + q4b)).path("agent_id").asString()).isEqualTo(alice);
+        assertThat(get(queueManager("/queuecalls/" + q4b)).path("agent_id").asString()).isEqualTo(alice);
         fleet.sim().callerHangsUp(c2);
         JsonNode q5 = queuecallOf(c5, "connected");
         assertThat(q5.path("agent_id").asString()).isEqualTo(bob);
@@ -149,13 +149,13 @@ class QueueIT {
                 });
         // The flow went on after queue_join: the served callers heard the talk after it.
         // Statistics.
-        JsonNode stats = get(fleet.queueManager("/queues/" + main + "/statistics"));
+        JsonNode stats = get(queueManager("/queues/" + main + "/statistics"));
         assertThat(stats.path("served").asLong()).isEqualTo(3);
         assertThat(stats.path("abandoned").asLong()).isEqualTo(1);
         assertThat(stats.path("timed_out").asLong()).isEqualTo(1);
         assertThat(stats.path("waiting").asLong()).isZero();
-        assertThat(get(fleet.queueManager("/queues/" + idle + "/statistics")).path("served").asLong()).isEqualTo(1);
-        JsonNode agents = get(fleet.queueManager("/agent_statistics"));
+        assertThat(get(queueManager("/queues/" + idle + "/statistics")).path("served").asLong()).isEqualTo(1);
+        JsonNode agents = get(queueManager("/agent_statistics"));
         Map<String, JsonNode> byId = new HashMap<>();
         agents.forEach(a -> byId.put(a.path("agent_id").asString(), a));
         assertThat(byId.get(bob).path("missed").asLong()).isEqualTo(1);
@@ -164,25 +164,23 @@ class QueueIT {
     }
 
     private void plan(String match, String outcome, long delayMs) {
-        Http.Response r = Http.post(fleet.simUrl() + "/sim/originate-plan?match=" + java.net.URLEncoder.encode(match,
-                java.nio.charset.StandardCharsets.UTF_8) + "&outcome=" + outcome + "&delay_ms=" + delayMs, null, "");
-        assertThat(r.status() / 100).as(r.toString()).isEqualTo(2);
+        fleet.sim().planOriginate(match, outcome, Duration.ofMillis(delayMs));
     }
 
     private String agent(String name, String number) {
-        String id = created(Http.post(fleet.agentManager("/agents"), token, "{\"name\":\"" + name
+        String id = created(Http.post(agentManager("/agents"), token, "{\"name\":\"" + name
                 + "\",\"addresses\":[{\"type\":\"tel\",\"target\":\"" + number + "\"}]}")).path("id").asString();
         setStatus(id, "available");
         return id;
     }
 
     private void setStatus(String agentId, String status) {
-        assertThat(Http.put(fleet.agentManager("/agents/" + agentId + "/status"), token,
+        assertThat(Http.put(agentManager("/agents/" + agentId + "/status"), token,
                 "{\"status\":\"" + status + "\"}").status()).isEqualTo(200);
     }
 
     private String status(String agentId) {
-        return get(fleet.agentManager("/agents/" + agentId)).path("status").asString();
+        return get(agentManager("/agents/" + agentId)).path("status").asString();
     }
 
     private String numberRunning(String queueId) {
@@ -200,7 +198,7 @@ class QueueIT {
         return await().atMost(WAIT).ignoreExceptions().until(() -> {
             String callId = callOn(channel).path("id").asString();
             JsonNode found = null;
-            for (JsonNode q : get(fleet.queueManager("/queuecalls?page_size=100")).path("result")) {
+            for (JsonNode q : get(queueManager("/queuecalls?page_size=100")).path("result")) {
                 if (callId.equals(q.path("reference_id").asString()) && (found == null
                         || q.path("tm_create").asString().compareTo(found.path("tm_create").asString()) < 0)) {
                     found = q;
@@ -273,5 +271,13 @@ class QueueIT {
     private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
+    }
+
+    private static String queueManager(String path) {
+        return fleet.url("queue-manager", path);
+    }
+
+    private static String agentManager(String path) {
+        return fleet.url("agent-manager", path);
     }
 }

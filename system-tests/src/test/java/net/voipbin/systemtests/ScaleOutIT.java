@@ -80,8 +80,7 @@ class ScaleOutIT {
                 callers.schedule(() -> pressQuietly(channel), 2_500, TimeUnit.MILLISECONDS);
                 if (i == KILL_AT_CALL) {
                     liveAtKill.complete(new HashSet<>(fleet.sim().liveChannels()));
-                    ScaleOutFleet.kill(fleet.callManagers.getFirst());
-                    ScaleOutFleet.kill(fleet.flowManagers.getFirst());
+                    fleet.killFirstInstances();
                     callers.execute(() -> awaitGone(liveAtKill.join()));
                 }
                 Thread.sleep(1000 / RATE);

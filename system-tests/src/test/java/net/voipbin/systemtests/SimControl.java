@@ -2,6 +2,7 @@ package net.voipbin.systemtests;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +77,15 @@ final class SimControl {
                 r.path("method").asString(), r.path("path").asString(), r.path("query").asString(""),
                 r.path("body").asString(""))));
         return requests;
+    }
+
+    /** The far end of originates to {@code number}: {@code outcome} after {@code delay} (real time at scale 1). */
+    void planOriginate(String number, String outcome, Duration delay) {
+        Http.Response r = Http.post(baseUrl + "/sim/originate-plan?match=" + encode(number) + "&outcome=" + outcome
+                + "&delay_ms=" + delay.toMillis(), null, "");
+        if (r.status() / 100 != 2) {
+            throw new IllegalStateException("originate plan refused: " + r);
+        }
     }
 
     private static JsonNode ok(Http.Response response) {

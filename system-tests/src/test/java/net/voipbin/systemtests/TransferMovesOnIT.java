@@ -12,12 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import net.voipbin.rpc.json.Json;
 import net.voipbin.systemtests.BusRecorder.BusEvent;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 21 on real processes (asterisk-sim, asterisk-proxy, call-manager, flow-manager from their jars): a
@@ -29,19 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
 class TransferMovesOnIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = Json.newMapper();
     private static final String CALLER = "+15550002121";
     private static final String TARGET = "+15550707121";
 
-    private static Fleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
-    private final String token = fleet.tokenFor(customer);
+    private final CustomerApi api = new CustomerApi(fleet, fleet.tokenFor(customer));
 
     @BeforeAll
     static void startFleet() {
-        fleet = Fleet.inboundCalls();
+        fleet = SystemFleet.builder().callPath().start();
         bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 
@@ -57,13 +54,13 @@ class TransferMovesOnIT {
 
     @Test
     void aBlindTransferMovesTheCallerOnToTheFlowItNamesOnceTheTargetIsConnected() {
-        String after = flow("""
+        String after = api.flow("""
                 {"name": "after the transfer", "actions": [
                   {"id": "after", "type": "play", "option": {"media": ["sound:after-transfer"]}},
                   {"id": "bye", "type": "hangup", "option": {}}
                 ]}""");
         // The old flow waits in its menu when the transfer completes: were it still running, a key would play its option.
-        String number = numberRunning(flow("""
+        String number = api.numberRunningFlow(api.flow("""
                 {"name": "transfer then menu", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
                   {"id": "away", "type": "transfer", "option": {"type": "blind",
@@ -78,7 +75,7 @@ class TransferMovesOnIT {
                 .isEqualTo(2);
 
         String channel = fleet.sim().placeCall(CALLER, number);
-        JsonNode caller = callOn(channel);
+        JsonNode caller = api.callOn(channel);
         String callerId = caller.path("id").asString();
         String oldActiveflow = caller.path("activeflow_id").asString();
 
@@ -88,10 +85,10 @@ class TransferMovesOnIT {
         assertThat(completed.path("flow_id").asString()).isEqualTo(after);
         assertThat(newActiveflow).isNotEqualTo(oldActiveflow);
         String targetId = completed.path("target_call_id").asString();
-        String targetChannel = get(fleet.callManager("/calls/" + targetId)).path("channel_id").asString();
+        String targetChannel = api.get(fleet.callManager("/calls/" + targetId)).path("channel_id").asString();
 
         // The new flow's prompt reaches the caller's channel, after the target joined the caller's bridge.
-        await().atMost(WAIT).until(() -> ariCommands(channel).contains(
+        await().atMost(WAIT).until(() -> api.ariCommands(channel).contains(
                 "POST /channels/{ch}/play/{playback} media=sound:after-transfer"));
         List<SimControl.AriRequest> log = fleet.sim().requests();
         int targetJoined = indexOf(log, r -> r.path().endsWith("/addChannel") && targetChannel.equals(r.param("channel")));
@@ -103,25 +100,25 @@ class TransferMovesOnIT {
         fleet.sim().pressDigits(channel, "1");
 
         // The new flow hangs up: the caller is hung up, and the target, left alone and running no flow, too.
-        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),
+        JsonNode ended = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callerId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(ended.path("hangup_by").asString()).isEqualTo("local");
         assertThat(ended.path("activeflow_id").asString()).isEqualTo(newActiveflow);
         assertThat(ended.path("flow_id").asString()).isEqualTo(after);
-        JsonNode target = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + targetId)),
+        JsonNode target = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + targetId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(target.path("hangup_note").asString()).isEqualTo("peer_hungup");
-        assertThat(ariCommands(channel)).containsExactly(
+        assertThat(api.ariCommands(channel)).containsExactly(
                 "POST /channels/{ch}/answer",
                 "POST /channels/{ch}/play/{playback} media=sound:after-transfer",
                 "DELETE /channels/{ch}");
 
         // Both flows ended without an error: the old one at the completion, the new one at its hangup.
-        JsonNode old = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + oldActiveflow)),
+        JsonNode old = await().atMost(WAIT).until(() -> api.get(fleet.flowManager("/activeflows/" + oldActiveflow)),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(old.path("current_action_id").asString()).isEqualTo("menu");
         assertThat(old.has("error")).as("%s", old).isFalse();
-        JsonNode next = await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + newActiveflow)),
+        JsonNode next = await().atMost(WAIT).until(() -> api.get(fleet.flowManager("/activeflows/" + newActiveflow)),
                 a -> "ended".equals(a.path("status").asString()));
         assertThat(next.path("reference_id").asString()).isEqualTo(callerId);
         assertThat(next.path("current_action_id").asString()).isEqualTo("bye");
@@ -143,7 +140,7 @@ class TransferMovesOnIT {
     void aCallerTransferredWithoutAFlowIsHungUpWhenTheTargetHangsUpNotLeftInSilence() {
         String target = "+15550707122";
         // The old flow is still running (its menu) when the transfer completes, and ends on the completion.
-        String number = numberRunning(flow("""
+        String number = api.numberRunningFlow(api.flow("""
                 {"name": "transfer then menu", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
                   {"id": "away", "type": "transfer", "option": {"type": "blind",
@@ -152,25 +149,25 @@ class TransferMovesOnIT {
                   {"id": "end", "type": "hangup", "option": {}}
                 ]}""".formatted(target)));
         String channel = fleet.sim().placeCall(CALLER, number);
-        JsonNode caller = callOn(channel);
+        JsonNode caller = api.callOn(channel);
         String callerId = caller.path("id").asString();
         JsonNode completed = await().atMost(WAIT).until(() -> transferEvent("transfer_completed", callerId),
                 e -> e != null);
         assertThat(completed.path("flow_id").isNull()).as("%s", completed).isTrue();
         String oldActiveflow = caller.path("activeflow_id").asString();
-        await().atMost(WAIT).until(() -> get(fleet.flowManager("/activeflows/" + oldActiveflow)),
+        await().atMost(WAIT).until(() -> api.get(fleet.flowManager("/activeflows/" + oldActiveflow)),
                 a -> "ended".equals(a.path("status").asString()));
         String targetId = completed.path("target_call_id").asString();
-        String targetChannel = get(fleet.callManager("/calls/" + targetId)).path("channel_id").asString();
+        String targetChannel = api.get(fleet.callManager("/calls/" + targetId)).path("channel_id").asString();
         // Talking with the target, the caller is not hung up by its old flow's end.
-        assertThat(get(fleet.callManager("/calls/" + callerId)).path("status").asString()).isEqualTo("progressing");
+        assertThat(api.get(fleet.callManager("/calls/" + callerId)).path("status").asString()).isEqualTo("progressing");
 
         fleet.sim().callerHangsUp(targetChannel);
 
-        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.callManager("/calls/" + callerId)),
+        JsonNode ended = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callerId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(ended.path("hangup_note").asString()).isEqualTo("peer_hungup");
-        assertThat(ariCommands(channel)).containsExactly("POST /channels/{ch}/answer", "DELETE /channels/{ch}");
+        assertThat(api.ariCommands(channel)).containsExactly("POST /channels/{ch}/answer", "DELETE /channels/{ch}");
     }
 
     /**
@@ -213,59 +210,4 @@ class TransferMovesOnIT {
         return -1;
     }
 
-    /** Stores the flow; returns its id. */
-    private String flow(String body) {
-        return created(Http.post(fleet.flowManager("/flows"), token, body)).path("id").asString();
-    }
-
-    /** A fresh number of the customer that runs {@code flowId}. */
-    private String numberRunning(String flowId) {
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\", \"name\": \"transfer line\"}"));
-        return number;
-    }
-
-    private JsonNode callOn(String channel) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
-                if (channel.equals(call.path("channel_id").asString(""))) {
-                    return call;
-                }
-            }
-            return null;
-        }, c -> c != null);
-    }
-
-    /** The ARI requests about this channel (and its playbacks), in arrival order, ids as placeholders. */
-    private List<String> ariCommands(String channel) {
-        List<String> playbacks = new ArrayList<>();
-        List<String> commands = new ArrayList<>();
-        for (SimControl.AriRequest request : fleet.sim().requests()) {
-            String path = request.path().replaceFirst("^/ari", "");
-            String prefix = "/channels/" + channel + "/play/";
-            if (path.startsWith(prefix)) {
-                playbacks.add(path.substring(prefix.length()));
-                commands.add(request.method() + " /channels/{ch}/play/{playback} media=" + request.param("media"));
-            } else if (path.contains(channel) || playbacks.stream().anyMatch(path::contains)) {
-                String shown = path.replace(channel, "{ch}");
-                for (String playback : playbacks) {
-                    shown = shown.replace(playback, "{playback}");
-                }
-                commands.add(request.method() + " " + shown);
-            }
-        }
-        return commands;
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
 }
