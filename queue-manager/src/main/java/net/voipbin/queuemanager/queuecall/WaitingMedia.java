@@ -87,8 +87,8 @@ class WaitingMedia {
      * The caller leaves the line (timed out, taken out): what they hear stops at once, the prompt of ours playing or
      * else the music (one request: the bridge of an answered caller waits for it). Called before the change that
      * announces it: on that event flow-manager goes on with the caller's flow, whose first prompt this must not
-     * stop. The cycle's row goes first, so no later decision starts a prompt (one decided a moment before may
-     * still reach call-manager after the stop: a known, rare overlap).
+     * stop. Deleting the cycle's row waits for a request of the cycle in flight (made under the row's lock), so the
+     * stop comes after what it started, and no later decision starts anything.
      */
     void leave(UUID queuecallId, UUID callId) {
         Optional<WaitingMediaRows.Row> cycle = tx.execute(s -> rows.delete(queuecallId));
@@ -119,11 +119,18 @@ class WaitingMedia {
             String text, boolean musicOn) {
     }
 
+    /**
+     * Decides and carries out under the cycle's row lock: a caller leaving the line ({@link #leave} deletes the row)
+     * waits for a request in flight and then stops what it started, never the other way round (which left the
+     * music on over the agent). The lock is the caller's own row; it is held for one request to call-manager.
+     */
     private void advance(UUID id, Cause cause, String operationId) {
-        Plan plan = tx.execute(s -> decide(id, cause, operationId));
-        if (plan != null) {
-            carryOut(plan);
-        }
+        tx.executeWithoutResult(s -> {
+            Plan plan = decide(id, cause, operationId);
+            if (plan != null) {
+                carryOut(plan);
+            }
+        });
     }
 
     private Plan decide(UUID id, Cause cause, String operationId) {
@@ -190,9 +197,7 @@ class WaitingMedia {
         } catch (RuntimeException e) {
             log.info("queuecall {}: waiting media not played ({}), again in {}", p.queuecallId(), e.toString(), RETRY);
             Instant retry = clock.instant().plus(RETRY);
-            tx.executeWithoutResult(s -> rows.lock(p.queuecallId()).filter(r -> p.prompt() == null
-                    || p.prompt().equals(r.prompt())).ifPresent(r -> rows.update(p.queuecallId(), r.step(),
-                    r.tmAnnounced(), null, retry)));
+            rows.update(p.queuecallId(), d.step(), d.tmAnnounced(), null, retry);
             timers.at(retry, () -> wake(p.queuecallId()));
         }
     }
