@@ -38,15 +38,17 @@ class ConferenceIT {
     private static final JsonMapper JSON = Json.newMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static ConferenceFleet fleet;
+    private static SystemFleet fleet;
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
     private final String token = fleet.tokenFor(customer);
+    private final CustomerApi api = new CustomerApi(fleet, token);
 
     @BeforeAll
     static void startFleet() {
-        fleet = ConferenceFleet.start();
+        fleet = SystemFleet.builder().asteriskId("asterisk-conf").callPath()
+                .with("conference-manager", List.of("--voipbin.conference.timeout-sweep=200ms")).start();
         bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
     }
 
@@ -65,7 +67,7 @@ class ConferenceIT {
         String postFlow = created(Http.post(fleet.flowManager("/flows"), token, """
                 {"name": "after the conference", "actions": [
                   {"id": "ended", "type": "talk", "option": {"text": "conference ended"}}]}""")).path("id").asString();
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token,
                 "{\"name\": \"standup\", \"post_flow_id\": \"" + postFlow + "\"}"));
         String conferenceId = conference.path("id").asString();
         String bridgeId = conference.path("confbridge_id").asString();
@@ -81,22 +83,22 @@ class ConferenceIT {
         assertThat(bridge.path("bridge_type").asString()).isEqualTo("mixing");
         assertThat(bridgeChannels(bridgeId)).containsExactlyInAnyOrderElementsOf(channels);
         await().atMost(WAIT).until(() -> members(conferenceId).size() == 3);
-        assertThat(get(fleet.conferenceManager("/conferences/" + conferenceId)).path("participant_count").asInt())
+        assertThat(get(conferenceManager("/conferences/" + conferenceId)).path("participant_count").asInt())
                 .isEqualTo(3);
         Map<String, String> participantOfChannel = participants(conferenceId, channels);
 
         // The first is kicked: its flow goes on after conference_join.
-        assertThat(Http.delete(fleet.conferenceManager("/conferencecalls/" + participantOfChannel.get(channels.get(0))),
+        assertThat(Http.delete(conferenceManager("/conferencecalls/" + participantOfChannel.get(channels.get(0))),
                 token).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> members(conferenceId).size() == 4);
         // The second hangs up.
         fleet.sim().callerHangsUp(channels.get(1));
         await().atMost(WAIT).until(() -> members(conferenceId).size() == 5);
         // The conference is stopped: the third is kicked and runs the post flow.
-        assertThat(Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}").status())
+        assertThat(Http.post(conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}").status())
                 .isEqualTo(200);
 
-        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+        JsonNode ended = await().atMost(WAIT).until(() -> get(conferenceManager("/conferences/" + conferenceId)),
                 c -> "terminated".equals(c.path("status").asString()));
         assertThat(ended.path("tm_end").isNull()).isFalse();
         assertThat(ended.path("participant_count").asInt()).isZero();
@@ -143,15 +145,15 @@ class ConferenceIT {
 
     @Test
     void aJoinTheConferenceRefusesLetsTheFlowGoOnInsteadOfLeavingTheCallerInSilence() {
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token, "{}"));
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token, "{}"));
         String conferenceId = conference.path("id").asString();
-        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        Http.post(conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
         String number = numberRunning(conferenceId);
 
         String channel = fleet.sim().placeCall("+15550003000", number);
 
         await().atMost(WAIT).until(() -> plays(channel).contains("sound:you-have-left"));
-        JsonNode call = callOn(channel);
+        JsonNode call = api.callOn(channel);
         JsonNode activeflow = await().atMost(WAIT).until(
                 () -> get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
                 a -> "ended".equals(a.path("status").asString()));
@@ -166,7 +168,7 @@ class ConferenceIT {
                 {"name": "before the conference", "actions": [
                   {"id": "welcome", "type": "talk", "option": {"text": "welcome to the conference"}}]}"""))
                 .path("id").asString();
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token,
                 "{\"pre_flow_id\": \"" + preFlow + "\"}"));
         String conferenceId = conference.path("id").asString();
         String bridgeId = conference.path("confbridge_id").asString();
@@ -180,7 +182,7 @@ class ConferenceIT {
                 .toList();
         assertThat(order).containsExactly("play", "bridge");
         assertThat(plays(channel)).containsExactly("sound:welcome-to-the-conference");
-        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        Http.post(conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
         await().atMost(WAIT).until(() -> plays(channel).contains("sound:you-have-left"));
     }
 
@@ -189,16 +191,16 @@ class ConferenceIT {
         String postFlow = created(Http.post(fleet.flowManager("/flows"), token, """
                 {"name": "after the conference", "actions": [
                   {"id": "ended", "type": "talk", "option": {"text": "conference ended"}}]}""")).path("id").asString();
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token,
                 "{\"timeout\": 6, \"post_flow_id\": \"" + postFlow + "\"}"));
         String conferenceId = conference.path("id").asString();
         String channel = fleet.sim().placeCall("+15550004000", numberRunning(conferenceId));
         await().atMost(WAIT).until(() -> members(conferenceId).size() == 1);
 
-        fleet.killConferenceManager();
-        fleet.startConferenceManager();
+        fleet.kill("conference-manager");
+        fleet.restart("conference-manager");
 
-        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+        JsonNode ended = await().atMost(WAIT).until(() -> get(conferenceManager("/conferences/" + conferenceId)),
                 c -> "terminated".equals(c.path("status").asString()));
         assertThat(ended.path("tm_end").isNull()).isFalse();
         await().atMost(WAIT).until(() -> plays(channel).contains("sound:conference-ended"));
@@ -211,7 +213,7 @@ class ConferenceIT {
 
     @Test
     void participantsWaitingForTheModeratorHearOnlyMusicThenEachOtherOnceItIsIn() {
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token,
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token,
                 "{\"moderator_gated\": true}"));
         String conferenceId = conference.path("id").asString();
         String bridgeId = conference.path("confbridge_id").asString();
@@ -240,7 +242,7 @@ class ConferenceIT {
                 .containsExactly("conferencecall_joined 1", "conferencecall_joined 2", "conferencecall_joined 3",
                         "conferencecall_left 2");
 
-        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        Http.post(conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
         await().atMost(WAIT).until(() -> simBridgeStatus(holding) == 404 && simBridgeStatus(bridgeId) == 404);
         await().atMost(WAIT).until(() -> members(conferenceId).size() == 6);
         assertThat(members(conferenceId).subList(4, 6)).extracting(e -> e.data().path("reason").asString())
@@ -249,22 +251,22 @@ class ConferenceIT {
 
     @Test
     void aConferenceRecordingIsAnnouncedAtItsStartAndAtItsEnd() {
-        JsonNode conference = created(Http.post(fleet.conferenceManager("/conferences"), token, "{}"));
+        JsonNode conference = created(Http.post(conferenceManager("/conferences"), token, "{}"));
         String conferenceId = conference.path("id").asString();
         String bridgeId = conference.path("confbridge_id").asString();
         String channel = fleet.sim().placeCall("+15550007001", numberRunning(conferenceId));
         await().atMost(WAIT).until(() -> bridgeChannels(bridgeId).contains(channel));
 
-        Http.Response start = Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/recording_start"),
+        Http.Response start = Http.post(conferenceManager("/conferences/" + conferenceId + "/recording_start"),
                 token, "{}");
         assertThat(start.status()).as(start.body()).isEqualTo(200);
         String recordingId = JSON.readTree(start.body()).path("recording_id").asString();
         assertThat(fleet.sim().requests()).anyMatch(r -> r.path().equals("/ari/bridges/" + bridgeId + "/record")
                 && recordingId.equals(r.param("name")));
         // The conference ends, and its bridge with the recording.
-        Http.post(fleet.conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
+        Http.post(conferenceManager("/conferences/" + conferenceId + "/stop"), token, "{}");
 
-        JsonNode ended = await().atMost(WAIT).until(() -> get(fleet.conferenceManager("/conferences/" + conferenceId)),
+        JsonNode ended = await().atMost(WAIT).until(() -> get(conferenceManager("/conferences/" + conferenceId)),
                 c -> "terminated".equals(c.path("status").asString()) && c.path("recording_id").isNull());
         assertThat(ended.path("recording_ids")).extracting(JsonNode::asString).containsExactly(recordingId);
         // What the customer's webhook is sent (every event naming its customer_id): the start and the end.
@@ -293,29 +295,12 @@ class ConferenceIT {
     }
 
     private String numberRunning(String conferenceId, String role) {
-        return new CustomerApiOf(token).numberRunning("""
+        return api.numberRunning("""
                 {"name": "conference line", "actions": [
                   {"id": "answer", "type": "answer", "option": {}},
                   {"id": "join", "type": "conference_join", "option": {"conference_id": "%s", "role": "%s"}},
                   {"id": "after", "type": "talk", "option": {"text": "you have left"}}
                 ]}""".formatted(conferenceId, role));
-    }
-
-    /** CustomerApi's number-with-flow, for this test's customer. */
-    private final class CustomerApiOf {
-        private final String bearer;
-
-        CustomerApiOf(String bearer) {
-            this.bearer = bearer;
-        }
-
-        String numberRunning(String flow) {
-            String flowId = created(Http.post(fleet.flowManager("/flows"), bearer, flow)).path("id").asString();
-            String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-            created(Http.post(fleet.callManager("/numbers"), bearer,
-                    "{\"number\": \"" + number + "\", \"flow_id\": \"" + flowId + "\"}"));
-            return number;
-        }
     }
 
     private List<BusEvent> members(String conferenceId) {
@@ -326,24 +311,13 @@ class ConferenceIT {
     /** The conferencecall id of each channel's call. */
     private Map<String, String> participants(String conferenceId, List<String> channels) {
         Map<String, String> byCall = new java.util.HashMap<>();
-        get(fleet.conferenceManager("/conferences/" + conferenceId + "/conferencecalls?page_size=100")).path("result")
+        get(conferenceManager("/conferences/" + conferenceId + "/conferencecalls?page_size=100")).path("result")
                 .forEach(p -> byCall.put(p.path("call_id").asString(), p.path("id").asString()));
         Map<String, String> byChannel = new java.util.HashMap<>();
         for (String channel : channels) {
-            byChannel.put(channel, byCall.get(callOn(channel).path("id").asString()));
+            byChannel.put(channel, byCall.get(api.callOn(channel).path("id").asString()));
         }
         return byChannel;
-    }
-
-    private JsonNode callOn(String channel) {
-        return await().atMost(WAIT).until(() -> {
-            for (JsonNode call : get(fleet.callManager("/calls?page_size=100")).path("result")) {
-                if (channel.equals(call.path("channel_id").asString(""))) {
-                    return call;
-                }
-            }
-            return null;
-        }, c -> c != null);
     }
 
     private List<String> plays(String channel) {
@@ -406,5 +380,9 @@ class ConferenceIT {
     private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
+    }
+
+    private static String conferenceManager(String path) {
+        return fleet.url("conference-manager", path);
     }
 }
