@@ -111,15 +111,15 @@ class QueueIT {
         // c5 waits in main; c1 hangs up: alice wraps up 2 s, then takes c4 (waiting longer), bob later c5.
         String c5 = fleet.sim().placeCall("+15550400005", number);
         queuecallOf(c5, "waiting");
-        fleet.sim().callerHangsUp(c1);
+        hangUpOnceBridged(c1);
         await().atMost(WAIT).until(() -> "connected".equals(get(queueManager("/queuecalls/" + q4b))
                 .path("status").asString()));
         assertThat(get(queueManager("/queuecalls/" + q4b)).path("agent_id").asString()).isEqualTo(alice);
-        fleet.sim().callerHangsUp(c2);
+        hangUpOnceBridged(c2);
         JsonNode q5 = queuecallOf(c5, "connected");
         assertThat(q5.path("agent_id").asString()).isEqualTo(bob);
-        fleet.sim().callerHangsUp(c4);
-        fleet.sim().callerHangsUp(c5);
+        hangUpOnceBridged(c4);
+        hangUpOnceBridged(c5);
         await().atMost(WAIT).until(() -> "done".equals(queuecallOf(c5, null).path("status").asString()));
 
         // Offer order: the agents' calls in creation order.
@@ -232,6 +232,15 @@ class QueueIT {
         Set<String> channels = new HashSet<>();
         agentCalls().forEach(c -> channels.add(c.path("channel_id").asString()));
         return channels;
+    }
+
+    /**
+     * A served caller hangs up once they talk with their agent: queue-manager marks the queuecall connected, then
+     * stops the waiting media and bridges, so a hangup right after reading "connected" could beat the bridge.
+     */
+    private void hangUpOnceBridged(String channel) {
+        await().atMost(WAIT).until(() -> !bridgedWith(channel).isEmpty());
+        fleet.sim().callerHangsUp(channel);
     }
 
     /** The other channels added to the bridge(s) the caller's channel was added to. */
