@@ -149,8 +149,14 @@ class WaitingMedia {
             return null; // a late or repeated event, or another instance moved the cycle on already
         }
         QueuecallEntity q = queuecalls.findById(id).orElse(null);
-        if (q == null || !(q.status() == QueuecallStatus.WAITING || q.status() == QueuecallStatus.OFFERING)) {
+        if (q == null) {
             rows.delete(id);
+            return null;
+        }
+        if (!(q.status() == QueuecallStatus.WAITING || q.status() == QueuecallStatus.OFFERING)) {
+            // The caller is leaving the line and leave() (or forget(), for a hangup) is on its way: it must still
+            // find the row to stop what plays (the music, when this is its wake-up). Only the wake-up is dropped.
+            rows.update(id, row.step(), row.tmAnnounced(), row.prompt(), null);
             return null;
         }
         Queue queue = queues.find(q.queueId()).orElse(null);
