@@ -86,13 +86,17 @@ final class CustomerApi {
     }
 
     /**
-     * The ARI requests about this channel (and its playbacks), in the order the simulator received them, ids
-     * replaced by placeholders and plays shown with their media.
+     * The ARI commands about this channel (and its playbacks), in the order the simulator received them, ids
+     * replaced by placeholders and plays shown with their media. Reads ({@code GET}) change nothing the caller
+     * notices and are left out: call-manager asks Asterisk who is in a bridge or whether a channel is still up.
      */
     List<String> ariCommands(String channel) {
         List<String> playbacks = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         for (SimControl.AriRequest request : fleet.sim().requests()) {
+            if ("GET".equals(request.method())) {
+                continue;
+            }
             String path = request.path().replaceFirst("^/ari", "");
             String prefix = "/channels/" + channel + "/play/";
             if (path.startsWith(prefix)) {
