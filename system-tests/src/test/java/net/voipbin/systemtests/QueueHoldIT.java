@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import net.voipbin.rpc.json.Json;
-import net.voipbin.systemtests.BusRecorder.BusEvent;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +37,8 @@ class QueueHoldIT {
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
-    private final String token = fleet.tokenFor(customer);
+    private final QueueApi api = new QueueApi(fleet, bus, customer);
+    private final String token = api.token();
 
     @BeforeAll
     static void startFleet() {
@@ -59,21 +58,21 @@ class QueueHoldIT {
 
     @Test
     void musicBetweenAnnouncementsUntilAnAgentAnswersAndACallerTakenOutGoesOnWithTheFlow() {
-        plan(ALICE, "answered", 300);
-        String alice = agent("alice", "ringall", ALICE);
-        setStatus(alice, "away");
-        String queue = created(Http.post(queueManager("/queues"), token, "{\"name\":\"hold\","
+        api.plan(ALICE, "answered", 300);
+        String alice = api.agent("alice", "ringall", ALICE);
+        api.setStatus(alice, "away");
+        String queue = api.created(Http.post(api.queueManager("/queues"), token, "{\"name\":\"hold\","
                 + "\"moh_class\":\"jazz\",\"announcement_interval_seconds\":3,\"wait_timeout_seconds\":120}"))
                 .path("id").asString();
-        String number = numberRunning(queue);
+        String number = api.numberRunning(queue);
 
         String c1 = fleet.sim().placeCall("+15550410001", number);
         String announcement = "play sound:you-are-caller-number-1";
         await().atMost(WAIT).untilAsserted(() -> assertThat(heard(c1)).containsSubsequence(announcement,
                 "moh jazz", "moh stop", announcement, "moh jazz"));
 
-        setStatus(alice, "available");
-        queuecallOf(c1, "connected");
+        api.setStatus(alice, "available");
+        api.queuecallOf(c1, "connected");
         await().atMost(WAIT).until(() -> agentJoined(c1) >= 0);
         List<SimControl.AriRequest> log = fleet.sim().requests();
         int joined = agentJoined(c1);
@@ -86,9 +85,9 @@ class QueueHoldIT {
 
         // alice is on the phone with c1: c2 waits, and the customer takes c2 out of the line.
         String c2 = fleet.sim().placeCall("+15550410002", number);
-        JsonNode q2 = queuecallOf(c2, "waiting");
+        JsonNode q2 = api.queuecallOf(c2, "waiting");
         await().atMost(WAIT).untilAsserted(() -> assertThat(heard(c2)).contains("moh jazz"));
-        Http.Response kicked = Http.delete(queueManager("/queuecalls/" + q2.path("id").asString()), token);
+        Http.Response kicked = Http.delete(api.queueManager("/queuecalls/" + q2.path("id").asString()), token);
         assertThat(kicked.status()).as(kicked.body()).isEqualTo(200);
         assertThat(JSON.readTree(kicked.body()).path("status").asString()).isEqualTo("kicked");
 
@@ -97,9 +96,9 @@ class QueueHoldIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(heard(c2)).endsWith("play sound:thank-you"));
         List<String> c2Heard = heard(c2);
         assertThat(c2Heard.get(c2Heard.size() - 2)).isIn("moh stop", "play stop");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(types(q2))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.types(q2))
                 .containsExactly("queuecall_created", "queuecall_waiting", "queuecall_kicked"));
-        JsonNode stats = get(queueManager("/queues/" + queue + "/statistics"));
+        JsonNode stats = api.get(api.queueManager("/queues/" + queue + "/statistics"));
         assertThat(stats.path("kicked").asLong()).isEqualTo(1);
         assertThat(stats.path("served").asLong()).isEqualTo(1);
         fleet.sim().callerHangsUp(c1);
@@ -107,18 +106,18 @@ class QueueHoldIT {
 
     @Test
     void aLinearAgentIsRungAtTheDeskThenAtTheMobileWhereTheyAnswer() {
-        plan(BOB_DESK, "no_answer", 500);
-        plan(BOB_MOBILE, "answered", 300);
-        agent("bob", "linear", BOB_DESK, BOB_MOBILE);
-        String queue = created(Http.post(queueManager("/queues"), token, "{\"name\":\"roaming\","
+        api.plan(BOB_DESK, "no_answer", 500);
+        api.plan(BOB_MOBILE, "answered", 300);
+        api.agent("bob", "linear", BOB_DESK, BOB_MOBILE);
+        String queue = api.created(Http.post(api.queueManager("/queues"), token, "{\"name\":\"roaming\","
                 + "\"ring_timeout_seconds\":5,\"wait_timeout_seconds\":120}")).path("id").asString();
-        String number = numberRunning(queue);
+        String number = api.numberRunning(queue);
 
         String caller = fleet.sim().placeCall("+15550410003", number);
-        JsonNode q = queuecallOf(caller, "connected");
+        JsonNode q = api.queuecallOf(caller, "connected");
 
         assertThat(q.path("offer_attempts").asInt()).isEqualTo(1);
-        assertThat(agentCalls()).extracting(c -> c.path("destination").path("target").asString())
+        assertThat(api.agentCalls()).extracting(c -> c.path("destination").path("target").asString())
                 .containsExactly(BOB_DESK, BOB_MOBILE);
         await().atMost(WAIT).until(() -> agentJoined(caller) >= 0);
         fleet.sim().callerHangsUp(caller);
@@ -188,95 +187,4 @@ class QueueHoldIT {
         return -1;
     }
 
-    private void plan(String match, String outcome, long delayMs) {
-        fleet.sim().planOriginate(match, outcome, Duration.ofMillis(delayMs));
-    }
-
-    private String agent(String name, String ringMethod, String... numbers) {
-        List<String> addresses = new ArrayList<>();
-        for (String n : numbers) {
-            addresses.add("{\"type\":\"tel\",\"target\":\"" + n + "\"}");
-        }
-        String id = created(Http.post(agentManager("/agents"), token, "{\"name\":\"" + name
-                + "\",\"ring_method\":\"" + ringMethod + "\",\"addresses\":[" + String.join(",", addresses) + "]}"))
-                .path("id").asString();
-        setStatus(id, "available");
-        return id;
-    }
-
-    private void setStatus(String agentId, String status) {
-        assertThat(Http.put(agentManager("/agents/" + agentId + "/status"), token,
-                "{\"status\":\"" + status + "\"}").status()).isEqualTo(200);
-    }
-
-    /** A number whose flow answers, joins the queue, then says "thank you". */
-    private String numberRunning(String queueId) {
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, "{\"name\":\"queue line\",\"actions\":["
-                + "{\"type\":\"answer\"},{\"id\":\"q\",\"type\":\"queue_join\",\"option\":{\"queue_id\":\"" + queueId
-                + "\"}},{\"id\":\"bye\",\"type\":\"talk\",\"option\":{\"text\":\"thank you\"}}]}")).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\":\"" + number + "\",\"flow_id\":\"" + flowId + "\",\"name\":\"queue line\"}"));
-        return number;
-    }
-
-    /** The first queuecall of the caller on {@code channel}, once in {@code status}. */
-    private JsonNode queuecallOf(String channel, String status) {
-        return await().atMost(WAIT).ignoreExceptions().until(() -> {
-            String callId = callOn(channel).path("id").asString();
-            JsonNode found = null;
-            for (JsonNode q : get(queueManager("/queuecalls?page_size=100")).path("result")) {
-                if (callId.equals(q.path("reference_id").asString()) && (found == null
-                        || q.path("tm_create").asString().compareTo(found.path("tm_create").asString()) < 0)) {
-                    found = q;
-                }
-            }
-            return found;
-        }, q -> q != null && status.equals(q.path("status").asString()));
-    }
-
-    private JsonNode callOn(String channel) {
-        for (JsonNode call : calls()) {
-            if (channel.equals(call.path("channel_id").asString(""))) {
-                return call;
-            }
-        }
-        throw new IllegalStateException("no call on " + channel);
-    }
-
-    private List<JsonNode> calls() {
-        List<JsonNode> all = new ArrayList<>();
-        get(fleet.callManager("/calls?page_size=100")).path("result").forEach(all::add);
-        return all;
-    }
-
-    private List<JsonNode> agentCalls() {
-        return calls().stream().filter(c -> "outgoing".equals(c.path("direction").asString()))
-                .sorted(Comparator.comparing(c -> c.path("tm_create").asString())).toList();
-    }
-
-    private List<String> types(JsonNode queuecall) {
-        String id = queuecall.path("id").asString();
-        return bus.matching(e -> e.type().startsWith("queuecall_") && id.equals(e.data().path("id").asString()))
-                .stream().map(BusEvent::type).toList();
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static String queueManager(String path) {
-        return fleet.url("queue-manager", path);
-    }
-
-    private static String agentManager(String path) {
-        return fleet.url("agent-manager", path);
-    }
 }

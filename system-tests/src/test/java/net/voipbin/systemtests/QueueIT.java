@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import net.voipbin.rpc.json.Json;
-import net.voipbin.systemtests.BusRecorder.BusEvent;
 import net.voipbin.testsupport.Http;
 import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 25's call queue on real processes: 5 inbound callers run answer → queue_join → talk; 2 agents are
@@ -34,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class QueueIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final JsonMapper JSON = Json.newMapper();
     private static final String ALICE = "+15550300001";
     private static final String BOB = "+15550300002";
 
@@ -42,7 +36,8 @@ class QueueIT {
     private static BusRecorder bus;
 
     private final UUID customer = UUID.randomUUID();
-    private final String token = fleet.tokenFor(customer);
+    private final QueueApi api = new QueueApi(fleet, bus, customer);
+    private final String token = api.token();
 
     @BeforeAll
     static void startFleet() {
@@ -62,68 +57,68 @@ class QueueIT {
 
     @Test
     void fiveCallersTwoAgentsMissReofferAbandonOverflowAndWrapUp() {
-        plan(ALICE, "answered", 300);
-        plan(BOB, "busy", 300);
-        String alice = agent("alice", ALICE);
-        String bob = agent("bob", BOB);
-        String idle = created(Http.post(queueManager("/queues"), token,
+        api.plan(ALICE, "answered", 300);
+        api.plan(BOB, "busy", 300);
+        String alice = api.agent("alice", null, ALICE);
+        String bob = api.agent("bob", null, BOB);
+        String idle = api.created(Http.post(api.queueManager("/queues"), token,
                 "{\"name\":\"overflow\",\"strategy\":\"longest_idle\",\"wait_timeout_seconds\":120,\"wrap_up_seconds\":2}"))
                 .path("id").asString();
-        String main = created(Http.post(queueManager("/queues"), token, "{\"name\":\"main\",\"strategy\":"
+        String main = api.created(Http.post(api.queueManager("/queues"), token, "{\"name\":\"main\",\"strategy\":"
                 + "\"round_robin\",\"wait_timeout_seconds\":5,\"ring_timeout_seconds\":5,\"wrap_up_seconds\":2,"
                 + "\"away_after_misses\":1,\"overflow\":{\"type\":\"queue\",\"queue_id\":\"" + idle + "\"}}"))
                 .path("id").asString();
-        String number = numberRunning(main);
+        String number = api.numberRunning(main);
 
         // c1: round-robin starts with alice, who answers: bridged.
         String c1 = fleet.sim().placeCall("+15550400001", number);
-        JsonNode q1 = queuecallOf(c1, "connected");
+        JsonNode q1 = api.queuecallOf(c1, "connected");
         assertThat(q1.path("agent_id").asString()).isEqualTo(alice);
 
         // c2: bob is next and rejects: he goes away, the caller waits; back, he is offered the caller again.
         String c2 = fleet.sim().placeCall("+15550400002", number);
-        await().atMost(WAIT).until(() -> status(bob).equals("away"));
-        JsonNode q2 = queuecallOf(c2, "waiting");
+        await().atMost(WAIT).until(() -> api.status(bob).equals("away"));
+        JsonNode q2 = api.queuecallOf(c2, "waiting");
         assertThat(q2.path("offer_attempts").asInt()).isEqualTo(1);
-        plan(BOB, "answered", 300);
-        setStatus(bob, "available");
-        q2 = queuecallOf(c2, "connected");
+        api.plan(BOB, "answered", 300);
+        api.setStatus(bob, "available");
+        q2 = api.queuecallOf(c2, "connected");
         assertThat(q2.path("agent_id").asString()).isEqualTo(bob);
         assertThat(q2.path("offer_attempts").asInt()).isEqualTo(2);
 
         // c3 hangs up while waiting: abandoned.
         String c3 = fleet.sim().placeCall("+15550400003", number);
-        queuecallOf(c3, "waiting");
+        api.queuecallOf(c3, "waiting");
         fleet.sim().callerHangsUp(c3);
-        JsonNode q3 = queuecallOf(c3, "abandoned");
+        JsonNode q3 = api.queuecallOf(c3, "abandoned");
 
         // c4 waits 5 s and times out to the longest-idle queue.
         String c4 = fleet.sim().placeCall("+15550400004", number);
-        JsonNode q4 = queuecallOf(c4, "timeout");
+        JsonNode q4 = api.queuecallOf(c4, "timeout");
         assertThat(q4.path("end_reason").asString()).isEqualTo("wait_timeout");
         String q4b = q4.path("overflow_queuecall_id").asString();
-        assertThat(get(queueManager("/queuecalls/" + q4b)).path("queue_id").asString()).isEqualTo(idle);
+        assertThat(api.get(api.queueManager("/queuecalls/" + q4b)).path("queue_id").asString()).isEqualTo(idle);
 
         // From now on callers of main wait longer (the change applies to new callers).
-        assertThat(Http.put(queueManager("/queues/" + main), token, "{\"wait_timeout_seconds\":120}").status())
+        assertThat(Http.put(api.queueManager("/queues/" + main), token, "{\"wait_timeout_seconds\":120}").status())
                 .isEqualTo(200);
 
         // c5 waits in main; c1 hangs up: alice wraps up 2 s, then takes c4 (waiting longer), bob later c5.
         String c5 = fleet.sim().placeCall("+15550400005", number);
-        queuecallOf(c5, "waiting");
+        api.queuecallOf(c5, "waiting");
         hangUpOnceBridged(c1);
-        await().atMost(WAIT).until(() -> "connected".equals(get(queueManager("/queuecalls/" + q4b))
+        await().atMost(WAIT).until(() -> "connected".equals(api.get(api.queueManager("/queuecalls/" + q4b))
                 .path("status").asString()));
-        assertThat(get(queueManager("/queuecalls/" + q4b)).path("agent_id").asString()).isEqualTo(alice);
+        assertThat(api.get(api.queueManager("/queuecalls/" + q4b)).path("agent_id").asString()).isEqualTo(alice);
         hangUpOnceBridged(c2);
-        JsonNode q5 = queuecallOf(c5, "connected");
+        JsonNode q5 = api.queuecallOf(c5, "connected");
         assertThat(q5.path("agent_id").asString()).isEqualTo(bob);
         hangUpOnceBridged(c4);
         hangUpOnceBridged(c5);
-        await().atMost(WAIT).until(() -> "done".equals(queuecallOf(c5, null).path("status").asString()));
+        await().atMost(WAIT).until(() -> "done".equals(api.queuecallOf(c5, null).path("status").asString()));
 
         // Offer order: the agents' calls in creation order.
-        assertThat(agentCalls()).extracting(c -> c.path("destination").path("target").asString())
+        assertThat(api.agentCalls()).extracting(c -> c.path("destination").path("target").asString())
                 .containsExactly(ALICE, BOB, BOB, ALICE, BOB);
         // Each served caller shares a simulator bridge with its agent's channel.
         for (String caller : List.of(c1, c2, c4, c5)) {
@@ -135,12 +130,12 @@ class QueueIT {
         assertThat(statuses(bob)).containsSubsequence("ringing", "away", "available", "ringing", "busy", "wrap_up",
                 "available", "ringing", "busy");
         // Every queuecall event, with queue_id and tm_end.
-        assertThat(types(q1)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_offering",
+        assertThat(api.types(q1)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_offering",
                 "queuecall_connected", "queuecall_done");
-        assertThat(types(q2)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_offering",
+        assertThat(api.types(q2)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_offering",
                 "queuecall_waiting", "queuecall_offering", "queuecall_connected", "queuecall_done");
-        assertThat(types(q3)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_abandoned");
-        assertThat(types(q4)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_timeout");
+        assertThat(api.types(q3)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_abandoned");
+        assertThat(api.types(q4)).containsExactly("queuecall_created", "queuecall_waiting", "queuecall_timeout");
         assertThat(bus.matching(e -> e.type().startsWith("queuecall_") && e.type().matches(".*(done|abandoned|timeout)")
                 && customer.toString().equals(e.data().path("customer_id").asString())))
                 .allSatisfy(e -> {
@@ -149,13 +144,13 @@ class QueueIT {
                 });
         // The flow went on after queue_join: the served callers heard the talk after it.
         // Statistics.
-        JsonNode stats = get(queueManager("/queues/" + main + "/statistics"));
+        JsonNode stats = api.get(api.queueManager("/queues/" + main + "/statistics"));
         assertThat(stats.path("served").asLong()).isEqualTo(3);
         assertThat(stats.path("abandoned").asLong()).isEqualTo(1);
         assertThat(stats.path("timed_out").asLong()).isEqualTo(1);
         assertThat(stats.path("waiting").asLong()).isZero();
-        assertThat(get(queueManager("/queues/" + idle + "/statistics")).path("served").asLong()).isEqualTo(1);
-        JsonNode agents = get(queueManager("/agent_statistics"));
+        assertThat(api.get(api.queueManager("/queues/" + idle + "/statistics")).path("served").asLong()).isEqualTo(1);
+        JsonNode agents = api.get(api.queueManager("/agent_statistics"));
         Map<String, JsonNode> byId = new HashMap<>();
         agents.forEach(a -> byId.put(a.path("agent_id").asString(), a));
         assertThat(byId.get(bob).path("missed").asLong()).isEqualTo(1);
@@ -163,74 +158,9 @@ class QueueIT {
         assertThat(byId.get(alice).path("answered").asLong()).isEqualTo(2);
     }
 
-    private void plan(String match, String outcome, long delayMs) {
-        fleet.sim().planOriginate(match, outcome, Duration.ofMillis(delayMs));
-    }
-
-    private String agent(String name, String number) {
-        String id = created(Http.post(agentManager("/agents"), token, "{\"name\":\"" + name
-                + "\",\"addresses\":[{\"type\":\"tel\",\"target\":\"" + number + "\"}]}")).path("id").asString();
-        setStatus(id, "available");
-        return id;
-    }
-
-    private void setStatus(String agentId, String status) {
-        assertThat(Http.put(agentManager("/agents/" + agentId + "/status"), token,
-                "{\"status\":\"" + status + "\"}").status()).isEqualTo(200);
-    }
-
-    private String status(String agentId) {
-        return get(agentManager("/agents/" + agentId)).path("status").asString();
-    }
-
-    private String numberRunning(String queueId) {
-        String flowId = created(Http.post(fleet.flowManager("/flows"), token, "{\"name\":\"queue line\",\"actions\":["
-                + "{\"type\":\"answer\"},{\"id\":\"q\",\"type\":\"queue_join\",\"option\":{\"queue_id\":\"" + queueId
-                + "\"}},{\"id\":\"bye\",\"type\":\"talk\",\"option\":{\"text\":\"thank you\"}}]}")).path("id").asString();
-        String number = "+1555" + (1_000_000 + (long) (Math.random() * 8_999_999));
-        created(Http.post(fleet.callManager("/numbers"), token,
-                "{\"number\":\"" + number + "\",\"flow_id\":\"" + flowId + "\",\"name\":\"queue line\"}"));
-        return number;
-    }
-
-    /** The queuecall of the caller on {@code channel}, once in {@code status} (any status when null). */
-    private JsonNode queuecallOf(String channel, String status) {
-        return await().atMost(WAIT).ignoreExceptions().until(() -> {
-            String callId = callOn(channel).path("id").asString();
-            JsonNode found = null;
-            for (JsonNode q : get(queueManager("/queuecalls?page_size=100")).path("result")) {
-                if (callId.equals(q.path("reference_id").asString()) && (found == null
-                        || q.path("tm_create").asString().compareTo(found.path("tm_create").asString()) < 0)) {
-                    found = q;
-                }
-            }
-            return found;
-        }, q -> q != null && (status == null || status.equals(q.path("status").asString())));
-    }
-
-    private JsonNode callOn(String channel) {
-        for (JsonNode call : calls()) {
-            if (channel.equals(call.path("channel_id").asString(""))) {
-                return call;
-            }
-        }
-        throw new IllegalStateException("no call on " + channel);
-    }
-
-    private List<JsonNode> calls() {
-        List<JsonNode> all = new ArrayList<>();
-        get(fleet.callManager("/calls?page_size=100")).path("result").forEach(all::add);
-        return all;
-    }
-
-    private List<JsonNode> agentCalls() {
-        return calls().stream().filter(c -> "outgoing".equals(c.path("direction").asString()))
-                .sorted(Comparator.comparing(c -> c.path("tm_create").asString())).toList();
-    }
-
     private Set<String> agentChannels() {
         Set<String> channels = new HashSet<>();
-        agentCalls().forEach(c -> channels.add(c.path("channel_id").asString()));
+        api.agentCalls().forEach(c -> channels.add(c.path("channel_id").asString()));
         return channels;
     }
 
@@ -265,28 +195,4 @@ class QueueIT {
                 .map(e -> e.data().path("status").asString()).toList();
     }
 
-    private List<String> types(JsonNode queuecall) {
-        String id = queuecall.path("id").asString();
-        return bus.matching(e -> e.type().startsWith("queuecall_") && id.equals(e.data().path("id").asString()))
-                .stream().map(BusEvent::type).toList();
-    }
-
-    private JsonNode get(String url) {
-        Http.Response response = Http.get(url, token);
-        assertThat(response.status()).as("GET %s: %s", url, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as("create: %s", response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static String queueManager(String path) {
-        return fleet.url("queue-manager", path);
-    }
-
-    private static String agentManager(String path) {
-        return fleet.url("agent-manager", path);
-    }
 }
