@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import net.voipbin.rpc.json.Json;
 import net.voipbin.testsupport.Http;
-import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,36 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * again; a caller the customer takes out of the line stops hearing the music and goes on with their flow; a linear
  * agent is rung at the desk, then at the mobile.
  */
-class QueueHoldIT {
+class QueueHoldIT extends QueueFleetTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = Json.newMapper();
     private static final String ALICE = "+15550310001";
     private static final String BOB_DESK = "+15550310002";
     private static final String BOB_MOBILE = "+15550310003";
-
-    private static SystemFleet fleet;
-    private static BusRecorder bus;
-
-    private final UUID customer = UUID.randomUUID();
-    private final QueueApi api = new QueueApi(fleet, bus, customer);
-    private final String token = api.token();
-
-    @BeforeAll
-    static void startFleet() {
-        fleet = QueueFleet.start();
-        bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (bus != null) {
-            bus.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void musicBetweenAnnouncementsUntilAnAgentAnswersAndACallerTakenOutGoesOnWithTheFlow() {

@@ -3,20 +3,15 @@ package net.voipbin.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import net.voipbin.testsupport.Http;
-import net.voipbin.testsupport.TestInfra;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,34 +21,10 @@ import tools.jackson.databind.JsonNode;
  * to the overflow queue; an agent is offered the next caller only after its wrap-up. Asserted: offer order,
  * bridges in the simulator, every queuecall event, agent statuses and the statistics.
  */
-class QueueIT {
+class QueueIT extends QueueFleetTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ALICE = "+15550300001";
     private static final String BOB = "+15550300002";
-
-    private static SystemFleet fleet;
-    private static BusRecorder bus;
-
-    private final UUID customer = UUID.randomUUID();
-    private final QueueApi api = new QueueApi(fleet, bus, customer);
-    private final String token = api.token();
-
-    @BeforeAll
-    static void startFleet() {
-        fleet = QueueFleet.start();
-        bus = new BusRecorder(TestInfra.rabbit().connectionFactory(), fleet.eventExchange());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (bus != null) {
-            bus.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void fiveCallersTwoAgentsMissReofferAbandonOverflowAndWrapUp() {
