@@ -97,23 +97,14 @@ class AiTalkIT {
         JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
         assertThat(call.path("hangup_by").asString()).isEqualTo("local");
-        JsonNode activeflow = await().atMost(WAIT).until(
-                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
-                a -> "ended".equals(a.path("status").asString()));
+        JsonNode activeflow = endedActiveflow(call);
         assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
-        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
 
         await().atMost(WAIT).until(() -> ariCommands(channel, ai).contains("DELETE /bridges/{bridge}"));
-        assertThat(settledAriCommands(channel, ai)).containsExactly(
-                "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
-                        + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
-                "POST /bridges/{bridge} type=mixing",
-                "POST /bridges/{bridge}/addChannel channel={ch}",
-                "POST /bridges/{bridge}/addChannel channel={media}",
+        assertThat(settledAriCommands(channel, ai)).containsExactlyElementsOf(aiTalkThen(
                 "POST /channels/{ch}/play/{playback} media=sound:goodbye",
                 "DELETE /channels/{ch}",
-                "DELETE /bridges/{bridge}");
+                "DELETE /bridges/{bridge}"));
         assertNothingLeft(channel, ai);
         JsonNode socket = audioSocket(ai.mediaChannel());
         assertThat(socket.path("hangup_received").asBoolean()).as("pipecat-manager said goodbye on the socket")
@@ -154,22 +145,12 @@ class AiTalkIT {
         JsonNode call = api.get(fleet.callManager("/calls/" + callId));
         assertThat(call.path("status").asString()).isEqualTo("hangup");
         assertThat(call.path("hangup_by").asString()).isEqualTo("remote");
-        JsonNode activeflow = await().atMost(WAIT).until(
-                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
-                a -> "ended".equals(a.path("status").asString()));
-        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
+        endedActiveflow(call);
         await().atMost(WAIT).until(() -> bus.typesOfCall(callId).contains("activeflow_deleted"));
         assertThat(bus.typesOfCall(callId)).containsSubsequence("call_answered", "pipecatcall_started",
                 "call_hungup", "pipecatcall_ended").containsSubsequence("call_hungup", "activeflow_deleted");
         // The flow said nothing more to the caller who left: no goodbye, no hangup of a dead channel.
-        assertThat(settledAriCommands(channel, ai)).containsExactly(
-                "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
-                        + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
-                "POST /bridges/{bridge} type=mixing",
-                "POST /bridges/{bridge}/addChannel channel={ch}",
-                "POST /bridges/{bridge}/addChannel channel={media}",
-                "DELETE /bridges/{bridge}");
+        assertThat(settledAriCommands(channel, ai)).containsExactlyElementsOf(aiTalkThen("DELETE /bridges/{bridge}"));
     }
 
     @Test
@@ -196,22 +177,13 @@ class AiTalkIT {
                     assertThat(e.data().path("function_name").asString()).isEqualTo("end_call");
                     assertThat(e.data().path("success").asBoolean()).isTrue();
                 });
-        JsonNode activeflow = await().atMost(WAIT).until(
-                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
-                a -> "ended".equals(a.path("status").asString()));
-        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
+        endedActiveflow(call);
         await().atMost(WAIT).until(() -> ariCommands(channel, ai).contains("DELETE /bridges/{bridge}"));
         assertNothingLeft(channel, ai);
         // The AI hung the caller up; the flow plays no goodbye to a call that is gone.
-        assertThat(settledAriCommands(channel, ai)).containsExactly(
-                "POST /channels/{ch}/answer",
-                "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
-                        + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
-                "POST /bridges/{bridge} type=mixing",
-                "POST /bridges/{bridge}/addChannel channel={ch}",
-                "POST /bridges/{bridge}/addChannel channel={media}",
+        assertThat(settledAriCommands(channel, ai)).containsExactlyElementsOf(aiTalkThen(
                 "DELETE /channels/{ch}",
-                "DELETE /bridges/{bridge}");
+                "DELETE /bridges/{bridge}"));
         await().atMost(WAIT).until(() -> bus.typesOfCall(callId).containsAll(List.of("call_hungup",
                 "activeflow_deleted")));
         assertThat(bus.typesOfCall(callId))
@@ -236,10 +208,7 @@ class AiTalkIT {
 
         JsonNode call = await().atMost(WAIT).until(() -> api.get(fleet.callManager("/calls/" + callId)),
                 c -> "hangup".equals(c.path("status").asString()));
-        JsonNode activeflow = await().atMost(WAIT).until(
-                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
-                a -> "ended".equals(a.path("status").asString()));
-        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
+        JsonNode activeflow = endedActiveflow(call);
         assertThat(activeflow.path("current_action_id").asString()).isEqualTo("bye");
         await().atMost(WAIT).until(() -> pipecatEvents(ai.pipecatcallId()).size() == 2);
         List<BusEvent> session = pipecatEvents(ai.pipecatcallId());
@@ -248,16 +217,32 @@ class AiTalkIT {
         await().atMost(WAIT).until(() -> ariCommands(channel, ai).contains("DELETE /bridges/{bridge}"));
         assertNothingLeft(channel, ai);
         assertThat(settledAriCommands(channel, ai)).as("one AudioSocket channel, then the rest of the flow")
-                .containsExactly(
+                .containsExactlyElementsOf(aiTalkThen(
+                "POST /channels/{ch}/play/{playback} media=sound:goodbye",
+                "DELETE /channels/{ch}",
+                "DELETE /bridges/{bridge}"));
+    }
+
+    /** What Asterisk is told for {@code ai_talk}: answer, the AudioSocket channel, one bridge with both; then {@code rest}. */
+    private static List<String> aiTalkThen(String... rest) {
+        List<String> commands = new ArrayList<>(List.of(
                 "POST /channels/{ch}/answer",
                 "POST /channels/externalMedia channelId={media} external_host=" + AUDIO_SOCKET
                         + " encapsulation=audiosocket transport=tcp format=slin16 direction=both data={pipecatcall}",
                 "POST /bridges/{bridge} type=mixing",
                 "POST /bridges/{bridge}/addChannel channel={ch}",
-                "POST /bridges/{bridge}/addChannel channel={media}",
-                "POST /channels/{ch}/play/{playback} media=sound:goodbye",
-                "DELETE /channels/{ch}",
-                "DELETE /bridges/{bridge}");
+                "POST /bridges/{bridge}/addChannel channel={media}"));
+        commands.addAll(List.of(rest));
+        return commands;
+    }
+
+    /** The call's activeflow, once ended, which it did without an error. */
+    private JsonNode endedActiveflow(JsonNode call) {
+        JsonNode activeflow = await().atMost(WAIT).until(
+                () -> api.get(fleet.flowManager("/activeflows/" + call.path("activeflow_id").asString())),
+                a -> "ended".equals(a.path("status").asString()));
+        assertThat(activeflow.has("error")).as("%s", activeflow).isFalse();
+        return activeflow;
     }
 
     /** The AI side of one call: the session's id, the AudioSocket channel, the call's bridge, the runner's connection. */
