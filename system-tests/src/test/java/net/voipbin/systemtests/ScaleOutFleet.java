@@ -21,15 +21,22 @@ final class ScaleOutFleet implements CallFleet, AutoCloseable {
         this.instances = instances;
     }
 
+    /**
+     * An event a killed instance committed but never got confirmed is sent again by another instance's outbox once
+     * it is this old (default 10 s): a call whose next step waited on such an event (a prompt's end) moves on only
+     * then. The test holds calls in progress at the kill to 10 s, so the resend must come well within it.
+     */
+    private static final String RESEND_AFTER = "--voipbin.outbox.stale-after=3s";
+
     /** asterisk-sim, asterisk-proxy, then {@code instances} call-managers and flow-managers. */
     static ScaleOutFleet start(int instances, List<String> callManagerArgs) {
-        List<String> callArgs = new ArrayList<>(List.of("--voipbin.call-manager.tts.engine=prompt"));
+        List<String> callArgs = new ArrayList<>(List.of("--voipbin.call-manager.tts.engine=prompt", RESEND_AFTER));
         callArgs.addAll(callManagerArgs);
         SystemFleetBuilder builder = SystemFleet.builder().readyWithin(Duration.ofMinutes(4));
         // One pair at a time: the first of each runs the schema's migrations alone.
         for (int i = 1; i <= instances; i++) {
             builder.then().with("call-manager-" + i, "call-manager", callArgs)
-                    .with("flow-manager-" + i, "flow-manager", List.of());
+                    .with("flow-manager-" + i, "flow-manager", List.of(RESEND_AFTER));
         }
         return new ScaleOutFleet(builder.start(), instances);
     }
